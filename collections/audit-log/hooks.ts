@@ -1,0 +1,68 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
+import { relationId } from '../../src/access'
+
+const SKIP = new Set(['audit-log', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'payload-kv'])
+const IGNORED_FIELDS = new Set(['updatedAt', 'createdAt', 'workflow', 'hash', 'salt', 'password', 'resetPasswordToken', 'resetPasswordExpiration', 'loginAttempts', 'lockUntil', 'sessions'])
+
+/** What changed: the fields whose value differs, each with a short before/after. */
+export function summarizeChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) {
+  const changes: Record<string, { before: string; after: string }> = {}
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
+  for (const key of keys) {
+    if (IGNORED_FIELDS.has(key)) continue
+    const a = short(before?.[key])
+    const b = short(after?.[key])
+    if (a !== b) changes[key] = { before: a, after: b }
+  }
+  return changes
+}
+
+function short(value: unknown): string {
+  if (value === undefined || value === null) return ''
+  const id = typeof value === 'object' && !Array.isArray(value) ? relationId(value) : null
+  const text = id !== null ? String(id) : typeof value === 'string' ? value : JSON.stringify(value)
+  return text.length > 200 ? `${text.slice(0, 197)}…` : text
+}
+
+export function clientAddress(req: PayloadRequest): string | null {
+  const forwarded = req.headers?.get?.('x-forwarded-for')
+  return (forwarded?.split(',')[0]?.trim() || req.headers?.get?.('x-real-ip')) ?? null
+}
+
+async function record(req: PayloadRequest, entry: Record<string, unknown>) {
+  if (req.context?.skipAudit) return
+  await req.payload.create({
+    collection: 'audit-log',
+    data: { at: new Date().toISOString(), user: relationId(req.user?.id) ?? null, ip: clientAddress(req), ...entry },
+    req,
+    overrideAccess: true,
+    context: { skipAudit: true },
+  })
+}
+
+function afterChange(slug: string): CollectionAfterChangeHook {
+  return async ({ doc, previousDoc, operation, req }) => {
+    const changes = summarizeChanges(operation === 'create' ? undefined : previousDoc, doc)
+    const action = operation === 'create' ? 'create' : doc?._status && previousDoc?._status !== doc._status ? `update:${doc._status}` : 'update'
+    await record(req, { action, targetCollection: slug, targetId: String(doc.id), summary: `${action} ${slug} #${doc.id}: ${Object.keys(changes).join(', ')}`.slice(0, 500), changes })
+    return doc
+  }
+}
+
+function afterDelete(slug: string): CollectionAfterDeleteHook {
+  return async ({ doc, id, req }) => {
+    await record(req, { action: 'delete', targetCollection: slug, targetId: String(id), summary: `delete ${slug} #${id}`, changes: summarizeChanges(doc, undefined) })
+    return doc
+  }
+}
+
+/** Adds the audit hooks to every collection except the log itself and Payload's internals. */
+export function withAudit(collections: CollectionConfig[]): CollectionConfig[] {
+  return collections.map((c) =>
+    SKIP.has(c.slug)
+      ? c
+      : { ...c, hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), afterChange(c.slug)], afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete(c.slug)] } },
+  )
+}
+
+export { record as recordAudit }

@@ -1,0 +1,35 @@
+import type { CollectionConfig } from 'payload'
+import { createMedia, deleteMedia, readMedia, updateMedia } from './access'
+import { stampMediaOwner } from './hooks'
+
+const zhEn = (zh: string, en: string) => ({ zh, en })
+
+/**
+ * Media // 素材: images and files. sharp writes responsive WebP derivatives; sharp drops EXIF/GPS
+ * metadata unless asked to keep it, so published derivatives carry none.
+ */
+export const Media: CollectionConfig = {
+  slug: 'media',
+  graphQL: { singularName: 'Media', pluralName: 'MediaItems' },
+  labels: { singular: zhEn('素材', 'Media'), plural: zhEn('素材库', 'Media') },
+  admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'alt', 'organization', 'site'], group: zhEn('内容', 'Content') },
+  access: { read: readMedia, create: createMedia, update: updateMedia, delete: deleteMedia },
+  hooks: { beforeChange: [stampMediaOwner] },
+  upload: {
+    staticDir: process.env.MEDIA_DIR || 'data/media',
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
+    imageSizes: [
+      { name: 'thumbnail', width: 320, formatOptions: { format: 'webp', options: { quality: 80 } } },
+      { name: 'card', width: 640, formatOptions: { format: 'webp', options: { quality: 80 } } },
+      { name: 'feature', width: 1280, formatOptions: { format: 'webp', options: { quality: 82 } } },
+    ],
+    adminThumbnail: 'thumbnail',
+    withMetadata: false,
+  },
+  fields: [
+    { name: 'alt', type: 'text', label: zhEn('替代文本', 'Alt text'), admin: { description: zhEn('图片必须填写，供读屏软件朗读', 'Required for images: read aloud by screen readers') } },
+    { name: 'caption', type: 'text', label: zhEn('说明', 'Caption') },
+    { name: 'site', type: 'relationship', relationTo: 'sites', index: true, label: zhEn('所属网站', 'Site'), admin: { description: zhEn('留空则全站群共享', 'Empty: shared by the whole group') } },
+    { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true, label: zhEn('所属单位', 'Organization'), admin: { readOnly: true } },
+  ],
+}

@@ -1,0 +1,12 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // The Express entry serves public pages; Next only hosts the admin and the API.
+  serverExternalPackages: ['better-sqlite3', 'sharp'],
+  // Types are checked by `npm run typecheck` (part of npm test), so a build never fails on them alone.
+  typescript: { ignoreBuildErrors: true },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

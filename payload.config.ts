@@ -1,0 +1,38 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import { collections } from './collections'
+import { GroupSettings } from './globals/group-settings'
+import { databaseAdapter } from './src/db/adapter'
+import { i18n } from './src/i18n'
+import { payloadSecret } from './src/lib/secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.PUBLIC_URL || '',
+  admin: {
+    user: 'users',
+    avatar: 'default', // no Gravatar look-ups: government networks are often closed
+    meta: { titleSuffix: ' · SiteGroup 政务网站群' },
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
+  },
+  collections,
+  globals: [GroupSettings],
+  editor: lexicalEditor(),
+  secret: payloadSecret(),
+  db: databaseAdapter(),
+  sharp,
+  i18n,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
+  graphQL: { disablePlaygroundInProduction: true },
+  jobs: {
+    tasks: [],
+    // Scheduled publishing and every periodic job run from this queue; tests drive jobs by hand.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+  },
+  telemetry: false,
+})

@@ -1,0 +1,26 @@
+/**
+ * npm run seed -- --preset yulin --articles 100000 [--seed 1] [--structure-only]
+ * Seeds a preset into an empty database, or only adds articles when the structure exists.
+ */
+import { parseArgs } from 'node:util'
+import { getPayload } from 'payload'
+import config from '@payload-config'
+import { isEmpty, planPreset, seedArticles, seedStructure } from '../src/seed'
+import { progressPrinter } from './progress'
+
+const { values } = parseArgs({ options: { preset: { type: 'string', default: 'yulin' }, articles: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' } } })
+const count = Number(values.articles)
+if (!Number.isInteger(count) || count < 0) {
+  console.error(`--articles must be a whole number ≥ 0, got "${values.articles}"`)
+  process.exit(2)
+}
+process.env.JOBS_AUTORUN = 'false'
+const payload = await getPayload({ config })
+const progress = progressPrinter()
+const t0 = Date.now()
+if (await isEmpty(payload)) await seedStructure(payload, planPreset(values.preset!), progress.update)
+else console.log('Structure already present: adding articles only.')
+await seedArticles(payload, { count, seed: Number(values.seed), onProgress: (d, t) => progress.update('articles', d, t) })
+progress.stop()
+console.log(`Seeded ${values.preset} with ${count} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+process.exit(0)

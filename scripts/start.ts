@@ -1,0 +1,64 @@
+/**
+ * npm start [-- --preset yulin --articles 20000 --port 3000 --rebuild]   production server
+ * npm run dev                                                             development (hot reload)
+ *
+ * Builds the admin if it has not been built, creates the database (migrations in production),
+ * seeds the preset when the database is empty, starts the server and prints where to go.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
+    preset: { type: 'string', default: process.env.PRESET || 'yulin' },
+    articles: { type: 'string', default: process.env.SEED_ARTICLES || '20000' },
+    port: { type: 'string', default: process.env.PORT || '3000' },
+  },
+})
+const articles = Number(values.articles)
+const port = Number(values.port)
+if (!Number.isInteger(articles) || articles < 0) fail(`--articles must be a whole number ≥ 0, got "${values.articles}"`)
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535, got "${values.port}"`)
+Object.assign(process.env, { NODE_ENV: values.dev ? 'development' : 'production' })
+
+if (!values.dev && (values.rebuild || !existsSync('.next/BUILD_ID'))) {
+  console.log('Building the admin (next build, about 2 minutes on first start)…')
+  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '--no-deprecation' } })
+  if (build.status !== 0) fail('next build failed (see above)')
+}
+
+const { getPayload } = await import('payload')
+const { default: config } = await import('@payload-config')
+const { isEmpty, seedPreset, planPreset } = await import('../src/seed')
+const { startServer } = await import('../src/server')
+const { progressPrinter } = await import('./progress')
+
+const payload = await getPayload({ config })
+if (await isEmpty(payload)) {
+  console.log(`Empty database: seeding the "${values.preset}" preset with ${articles} articles…`)
+  const progress = progressPrinter()
+  await seedPreset(payload, { preset: values.preset!, articles, onProgress: progress.update })
+  progress.stop()
+}
+const started = await startServer({ port, dev: values.dev })
+const settings = await payload.findGlobal({ slug: 'group-settings', overrideAccess: true })
+const plan = planPreset(settings.preset || values.preset!)
+const sites = await payload.find({ collection: 'sites', limit: 3, depth: 0, overrideAccess: true, sort: 'id', select: { code: true, domains: true } })
+console.log(`
+SiteGroup is running — ${settings.name}
+  Admin:         ${started.url}/admin
+  Public sites:  ${started.url}/s/<site-code>/   e.g. ${sites.docs.map((s) => `${started.url}/s/${s.code}/`).join('  ')}
+                 or by host name (map e.g. ${(sites.docs[1] as { domains?: Array<{ domain: string }> } | undefined)?.domains?.[0]?.domain ?? 'fgw.yulin.gov.cn'} to 127.0.0.1): http://<domain>:${port}/
+  Site list:     ${started.url}/
+  Health:        ${started.url}/healthz
+  Demo accounts (password ${plan.demoPassword}):
+${plan.demoAccounts.map((a) => `    ${a.email.padEnd(32)} ${a.roles.join(', ').padEnd(24)} ${a.name}`).join('\n')}
+`)
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(2)
+}

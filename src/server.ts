@@ -1,0 +1,71 @@
+/**
+ * The Express entry. Public sites and public APIs are served here; /admin, /api and /_next go to
+ * Next's request handler, which hosts Payload's admin and REST/GraphQL. Cache hits of public pages
+ * are answered in front of Express (see src/sites) so they skip its middleware stack.
+ */
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import express, { type Express } from 'express'
+import next from 'next'
+import { getPayload, type Payload } from 'payload'
+import config from '@payload-config'
+import { databaseKind } from './db/adapter'
+import { logger } from './lib/logger'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export type StartedServer = { server: http.Server; payload: Payload; url: string; close: () => Promise<void> }
+
+export async function health(payload: Payload) {
+  const started = Date.now()
+  try {
+    await payload.count({ collection: 'sites', overrideAccess: true })
+    return { ok: true, body: { status: 'ok', database: { kind: databaseKind(), ok: true, latencyMs: Date.now() - started }, uptimeSeconds: Math.round(process.uptime()) } }
+  } catch (error) {
+    return { ok: false, body: { status: 'error', database: { kind: databaseKind(), ok: false, error: (error as Error).message } } }
+  }
+}
+
+export async function createApp(payload: Payload, nextHandler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>): Promise<Express> {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.get('/healthz', async (_req, res) => {
+    const result = await health(payload)
+    res.status(result.ok ? 200 : 503).json(result.body)
+  })
+  const toNext: express.RequestHandler = (req, res) => void nextHandler(req, res)
+  app.all(['/admin', '/admin/{*rest}', '/api/{*rest}', '/_next/{*rest}', '/__nextjs_{*rest}'], toNext)
+  return app
+}
+
+export async function startServer(options: { port?: number; dev?: boolean } = {}): Promise<StartedServer> {
+  const port = options.port ?? Number(process.env.PORT || 3000)
+  const dev = options.dev ?? process.env.NODE_ENV !== 'production'
+  const payload = await getPayload({ config })
+  const nextApp = next({ dev, dir: root, hostname: 'localhost', port })
+  const nextHandler = nextApp.getRequestHandler()
+  await nextApp.prepare()
+  const app = await createApp(payload, nextHandler)
+  const server = http.createServer(app)
+  if (dev) {
+    const upgrade = nextApp.getUpgradeHandler()
+    server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, () => resolve())
+  })
+  const url = `http://localhost:${(server.address() as { port: number }).port}`
+  logger.info({ url, dev }, 'SiteGroup server listening')
+  return {
+    server,
+    payload,
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await nextApp.close?.()
+    },
+  }
+}

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDatabaseKind } from '../helpers/database'
+import { DEMO_PASSWORD } from '../helpers/payload'
+
+/**
+ * The `npm start` path for real: production build (built if missing), migrations on an empty
+ * SQLite database, first-run seeding, then /healthz, /admin and REST as a logged-in editor.
+ */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+
+let child: ChildProcess
+let base = ''
+let output = ''
+
+// The production path is the embedded default; the PostgreSQL run covers migrations in migrations.test.ts.
+describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, SQLite)', () => {
+  beforeAll(async () => {
+    const port = await freePort()
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sitegroup-smoke-'))
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--port', String(port), '--articles', '300'], {
+      env: { ...process.env, DATABASE_URI: `file:${path.join(dir, 'smoke.db')}`, DATA_DIR: dir, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET: 'smoke-secret', JOBS_AUTORUN: 'false', NODE_OPTIONS: '--no-deprecation' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout!.on('data', (d) => (output += d))
+    child.stderr!.on('data', (d) => (output += d))
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output.slice(-3000)}`)), 540_000)
+      child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`)))
+      const check = setInterval(() => {
+        if (output.includes('SiteGroup is running')) {
+          clearInterval(check)
+          clearTimeout(timer)
+          resolve()
+        }
+      }, 200)
+    })
+    base = `http://localhost:${port}`
+  }, 600_000)
+
+  afterAll(() => {
+    child?.kill('SIGTERM')
+  })
+
+  it('prints the admin URL, public URL pattern and demo accounts', () => {
+    expect(output).toContain(`${base}/admin`)
+    expect(output).toContain('/s/<site-code>/')
+    expect(output).toContain('admin@yulin.gov.cn')
+    expect(output).toContain(DEMO_PASSWORD)
+  })
+
+  it('reports database health', async () => {
+    const res = await fetch(`${base}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ status: 'ok', database: { kind: 'sqlite', ok: true } })
+  })
+
+  it('serves the admin', async () => {
+    const res = await fetch(`${base}/admin/login`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('<html')
+  })
+
+  it('answers REST for a logged-in editor, scoped to their unit', async () => {
+    const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@fgw.yulin.gov.cn', password: DEMO_PASSWORD }) })
+    expect(login.status).toBe(200)
+    const { token, user } = (await login.json()) as { token: string; user: { organization: unknown } }
+    const list = await fetch(`${base}/api/articles?limit=5&depth=0&draft=true&where[state][equals]=published`, { headers: { authorization: `JWT ${token}` } })
+    expect(list.status).toBe(200)
+    const body = (await list.json()) as { docs: Array<{ organization: unknown }>; totalDocs: number }
+    expect(body.totalDocs).toBeGreaterThan(0)
+    const anon = await fetch(`${base}/api/articles?limit=1&depth=0&where[state][equals]=draft`)
+    expect(((await anon.json()) as { totalDocs: number }).totalDocs).toBe(0)
+    expect(user.organization).toBeTruthy()
+  })
+})

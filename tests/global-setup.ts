@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { markTemplateReady, recreateTemplate, TEST_DIR, TEMPLATE, testDatabaseKind } from './helpers/database'
+
+/** Inputs that shape the seeded template; when none changed, the SQLite template is reused. */
+const INPUTS = ['collections', 'globals', 'src/seed', 'src/access', 'src/db', 'tenants', 'payload.config.ts', 'package-lock.json']
+export const TEMPLATE_ARTICLES = 3000
+
+function fingerprint(): string {
+  const hash = createHash('sha256')
+  const walk = (p: string) => {
+    if (!existsSync(p)) return
+    if (statSync(p).isDirectory()) for (const entry of readdirSync(p).sort()) walk(path.join(p, entry))
+    else hash.update(p).update(readFileSync(p))
+  }
+  INPUTS.forEach(walk)
+  return hash.update(String(TEMPLATE_ARTICLES)).digest('hex')
+}
+
+/** Seeds the Yulin preset once per run (or per change) into a template that test files copy. */
+export default async function setup() {
+  const marker = path.join(TEST_DIR, `${TEMPLATE}.${testDatabaseKind()}.hash`)
+  const print = fingerprint()
+  if (testDatabaseKind() === 'sqlite' && existsSync(marker) && readFileSync(marker, 'utf8') === print && existsSync(path.join(TEST_DIR, `${TEMPLATE}.db`))) return
+  const uri = await recreateTemplate()
+  if (uri.startsWith('file:')) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(uri.slice(5) + suffix, { force: true })
+  const started = Date.now()
+  const seed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--preset', 'yulin', '--articles', String(TEMPLATE_ARTICLES)], {
+    env: { ...process.env, DATABASE_URI: uri, JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'test-secret-not-for-production', NODE_ENV: 'development' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  if (seed.status !== 0) throw new Error(`Seeding the test template failed (exit ${seed.status}, ${seed.error?.message ?? 'no error'}):\n${seed.stderr}`)
+  await markTemplateReady()
+  writeFileSync(marker, print)
+  console.log(`Seeded the Yulin test template (${testDatabaseKind()}) in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+}

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { markTemplateReady, recreateTemplate, TEST_DIR, TEMPLATE, testDatabaseKind } from './helpers/database'
 
@@ -24,7 +24,10 @@ export default async function setup() {
   const marker = path.join(TEST_DIR, `${TEMPLATE}.${testDatabaseKind()}.hash`)
   const print = fingerprint()
   if (testDatabaseKind() === 'sqlite' && existsSync(marker) && readFileSync(marker, 'utf8') === print && existsSync(path.join(TEST_DIR, `${TEMPLATE}.db`))) return
-  const uri = await recreateTemplate()
+  // SQLite: seed into a file of this process and rename it into place, so concurrent runs never
+  // see (or delete) a half-written template.
+  const finalUri = await recreateTemplate()
+  const uri = finalUri.startsWith('file:') ? `${finalUri.slice(0, -3)}_${process.pid}.db` : finalUri
   if (uri.startsWith('file:')) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(uri.slice(5) + suffix, { force: true })
   const started = Date.now()
   const seed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--preset', 'yulin', '--articles', String(TEMPLATE_ARTICLES)], {
@@ -35,6 +38,10 @@ export default async function setup() {
   })
   if (seed.status !== 0) throw new Error(`Seeding the test template failed (exit ${seed.status}, ${seed.error?.message ?? 'no error'}):\n${seed.stderr}`)
   await markTemplateReady()
+  if (uri !== finalUri) {
+    for (const suffix of ['-wal', '-shm']) rmSync(uri.slice(5) + suffix, { force: true })
+    renameSync(uri.slice(5), finalUri.slice(5))
+  }
   writeFileSync(marker, print)
   console.log(`Seeded the Yulin test template (${testDatabaseKind()}) in ${((Date.now() - started) / 1000).toFixed(0)} s`)
 }

@@ -1,6 +1,6 @@
-import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { assertMayWriteInColumn, refuse, relationId } from '../../src/access'
-import { ACTION_BY_TARGET, assertTransition, STATES, type State } from './workflow'
+import { ACTION_BY_TARGET, assertTransition, mayReview, STATES, type State } from './workflow'
 
 type Id = number | string
 const WRITERS = ['editor', 'reviewer', 'site-admin'] as const
@@ -16,9 +16,14 @@ export const deriveAndGuardArticle: CollectionBeforeChangeHook = async ({ data, 
   data.organization = column.ownerOrganization
 
   const from: State = operation === 'create' ? 'draft' : ((originalDoc?.state as State) ?? 'draft')
-  const to = targetState(data, from)
+  const draftSave = Boolean(req.context?.[DRAFT_SAVE]) && data._status !== 'published'
+  const to = targetState(data, from, draftSave)
   if (!STATES.includes(to)) refuse(req, 'invalidTransition', { from, to })
   assertTransition(req, from, to)
+  // A write that is not a draft save replaces what the public reads: only reviewers may do that to a live article.
+  if (!draftSave && operation === 'update' && req.user && !mayReview(req) && (await liveStatus(req, originalDoc?.id)) === 'published') {
+    refuse(req, to === 'withdrawn' ? 'withdrawForbidden' : 'publishForbidden', {}, 403)
+  }
   data.state = to
   data._status = to === 'published' ? 'published' : 'draft'
   if (to === 'published' && !data.publishedAt) data.publishedAt = originalDoc?.publishedAt ?? new Date().toISOString()
@@ -36,12 +41,30 @@ export const deriveAndGuardArticle: CollectionBeforeChangeHook = async ({ data, 
   return data
 }
 
-/** Payload's draft save sends `_status: 'draft'`; a publish sends `'published'`; withdraw sets state. */
-function targetState(data: Record<string, unknown>, from: State): State {
+/**
+ * A publish sends `_status: 'published'`. A draft save only ever yields draft or in-review (the form
+ * carries the live state along, which must not survive into a draft). Other writes take the state asked for.
+ */
+function targetState(data: Record<string, unknown>, from: State, draftSave: boolean): State {
   const requested = (data.state as State | undefined) ?? from
-  if (data._status === 'published') return requested === 'withdrawn' ? 'withdrawn' : 'published'
+  if (data._status === 'published') return 'published'
+  if (draftSave) return requested === 'in-review' ? 'in-review' : 'draft'
   if (data._status === 'draft' && requested === 'published') return 'draft'
   return requested
+}
+
+const DRAFT_SAVE = 'sitegroup:articleDraftSave'
+
+/** Hooks are not told whether an update is a draft save; the operation's arguments are, so remember it. */
+export const rememberDraftSave: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'create' || operation === 'update') req.context[DRAFT_SAVE] = Boolean((args as { draft?: boolean }).draft)
+  return args
+}
+
+async function liveStatus(req: PayloadRequest, id: unknown): Promise<string | null> {
+  if (id === undefined || id === null) return null
+  const live = await req.payload.findByID({ collection: 'articles', id: id as Id, draft: false, depth: 0, req, overrideAccess: true, select: { _status: true } }).catch(() => null)
+  return (live?._status as string | undefined) ?? null
 }
 
 /**

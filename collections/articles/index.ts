@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { createArticles, deleteArticles, readArticles, updateArticles } from './access'
-import { deriveAndGuardArticle } from './hooks'
+import { deriveAndGuardArticle, rememberDraftSave } from './hooks'
 
 const zhEn = (zh: string, en: string) => ({ zh, en })
 const readOnly = { readOnly: true, position: 'sidebar' as const }
@@ -19,7 +19,7 @@ export const Articles: CollectionConfig = {
   defaultSort: '-publishedAt',
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
   access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: updateArticles },
-  hooks: { beforeChange: [deriveAndGuardArticle] },
+  hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300, label: zhEn('标题', 'Title') },
     { name: 'subtitle', type: 'text', maxLength: 300, label: zhEn('副标题', 'Subtitle') },
@@ -29,7 +29,6 @@ export const Articles: CollectionConfig = {
     {
       name: 'state',
       type: 'select',
-      required: true,
       defaultValue: 'draft',
       index: true,
       label: zhEn('审核状态', 'Workflow state'),

@@ -61,7 +61,6 @@ export const Columns: CollectionConfig = {
     {
       name: 'visibility',
       type: 'select',
-      required: true,
       defaultValue: 'public',
       label: zhEn('可见性', 'Visibility'),
       options: [

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
 import { isCentralAdmin, refuse, relationId, sameId, userOrganizationId } from '../../src/access'
 
 /** Uploads belong to the uploader's organization; only the central office shares files group-wide. */
@@ -18,4 +18,20 @@ export const stampMediaOwner: CollectionBeforeChangeHook = async ({ data, operat
     }
   }
   return data
+}
+
+/**
+ * sharp drops metadata from the derivatives, but Payload stores the original as uploaded: re-encode
+ * it so EXIF, GPS and camera data never reach a public URL (orientation is applied first).
+ */
+export const stripImageMetadata: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const file = req.file
+  if (!file?.data || !/^image\/(jpeg|png|webp)$/.test(file.mimetype)) return args
+  const sharp = req.payload.config.sharp
+  if (!sharp) return args
+  const image = sharp(file.data, { failOn: 'error', limitInputPixels: 40_000_000 }).rotate()
+  const data = await image.toBuffer()
+  req.file = { ...file, data, size: data.length }
+  return args
 }

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { createMedia, deleteMedia, readMedia, updateMedia } from './access'
-import { stampMediaOwner } from './hooks'
+import { stampMediaOwner, stripImageMetadata } from './hooks'
 
 const zhEn = (zh: string, en: string) => ({ zh, en })
 
@@ -14,7 +14,7 @@ export const Media: CollectionConfig = {
   labels: { singular: zhEn('素材', 'Media'), plural: zhEn('素材库', 'Media') },
   admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'alt', 'organization', 'site'], group: zhEn('内容', 'Content') },
   access: { read: readMedia, create: createMedia, update: updateMedia, delete: deleteMedia },
-  hooks: { beforeChange: [stampMediaOwner] },
+  hooks: { beforeOperation: [stripImageMetadata], beforeChange: [stampMediaOwner] },
   upload: {
     staticDir: process.env.MEDIA_DIR || 'data/media',
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],

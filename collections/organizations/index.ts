@@ -45,7 +45,6 @@ export const Organizations: CollectionConfig = {
     {
       name: 'hostingMode',
       type: 'select',
-      required: true,
       defaultValue: 'own-site',
       label: { zh: '建站模式', en: 'Hosting mode' },
       options: [

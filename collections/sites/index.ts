@@ -47,11 +47,10 @@ export const Sites: CollectionConfig = {
       label: zhEn('主办单位', 'Organization'),
       access: { update: mayChangeSiteOwnership },
     },
-    { name: 'theme', type: 'text', required: true, defaultValue: 'department', label: zhEn('主题', 'Theme'), admin: { description: zhEn('themes/ 下的文件夹名', 'A folder in themes/') } },
+    { name: 'theme', type: 'text', defaultValue: 'department', label: zhEn('主题', 'Theme'), admin: { description: zhEn('themes/ 下的文件夹名', 'A folder in themes/') } },
     {
       name: 'status',
       type: 'select',
-      required: true,
       defaultValue: 'active',
       index: true,
       label: zhEn('状态', 'Status'),

@@ -8,6 +8,9 @@ import { GroupSettings } from './globals/group-settings'
 import { databaseAdapter } from './src/db/adapter'
 import { i18n } from './src/i18n'
 import { payloadSecret } from './src/lib/secret'
+import { letterRemindersTask } from './src/interaction'
+import { searchReconcileTask } from './src/search'
+import { scorecardTasks } from './src/scorecard'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -18,6 +21,11 @@ export default buildConfig({
     avatar: 'default', // no Gravatar look-ups: government networks are often closed
     meta: { titleSuffix: ' · SiteGroup 政务网站群' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
+    components: {
+      // Scorecard // 绩效考评: the ranking view and its navigation link.
+      views: { scorecard: { Component: '/src/scorecard/admin/RankingView#RankingView', path: '/scorecard' } },
+      afterNavLinks: ['/src/scorecard/admin/NavLink#ScorecardNavLink'],
+    },
   },
   collections,
   globals: [GroupSettings],
@@ -29,7 +37,7 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   graphQL: { disablePlaygroundInProduction: true },
   jobs: {
-    tasks: [],
+    tasks: [...scorecardTasks, letterRemindersTask, searchReconcileTask],
     // Scheduled publishing and every periodic job run from this queue; tests drive jobs by hand.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',

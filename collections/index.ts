@@ -3,6 +3,16 @@ import { Articles } from './articles'
 import { AuditLog } from './audit-log'
 import { withAudit } from './audit-log/hooks'
 import { Columns } from './columns'
+import { ErrorReports } from './error-reports'
+import { EvaluationResults } from './evaluation-results'
+import { Holidays } from './holidays'
+import { Letters } from './letters'
+import { Ratings } from './ratings'
+import { EvaluationRuns } from './evaluation-runs'
+import { IndicatorSets } from './indicator-sets'
+import { ManualScores } from './manual-scores'
+import { ProbeSamples } from './probe-samples'
+import { RectificationItems } from './rectification-items'
 import { Media } from './media'
 import { Organizations } from './organizations'
 import { Sites } from './sites'
@@ -17,4 +27,16 @@ export const collections: CollectionConfig[] = withAudit([
   Media,
   Users,
   AuditLog,
+  // Interaction // 政民互动
+  Letters,
+  Holidays,
+  Ratings,
+  ErrorReports,
+  // Scorecard // 绩效考评
+  IndicatorSets,
+  EvaluationRuns,
+  EvaluationResults,
+  RectificationItems,
+  ManualScores,
+  ProbeSamples,
 ])

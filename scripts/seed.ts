@@ -7,6 +7,7 @@ import { getPayload } from 'payload'
 import config from '@payload-config'
 import { isEmpty, planPreset, seedArticles, seedStructure } from '../src/seed'
 import { progressPrinter } from './progress'
+import { explainStalledExit } from '../src/lib/stall-guard'
 
 const { values } = parseArgs({ options: { preset: { type: 'string', default: 'yulin' }, articles: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' } } })
 const count = Number(values.articles)
@@ -15,6 +16,7 @@ if (!Number.isInteger(count) || count < 0) {
   process.exit(2)
 }
 process.env.JOBS_AUTORUN = 'false'
+explainStalledExit('Seeding')
 const payload = await getPayload({ config })
 const progress = progressPrinter()
 const t0 = Date.now()

@@ -6,7 +6,8 @@
  * seeds the preset when the database is empty, starts the server and prints where to go.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { ADMIN_BUILD_INPUTS, fingerprint } from '../src/lib/fingerprint'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
@@ -24,23 +25,33 @@ if (!Number.isInteger(articles) || articles < 0) fail(`--articles must be a whol
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535, got "${values.port}"`)
 Object.assign(process.env, { NODE_ENV: values.dev ? 'development' : 'production' })
 
-if (!values.dev && (values.rebuild || !existsSync('.next/BUILD_ID'))) {
-  console.log('Building the admin (next build, about 2 minutes on first start)…')
+// The admin build embeds Payload's config: rebuild when it is missing or its sources changed.
+const buildHash = fingerprint(ADMIN_BUILD_INPUTS)
+const stamp = '.next/sitegroup-build-hash'
+const built = existsSync('.next/BUILD_ID') && existsSync(stamp) && readFileSync(stamp, 'utf8') === buildHash
+if (!values.dev && (values.rebuild || !built)) {
+  console.log('Building the admin (next build, about 2 minutes)…')
   const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '--no-deprecation' } })
   if (build.status !== 0) fail('next build failed (see above)')
+  writeFileSync(stamp, buildHash)
 }
 
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
 const { isEmpty, seedPreset, planPreset } = await import('../src/seed')
 const { startServer } = await import('../src/server')
+const { searchIndexerFor } = await import('../src/search')
 const { progressPrinter } = await import('./progress')
+const { explainStalledExit } = await import('../src/lib/stall-guard')
 
+explainStalledExit('Start-up')
 const payload = await getPayload({ config })
 if (await isEmpty(payload)) {
   console.log(`Empty database: seeding the "${values.preset}" preset with ${articles} articles…`)
   const progress = progressPrinter()
   await seedPreset(payload, { preset: values.preset!, articles, onProgress: progress.update })
+  // Bulk-seeded articles bypass the indexing hooks: build the search index from the database once.
+  await searchIndexerFor(payload).reconcile((done, total) => progress.update('search index', done, total))
   progress.stop()
 }
 const started = await startServer({ port, dev: values.dev })

@@ -23,4 +23,5 @@ if (result.numPassedTests === 0) {
   console.error('No test passed: failing the run (a run that executes nothing is not a pass).')
   process.exit(1)
 }
-process.exit(run.status === 0 && result.numFailedTests === 0 ? 0 : 1)
+if (!result.success) console.error('The run was not successful (a failed hook or suite counts even when no single test failed).')
+process.exit(run.status === 0 && result.success && result.numFailedTests === 0 ? 0 : 1)

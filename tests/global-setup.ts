@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { fingerprint } from '../src/lib/fingerprint'
 import path from 'node:path'
 import { markTemplateReady, recreateTemplate, TEST_DIR, TEMPLATE, testDatabaseKind } from './helpers/database'
 
@@ -8,21 +8,10 @@ import { markTemplateReady, recreateTemplate, TEST_DIR, TEMPLATE, testDatabaseKi
 const INPUTS = ['collections', 'globals', 'src/seed', 'src/access', 'src/db', 'tenants', 'payload.config.ts', 'package-lock.json']
 export const TEMPLATE_ARTICLES = 3000
 
-function fingerprint(): string {
-  const hash = createHash('sha256')
-  const walk = (p: string) => {
-    if (!existsSync(p)) return
-    if (statSync(p).isDirectory()) for (const entry of readdirSync(p).sort()) walk(path.join(p, entry))
-    else hash.update(p).update(readFileSync(p))
-  }
-  INPUTS.forEach(walk)
-  return hash.update(String(TEMPLATE_ARTICLES)).digest('hex')
-}
-
 /** Seeds the Yulin preset once per run (or per change) into a template that test files copy. */
 export default async function setup() {
   const marker = path.join(TEST_DIR, `${TEMPLATE}.${testDatabaseKind()}.hash`)
-  const print = fingerprint()
+  const print = fingerprint(INPUTS, String(TEMPLATE_ARTICLES))
   if (testDatabaseKind() === 'sqlite' && existsSync(marker) && readFileSync(marker, 'utf8') === print && existsSync(path.join(TEST_DIR, `${TEMPLATE}.db`))) return
   // SQLite: seed into a file of this process and rename it into place, so concurrent runs never
   // see (or delete) a half-written template.
@@ -30,13 +19,20 @@ export default async function setup() {
   const uri = finalUri.startsWith('file:') ? `${finalUri.slice(0, -3)}_${process.pid}.db` : finalUri
   if (uri.startsWith('file:')) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(uri.slice(5) + suffix, { force: true })
   const started = Date.now()
-  const seed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--preset', 'yulin', '--articles', String(TEMPLATE_ARTICLES)], {
-    env: { ...process.env, DATABASE_URI: uri, JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'test-secret-not-for-production', NODE_ENV: 'development' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  })
-  if (seed.status !== 0) throw new Error(`Seeding the test template failed (exit ${seed.status}, ${seed.error?.message ?? 'no error'}):\n${seed.stderr}`)
+  const logs: string[] = []
+  const seedOnce = () => {
+    const log = path.join(TEST_DIR, `template-seed-${process.pid}-${logs.length + 1}.log`)
+    logs.push(log)
+    for (const suffix of ['', '-wal', '-shm']) if (uri.startsWith('file:')) rmSync(uri.slice(5) + suffix, { force: true })
+    return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--preset', 'yulin', '--articles', String(TEMPLATE_ARTICLES)], {
+      env: { ...process.env, DATABASE_URI: uri, JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'test-secret-not-for-production', NODE_ENV: 'development' },
+      stdio: ['ignore', openSync(log, 'w'), openSync(log, 'a')],
+    })
+  }
+  // A seed child that dies part-way (seen: exit 13 on a loaded machine) is started again from nothing.
+  let seed = seedOnce()
+  while (seed.status !== 0 && logs.length < 3 && uri.startsWith('file:')) seed = seedOnce()
+  if (seed.status !== 0) throw new Error(`Seeding the test template failed (exit ${seed.status}, signal ${seed.signal}); output in ${logs.join(', ')}:\n${readFileSync(logs.at(-1)!, 'utf8').slice(-3000)}`)
   await markTemplateReady()
   if (uri !== finalUri) {
     for (const suffix of ['-wal', '-shm']) rmSync(uri.slice(5) + suffix, { force: true })

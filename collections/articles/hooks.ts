@@ -16,9 +16,9 @@ export const deriveAndGuardArticle: CollectionBeforeChangeHook = async ({ data, 
   data.organization = column.ownerOrganization
 
   const from: State = operation === 'create' ? 'draft' : ((originalDoc?.state as State) ?? 'draft')
+  if (data.state !== undefined && !STATES.includes(data.state)) refuse(req, 'invalidTransition', { from, to: String(data.state) })
   const draftSave = Boolean(req.context?.[DRAFT_SAVE]) && data._status !== 'published'
   const to = targetState(data, from, draftSave)
-  if (!STATES.includes(to)) refuse(req, 'invalidTransition', { from, to })
   assertTransition(req, from, to)
   // A write that is not a draft save replaces what the public reads: only reviewers may do that to a live article.
   if (!draftSave && operation === 'update' && req.user && !mayReview(req) && (await liveStatus(req, originalDoc?.id)) === 'published') {

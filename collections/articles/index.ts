@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { createArticles, deleteArticles, readArticles, updateArticles } from './access'
+import { searchAfterChange, searchAfterDelete } from '../../src/search'
 import { deriveAndGuardArticle, rememberDraftSave } from './hooks'
 
 const zhEn = (zh: string, en: string) => ({ zh, en })
@@ -19,7 +20,7 @@ export const Articles: CollectionConfig = {
   defaultSort: '-publishedAt',
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
   access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: updateArticles },
-  hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle] },
+  hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle], afterChange: [searchAfterChange], afterDelete: [searchAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300, label: zhEn('标题', 'Title') },
     { name: 'subtitle', type: 'text', maxLength: 300, label: zhEn('副标题', 'Subtitle') },

@@ -40,29 +40,35 @@ async function record(req: PayloadRequest, entry: Record<string, unknown>) {
   })
 }
 
-function afterChange(slug: string): CollectionAfterChangeHook {
+/** Fields a collection marks in `custom.auditRedact` (personal data) are logged as changed, never by value. */
+function redact(changes: Record<string, { before: string; after: string }>, fields: string[]) {
+  for (const field of fields) if (changes[field]) changes[field] = { before: '[redacted]', after: '[redacted]' }
+  return changes
+}
+
+function afterChange(slug: string, redacted: string[]): CollectionAfterChangeHook {
   return async ({ doc, previousDoc, operation, req }) => {
-    const changes = summarizeChanges(operation === 'create' ? undefined : previousDoc, doc)
+    const changes = redact(summarizeChanges(operation === 'create' ? undefined : previousDoc, doc), redacted)
     const action = operation === 'create' ? 'create' : doc?._status && previousDoc?._status !== doc._status ? `update:${doc._status}` : 'update'
     await record(req, { action, targetCollection: slug, targetId: String(doc.id), summary: `${action} ${slug} #${doc.id}: ${Object.keys(changes).join(', ')}`.slice(0, 500), changes })
     return doc
   }
 }
 
-function afterDelete(slug: string): CollectionAfterDeleteHook {
+function afterDelete(slug: string, redacted: string[]): CollectionAfterDeleteHook {
   return async ({ doc, id, req }) => {
-    await record(req, { action: 'delete', targetCollection: slug, targetId: String(id), summary: `delete ${slug} #${id}`, changes: summarizeChanges(doc, undefined) })
+    await record(req, { action: 'delete', targetCollection: slug, targetId: String(id), summary: `delete ${slug} #${id}`, changes: redact(summarizeChanges(doc, undefined), redacted) })
     return doc
   }
 }
 
 /** Adds the audit hooks to every collection except the log itself and Payload's internals. */
 export function withAudit(collections: CollectionConfig[]): CollectionConfig[] {
-  return collections.map((c) =>
-    SKIP.has(c.slug)
-      ? c
-      : { ...c, hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), afterChange(c.slug)], afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete(c.slug)] } },
-  )
+  return collections.map((c) => {
+    if (SKIP.has(c.slug)) return c
+    const redacted = ((c.custom?.auditRedact as string[] | undefined) ?? []).slice()
+    return { ...c, hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), afterChange(c.slug, redacted)], afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete(c.slug, redacted)] } }
+  })
 }
 
 export { record as recordAudit }

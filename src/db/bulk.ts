@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
-import { databaseKind } from './adapter'
+import { databaseKind, defaultDatabaseUri } from './adapter'
+import { insertArticlesSqlite } from './bulk-sqlite'
 
 /** One article as the bulk path writes it: the same fields the collection stores, already derived. */
 export type BulkArticle = {
@@ -20,13 +21,15 @@ export type BulkArticle = {
 /**
  * The bulk path for seeding and imports: the Local API costs 16–37 ms per article (hooks, versions,
  * one transaction each), far from the 1,000 articles/s a million-article seed needs. This writes
- * the collection's rows and the matching latest version rows with each adapter's native batch insert,
- * in one transaction per batch. Tests read the result back through the Local API.
+ * the collection's rows and the matching latest version rows with each adapter's native batch insert
+ * (SQLite: src/db/bulk-sqlite.ts), in one transaction per batch. Tests read the result back through the Local API.
  */
 export async function insertArticles(payload: Payload, articles: BulkArticle[]): Promise<void> {
   if (!articles.length) return
   const now = new Date().toISOString()
-  if (databaseKind() === 'mongodb') return insertMongo(payload, articles, now)
+  const kind = databaseKind()
+  if (kind === 'mongodb') return insertMongo(payload, articles, now)
+  if (kind === 'sqlite') return insertArticlesSqlite(process.env.DATABASE_URI || defaultDatabaseUri(), articles, now)
   const db = payload.db as unknown as { drizzle: any; tables: Record<string, any> }
   const main = db.tables.articles
   const versions = db.tables._articles_v

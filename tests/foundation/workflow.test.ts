@@ -103,3 +103,24 @@ describe('editorial workflow', () => {
     await expect(payload.find({ collection: 'audit-log', limit: 1, ...as(await userByEmail(payload, 'editor@fgw.yulin.gov.cn')) })).rejects.toThrow()
   })
 })
+
+describe('audit log and personal data', () => {
+  it("records that a letter's personal fields changed, never their values", async () => {
+    const { submitLetter, systemClock, letterCategoryValues } = await import('../../src/interaction')
+    const site = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, limit: 1, overrideAccess: true })).docs[0]
+    const { id } = await submitLetter(payload, {
+      submission: { subject: '小区路灯损坏', category: letterCategoryValues[0], content: '我住在玉州区人民东路178号，身份证450902199001011234，路灯坏了一个月。', name: '张三丰', phone: '13812345678', email: 'zsf@example.com', publishable: true },
+      route: 'site',
+      siteId: site.id,
+      organizationId: site.organization as number,
+      clock: systemClock,
+    })
+    const entries = await payload.find({ collection: 'audit-log', where: { and: [{ targetCollection: { equals: 'letters' } }, { targetId: { equals: String(id) } }] }, limit: 10, overrideAccess: true })
+    expect(entries.docs.length).toBeGreaterThan(0)
+    for (const entry of entries.docs) {
+      const text = JSON.stringify(entry)
+      for (const secret of ['13812345678', '450902199001011234', '张三丰', 'zsf@example.com', '人民东路']) expect(text).not.toContain(secret)
+    }
+    expect(JSON.stringify(entries.docs[0].changes)).toContain('[redacted]')
+  })
+})

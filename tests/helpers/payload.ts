@@ -13,6 +13,8 @@ export async function bootPayload(label: string, options: { seeded?: boolean } =
   process.env.JOBS_AUTORUN = 'false'
   process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
   process.env.MEDIA_DIR ||= mkdtempSync(path.join(os.tmpdir(), 'sitegroup-media-'))
+  // Each test file gets its own search index; the shared default would mix test files' documents.
+  process.env.SEARCH_INDEX_PATH ||= path.join(mkdtempSync(path.join(os.tmpdir(), 'sitegroup-search-')), 'index.db')
   const { getPayload } = await import('payload')
   const { default: config } = await import('@payload-config')
   return getPayload({ config })

@@ -8,7 +8,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`code\` text NOT NULL,
   	\`kind\` text NOT NULL,
   	\`parent_id\` integer,
-  	\`hosting_mode\` text DEFAULT 'own-site' NOT NULL,
+  	\`hosting_mode\` text DEFAULT 'own-site',
   	\`host_site_id\` integer,
   	\`order\` numeric DEFAULT 0,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -40,8 +40,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`code\` text NOT NULL,
   	\`identification_code\` text NOT NULL,
   	\`organization_id\` integer NOT NULL,
-  	\`theme\` text DEFAULT 'department' NOT NULL,
-  	\`status\` text DEFAULT 'active' NOT NULL,
+  	\`theme\` text DEFAULT 'department',
+  	\`status\` text DEFAULT 'active',
   	\`settings_logo_id\` integer,
   	\`settings_primary_color\` text DEFAULT '#b3261e',
   	\`settings_accent_color\` text DEFAULT '#1f4e8c',
@@ -89,7 +89,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`category\` text DEFAULT 'other' NOT NULL,
   	\`owner_organization_id\` integer,
   	\`order\` numeric DEFAULT 0,
-  	\`visibility\` text DEFAULT 'public' NOT NULL,
+  	\`visibility\` text DEFAULT 'public',
   	\`description\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -370,6 +370,361 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`audit_log_target_id_idx\` ON \`audit_log\` (\`target_id\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_updated_at_idx\` ON \`audit_log\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_created_at_idx\` ON \`audit_log\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`letters_history\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`from\` text,
+  	\`to\` text,
+  	\`by_id\` integer,
+  	\`by_name\` text,
+  	\`at\` text,
+  	\`note\` text,
+  	\`organization_id\` integer,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`letters\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`letters_history_order_idx\` ON \`letters_history\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`letters_history_parent_id_idx\` ON \`letters_history\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`letters_history_by_idx\` ON \`letters_history\` (\`by_id\`);`)
+  await db.run(sql`CREATE INDEX \`letters_history_organization_idx\` ON \`letters_history\` (\`organization_id\`);`)
+  await db.run(sql`CREATE TABLE \`letters\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`subject\` text NOT NULL,
+  	\`category\` text NOT NULL,
+  	\`content\` text NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`phone\` text NOT NULL,
+  	\`email\` text,
+  	\`publishable\` integer DEFAULT false,
+  	\`route\` text DEFAULT 'site' NOT NULL,
+  	\`site_id\` integer NOT NULL,
+  	\`status\` text DEFAULT 'received' NOT NULL,
+  	\`assigned_organization_id\` integer,
+  	\`received_at\` text NOT NULL,
+  	\`deadline\` text NOT NULL,
+  	\`extended\` integer DEFAULT false,
+  	\`extension_reason\` text,
+  	\`pending_transfer_to_organization_id\` integer,
+  	\`pending_transfer_reason\` text,
+  	\`pending_transfer_requested_by_id\` integer,
+  	\`pending_transfer_requested_at\` text,
+  	\`command_action\` text,
+  	\`command_to_organization_id\` integer,
+  	\`command_text\` text,
+  	\`reply\` text,
+  	\`replied_at\` text,
+  	\`replied_by_id\` integer,
+  	\`closed_at\` text,
+  	\`rejection_reason\` text,
+  	\`publication_approved\` integer DEFAULT false,
+  	\`publication_approved_by_id\` integer,
+  	\`publication_approved_at\` text,
+  	\`satisfaction_value\` text,
+  	\`satisfaction_at\` text,
+  	\`supervision_flag\` text DEFAULT 'green',
+  	\`supervision_reminded_flag\` text,
+  	\`supervision_reminded_at\` text,
+  	\`public_subject\` text,
+  	\`public_content\` text,
+  	\`public_reply\` text,
+  	\`query_code_hash\` text NOT NULL,
+  	\`pow_nonce\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`assigned_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`pending_transfer_to_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`pending_transfer_requested_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`command_to_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`replied_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`publication_approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`letters_category_idx\` ON \`letters\` (\`category\`);`)
+  await db.run(sql`CREATE INDEX \`letters_site_idx\` ON \`letters\` (\`site_id\`);`)
+  await db.run(sql`CREATE INDEX \`letters_status_idx\` ON \`letters\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`letters_assigned_organization_idx\` ON \`letters\` (\`assigned_organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`letters_received_at_idx\` ON \`letters\` (\`received_at\`);`)
+  await db.run(sql`CREATE INDEX \`letters_deadline_idx\` ON \`letters\` (\`deadline\`);`)
+  await db.run(sql`CREATE INDEX \`letters_pending_transfer_pending_transfer_to_organizatio_idx\` ON \`letters\` (\`pending_transfer_to_organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`letters_pending_transfer_pending_transfer_requested_by_idx\` ON \`letters\` (\`pending_transfer_requested_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`letters_command_command_to_organization_idx\` ON \`letters\` (\`command_to_organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`letters_replied_at_idx\` ON \`letters\` (\`replied_at\`);`)
+  await db.run(sql`CREATE INDEX \`letters_replied_by_idx\` ON \`letters\` (\`replied_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`letters_publication_publication_approved_idx\` ON \`letters\` (\`publication_approved\`);`)
+  await db.run(sql`CREATE INDEX \`letters_publication_publication_approved_by_idx\` ON \`letters\` (\`publication_approved_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`letters_supervision_supervision_flag_idx\` ON \`letters\` (\`supervision_flag\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`letters_query_code_hash_idx\` ON \`letters\` (\`query_code_hash\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`letters_pow_nonce_idx\` ON \`letters\` (\`pow_nonce\`);`)
+  await db.run(sql`CREATE INDEX \`letters_updated_at_idx\` ON \`letters\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`letters_created_at_idx\` ON \`letters\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`holidays\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`date\` text NOT NULL,
+  	\`kind\` text DEFAULT 'holiday' NOT NULL,
+  	\`name\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`holidays_date_idx\` ON \`holidays\` (\`date\`);`)
+  await db.run(sql`CREATE INDEX \`holidays_updated_at_idx\` ON \`holidays\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`holidays_created_at_idx\` ON \`holidays\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`ratings\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`organization_id\` integer NOT NULL,
+  	\`period\` text NOT NULL,
+  	\`scores_attitude\` numeric NOT NULL,
+  	\`scores_efficiency\` numeric NOT NULL,
+  	\`scores_lawfulness\` numeric NOT NULL,
+  	\`scores_openness\` numeric NOT NULL,
+  	\`scores_integrity\` numeric NOT NULL,
+  	\`scores_conduct\` numeric NOT NULL,
+  	\`scores_quality\` numeric NOT NULL,
+  	\`scores_responsiveness\` numeric NOT NULL,
+  	\`scores_convenience\` numeric NOT NULL,
+  	\`scores_overall\` numeric NOT NULL,
+  	\`comment\` text,
+  	\`site_id\` integer,
+  	\`visitor_key\` text NOT NULL,
+  	\`pow_nonce\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`ratings_organization_idx\` ON \`ratings\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`ratings_period_idx\` ON \`ratings\` (\`period\`);`)
+  await db.run(sql`CREATE INDEX \`ratings_site_idx\` ON \`ratings\` (\`site_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`ratings_visitor_key_idx\` ON \`ratings\` (\`visitor_key\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`ratings_pow_nonce_idx\` ON \`ratings\` (\`pow_nonce\`);`)
+  await db.run(sql`CREATE INDEX \`ratings_updated_at_idx\` ON \`ratings\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`ratings_created_at_idx\` ON \`ratings\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`error_reports_history\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`from\` text,
+  	\`to\` text,
+  	\`by_id\` integer,
+  	\`at\` text,
+  	\`note\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`error_reports\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`error_reports_history_order_idx\` ON \`error_reports_history\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`error_reports_history_parent_id_idx\` ON \`error_reports_history\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`error_reports_history_by_idx\` ON \`error_reports_history\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`error_reports\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`page_url\` text NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`description\` text NOT NULL,
+  	\`name\` text,
+  	\`phone\` text,
+  	\`email\` text,
+  	\`site_id\` integer,
+  	\`organization_id\` integer,
+  	\`status\` text DEFAULT 'new' NOT NULL,
+  	\`received_at\` text NOT NULL,
+  	\`deadline\` text NOT NULL,
+  	\`resolved_at\` text,
+  	\`resolution\` text,
+  	\`pow_nonce\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`error_reports_site_idx\` ON \`error_reports\` (\`site_id\`);`)
+  await db.run(sql`CREATE INDEX \`error_reports_organization_idx\` ON \`error_reports\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`error_reports_status_idx\` ON \`error_reports\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`error_reports_received_at_idx\` ON \`error_reports\` (\`received_at\`);`)
+  await db.run(sql`CREATE INDEX \`error_reports_deadline_idx\` ON \`error_reports\` (\`deadline\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`error_reports_pow_nonce_idx\` ON \`error_reports\` (\`pow_nonce\`);`)
+  await db.run(sql`CREATE INDEX \`error_reports_updated_at_idx\` ON \`error_reports\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`error_reports_created_at_idx\` ON \`error_reports\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`indicator_sets\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`name\` text,
+  	\`code\` text,
+  	\`version\` text,
+  	\`active\` integer DEFAULT true,
+  	\`built_in\` integer DEFAULT false,
+  	\`data\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`indicator_sets_code_idx\` ON \`indicator_sets\` (\`code\`);`)
+  await db.run(sql`CREATE INDEX \`indicator_sets_version_idx\` ON \`indicator_sets\` (\`version\`);`)
+  await db.run(sql`CREATE INDEX \`indicator_sets_active_idx\` ON \`indicator_sets\` (\`active\`);`)
+  await db.run(sql`CREATE INDEX \`indicator_sets_updated_at_idx\` ON \`indicator_sets\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`indicator_sets_created_at_idx\` ON \`indicator_sets\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`evaluation_runs\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`scope\` text DEFAULT 'all' NOT NULL,
+  	\`organization_id\` integer,
+  	\`indicator_set_id\` integer,
+  	\`as_of\` text,
+  	\`status\` text DEFAULT 'queued',
+  	\`progress\` numeric DEFAULT 0,
+  	\`stage\` text,
+  	\`set_code\` text,
+  	\`set_version\` text,
+  	\`trigger\` text DEFAULT 'manual',
+  	\`requested_by_id\` integer,
+  	\`started_at\` text,
+  	\`finished_at\` text,
+  	\`organization_count\` numeric,
+  	\`passed_count\` numeric,
+  	\`vetoed_count\` numeric,
+  	\`failed_count\` numeric,
+  	\`rectification_opened\` numeric,
+  	\`rectification_closed\` numeric,
+  	\`text_scan_at\` text,
+  	\`text_scan_mode\` text,
+  	\`text_scan_articles\` numeric,
+  	\`duration_ms\` numeric,
+  	\`error\` text,
+  	\`scan_state\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`indicator_set_id\`) REFERENCES \`indicator_sets\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`requested_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`evaluation_runs_organization_idx\` ON \`evaluation_runs\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_runs_indicator_set_idx\` ON \`evaluation_runs\` (\`indicator_set_id\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_runs_status_idx\` ON \`evaluation_runs\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_runs_set_code_idx\` ON \`evaluation_runs\` (\`set_code\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_runs_requested_by_idx\` ON \`evaluation_runs\` (\`requested_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_runs_updated_at_idx\` ON \`evaluation_runs\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_runs_created_at_idx\` ON \`evaluation_runs\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`evaluation_results\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`run_id\` integer NOT NULL,
+  	\`organization_id\` integer NOT NULL,
+  	\`organization_name\` text,
+  	\`organization_kind\` text,
+  	\`as_of\` text,
+  	\`rank\` numeric,
+  	\`status\` text,
+  	\`total\` numeric,
+  	\`base_score\` numeric,
+  	\`bonus\` numeric,
+  	\`veto_codes\` text,
+  	\`area_deductions_publishing\` numeric,
+  	\`area_deductions_services\` numeric,
+  	\`area_deductions_interaction\` numeric,
+  	\`area_deductions_functional\` numeric,
+  	\`indicators\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`run_id\`) REFERENCES \`evaluation_runs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`evaluation_results_run_idx\` ON \`evaluation_results\` (\`run_id\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_results_organization_idx\` ON \`evaluation_results\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_results_organization_kind_idx\` ON \`evaluation_results\` (\`organization_kind\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_results_as_of_idx\` ON \`evaluation_results\` (\`as_of\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_results_rank_idx\` ON \`evaluation_results\` (\`rank\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_results_status_idx\` ON \`evaluation_results\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_results_updated_at_idx\` ON \`evaluation_results\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`evaluation_results_created_at_idx\` ON \`evaluation_results\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`rectification_items\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`message\` text NOT NULL,
+  	\`status\` text DEFAULT 'open' NOT NULL,
+  	\`note\` text,
+  	\`deadline\` text,
+  	\`organization_id\` integer NOT NULL,
+  	\`target_url\` text,
+  	\`target_collection\` text,
+  	\`target_id\` text,
+  	\`indicator_code\` text,
+  	\`indicator_name\` text,
+  	\`set_code\` text,
+  	\`key\` text,
+  	\`evidence_key\` text,
+  	\`detail\` text,
+  	\`opened_at\` text,
+  	\`opened_in_run_id\` integer,
+  	\`last_seen_in_run_id\` integer,
+  	\`closed_at\` text,
+  	\`closed_in_run_id\` integer,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`opened_in_run_id\`) REFERENCES \`evaluation_runs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`last_seen_in_run_id\`) REFERENCES \`evaluation_runs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`closed_in_run_id\`) REFERENCES \`evaluation_runs\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`rectification_items_status_idx\` ON \`rectification_items\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_deadline_idx\` ON \`rectification_items\` (\`deadline\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_organization_idx\` ON \`rectification_items\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_indicator_code_idx\` ON \`rectification_items\` (\`indicator_code\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_set_code_idx\` ON \`rectification_items\` (\`set_code\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_key_idx\` ON \`rectification_items\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_opened_in_run_idx\` ON \`rectification_items\` (\`opened_in_run_id\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_last_seen_in_run_idx\` ON \`rectification_items\` (\`last_seen_in_run_id\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_closed_in_run_idx\` ON \`rectification_items\` (\`closed_in_run_id\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_updated_at_idx\` ON \`rectification_items\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`rectification_items_created_at_idx\` ON \`rectification_items\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`manual_scores\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`organization_id\` integer NOT NULL,
+  	\`set_code\` text DEFAULT 'national-2019',
+  	\`indicator_code\` text NOT NULL,
+  	\`points\` numeric NOT NULL,
+  	\`reason\` text NOT NULL,
+  	\`evaluator_id\` integer,
+  	\`evaluator_name\` text,
+  	\`entered_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`evaluator_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`manual_scores_organization_idx\` ON \`manual_scores\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`manual_scores_set_code_idx\` ON \`manual_scores\` (\`set_code\`);`)
+  await db.run(sql`CREATE INDEX \`manual_scores_indicator_code_idx\` ON \`manual_scores\` (\`indicator_code\`);`)
+  await db.run(sql`CREATE INDEX \`manual_scores_evaluator_idx\` ON \`manual_scores\` (\`evaluator_id\`);`)
+  await db.run(sql`CREATE INDEX \`manual_scores_entered_at_idx\` ON \`manual_scores\` (\`entered_at\`);`)
+  await db.run(sql`CREATE INDEX \`manual_scores_updated_at_idx\` ON \`manual_scores\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`manual_scores_created_at_idx\` ON \`manual_scores\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`probe_samples\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`site_id\` integer NOT NULL,
+  	\`url\` text NOT NULL,
+  	\`at\` text NOT NULL,
+  	\`ok\` integer,
+  	\`status\` numeric,
+  	\`duration_ms\` numeric,
+  	\`error\` text,
+  	\`search_box\` integer,
+  	\`error_report_entry\` integer,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`probe_samples_site_idx\` ON \`probe_samples\` (\`site_id\`);`)
+  await db.run(sql`CREATE INDEX \`probe_samples_at_idx\` ON \`probe_samples\` (\`at\`);`)
+  await db.run(sql`CREATE INDEX \`probe_samples_updated_at_idx\` ON \`probe_samples\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`probe_samples_created_at_idx\` ON \`probe_samples\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -405,6 +760,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`queue\` text DEFAULT 'default',
   	\`wait_until\` text,
   	\`processing\` integer DEFAULT false,
+  	\`meta\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
@@ -440,6 +796,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`media_id\` integer,
   	\`users_id\` integer,
   	\`audit_log_id\` integer,
+  	\`letters_id\` integer,
+  	\`holidays_id\` integer,
+  	\`ratings_id\` integer,
+  	\`error_reports_id\` integer,
+  	\`indicator_sets_id\` integer,
+  	\`evaluation_runs_id\` integer,
+  	\`evaluation_results_id\` integer,
+  	\`rectification_items_id\` integer,
+  	\`manual_scores_id\` integer,
+  	\`probe_samples_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`organizations_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`sites_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -447,7 +813,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`audit_log_id\`) REFERENCES \`audit_log\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`audit_log_id\`) REFERENCES \`audit_log\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`letters_id\`) REFERENCES \`letters\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`holidays_id\`) REFERENCES \`holidays\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`ratings_id\`) REFERENCES \`ratings\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`error_reports_id\`) REFERENCES \`error_reports\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`indicator_sets_id\`) REFERENCES \`indicator_sets\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`evaluation_runs_id\`) REFERENCES \`evaluation_runs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`evaluation_results_id\`) REFERENCES \`evaluation_results\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`rectification_items_id\`) REFERENCES \`rectification_items\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`manual_scores_id\`) REFERENCES \`manual_scores\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`probe_samples_id\`) REFERENCES \`probe_samples\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -460,6 +836,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_audit_log_id_idx\` ON \`payload_locked_documents_rels\` (\`audit_log_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_letters_id_idx\` ON \`payload_locked_documents_rels\` (\`letters_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_holidays_id_idx\` ON \`payload_locked_documents_rels\` (\`holidays_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_ratings_id_idx\` ON \`payload_locked_documents_rels\` (\`ratings_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_error_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`error_reports_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_indicator_sets_id_idx\` ON \`payload_locked_documents_rels\` (\`indicator_sets_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_evaluation_runs_id_idx\` ON \`payload_locked_documents_rels\` (\`evaluation_runs_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_evaluation_results_id_idx\` ON \`payload_locked_documents_rels\` (\`evaluation_results_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_rectification_items_id_idx\` ON \`payload_locked_documents_rels\` (\`rectification_items_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_manual_scores_id_idx\` ON \`payload_locked_documents_rels\` (\`manual_scores_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_probe_samples_id_idx\` ON \`payload_locked_documents_rels\` (\`probe_samples_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -508,6 +894,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`group_settings_portal_site_idx\` ON \`group_settings\` (\`portal_site_id\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -527,6 +920,18 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`audit_log\`;`)
+  await db.run(sql`DROP TABLE \`letters_history\`;`)
+  await db.run(sql`DROP TABLE \`letters\`;`)
+  await db.run(sql`DROP TABLE \`holidays\`;`)
+  await db.run(sql`DROP TABLE \`ratings\`;`)
+  await db.run(sql`DROP TABLE \`error_reports_history\`;`)
+  await db.run(sql`DROP TABLE \`error_reports\`;`)
+  await db.run(sql`DROP TABLE \`indicator_sets\`;`)
+  await db.run(sql`DROP TABLE \`evaluation_runs\`;`)
+  await db.run(sql`DROP TABLE \`evaluation_results\`;`)
+  await db.run(sql`DROP TABLE \`rectification_items\`;`)
+  await db.run(sql`DROP TABLE \`manual_scores\`;`)
+  await db.run(sql`DROP TABLE \`probe_samples\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
@@ -536,4 +941,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
   await db.run(sql`DROP TABLE \`group_settings\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
 }

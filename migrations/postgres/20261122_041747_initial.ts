@@ -14,9 +14,25 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__articles_v_version_disclosure_validity" AS ENUM('valid', 'amended', 'repealed', 'expired');
   CREATE TYPE "public"."enum__articles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_users_roles" AS ENUM('central-admin', 'site-admin', 'editor', 'reviewer', 'letter-handler', 'evaluator');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_letters_category" AS ENUM('consultation', 'suggestion', 'complaint', 'report', 'praise', 'other');
+  CREATE TYPE "public"."enum_letters_route" AS ENUM('site', 'mailbox');
+  CREATE TYPE "public"."enum_letters_status" AS ENUM('received', 'dispatched', 'in-progress', 'replied', 'closed', 'returned', 'rejected');
+  CREATE TYPE "public"."enum_letters_command_action" AS ENUM('dispatch', 'accept', 'reply', 'close', 'return', 'reject', 'request-transfer', 'approve-transfer', 'deny-transfer', 'extend');
+  CREATE TYPE "public"."enum_letters_satisfaction_value" AS ENUM('satisfied', 'basically-satisfied', 'unsatisfied');
+  CREATE TYPE "public"."enum_letters_supervision_flag" AS ENUM('green', 'yellow', 'red');
+  CREATE TYPE "public"."enum_holidays_kind" AS ENUM('holiday', 'workday');
+  CREATE TYPE "public"."enum_error_reports_kind" AS ENUM('broken-link', 'typo', 'outdated', 'wrong-content', 'accessibility', 'other');
+  CREATE TYPE "public"."enum_error_reports_status" AS ENUM('new', 'in-progress', 'resolved', 'rejected');
+  CREATE TYPE "public"."enum_evaluation_runs_scope" AS ENUM('all', 'organization');
+  CREATE TYPE "public"."enum_evaluation_runs_status" AS ENUM('queued', 'running', 'done', 'failed');
+  CREATE TYPE "public"."enum_evaluation_runs_trigger" AS ENUM('manual', 'schedule');
+  CREATE TYPE "public"."enum_evaluation_runs_text_scan_mode" AS ENUM('full', 'incremental');
+  CREATE TYPE "public"."enum_evaluation_results_organization_kind" AS ENUM('city', 'department', 'county', 'district', 'township');
+  CREATE TYPE "public"."enum_evaluation_results_status" AS ENUM('pass', 'fail', 'vetoed', 'not-applicable');
+  CREATE TYPE "public"."enum_rectification_items_status" AS ENUM('open', 'in-progress', 'fixed-pending-recheck', 'closed');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'scorecardEvaluate', 'siteProbe', 'letterReminders', 'searchReconcile', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'scorecardEvaluate', 'siteProbe', 'letterReminders', 'searchReconcile', 'schedulePublish');
   CREATE TYPE "public"."enum_group_settings_default_hosting_mode" AS ENUM('own-site', 'portal-columns');
   CREATE TABLE "organizations" (
   	"id" serial PRIMARY KEY NOT NULL,
@@ -25,7 +41,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"code" varchar NOT NULL,
   	"kind" "enum_organizations_kind" NOT NULL,
   	"parent_id" integer,
-  	"hosting_mode" "enum_organizations_hosting_mode" DEFAULT 'own-site' NOT NULL,
+  	"hosting_mode" "enum_organizations_hosting_mode" DEFAULT 'own-site',
   	"host_site_id" integer,
   	"order" numeric DEFAULT 0,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
@@ -45,8 +61,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"code" varchar NOT NULL,
   	"identification_code" varchar NOT NULL,
   	"organization_id" integer NOT NULL,
-  	"theme" varchar DEFAULT 'department' NOT NULL,
-  	"status" "enum_sites_status" DEFAULT 'active' NOT NULL,
+  	"theme" varchar DEFAULT 'department',
+  	"status" "enum_sites_status" DEFAULT 'active',
   	"settings_logo_id" integer,
   	"settings_primary_color" varchar DEFAULT '#b3261e',
   	"settings_accent_color" varchar DEFAULT '#1f4e8c',
@@ -79,7 +95,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"category" "enum_columns_category" DEFAULT 'other' NOT NULL,
   	"owner_organization_id" integer,
   	"order" numeric DEFAULT 0,
-  	"visibility" "enum_columns_visibility" DEFAULT 'public' NOT NULL,
+  	"visibility" "enum_columns_visibility" DEFAULT 'public',
   	"description" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
@@ -262,6 +278,248 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "letters_history" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"action" varchar,
+  	"from" varchar,
+  	"to" varchar,
+  	"by_id" integer,
+  	"by_name" varchar,
+  	"at" timestamp(3) with time zone,
+  	"note" varchar,
+  	"organization_id" integer
+  );
+  
+  CREATE TABLE "letters" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"subject" varchar NOT NULL,
+  	"category" "enum_letters_category" NOT NULL,
+  	"content" varchar NOT NULL,
+  	"name" varchar NOT NULL,
+  	"phone" varchar NOT NULL,
+  	"email" varchar,
+  	"publishable" boolean DEFAULT false,
+  	"route" "enum_letters_route" DEFAULT 'site' NOT NULL,
+  	"site_id" integer NOT NULL,
+  	"status" "enum_letters_status" DEFAULT 'received' NOT NULL,
+  	"assigned_organization_id" integer,
+  	"received_at" timestamp(3) with time zone NOT NULL,
+  	"deadline" timestamp(3) with time zone NOT NULL,
+  	"extended" boolean DEFAULT false,
+  	"extension_reason" varchar,
+  	"pending_transfer_to_organization_id" integer,
+  	"pending_transfer_reason" varchar,
+  	"pending_transfer_requested_by_id" integer,
+  	"pending_transfer_requested_at" timestamp(3) with time zone,
+  	"command_action" "enum_letters_command_action",
+  	"command_to_organization_id" integer,
+  	"command_text" varchar,
+  	"reply" varchar,
+  	"replied_at" timestamp(3) with time zone,
+  	"replied_by_id" integer,
+  	"closed_at" timestamp(3) with time zone,
+  	"rejection_reason" varchar,
+  	"publication_approved" boolean DEFAULT false,
+  	"publication_approved_by_id" integer,
+  	"publication_approved_at" timestamp(3) with time zone,
+  	"satisfaction_value" "enum_letters_satisfaction_value",
+  	"satisfaction_at" timestamp(3) with time zone,
+  	"supervision_flag" "enum_letters_supervision_flag" DEFAULT 'green',
+  	"supervision_reminded_flag" varchar,
+  	"supervision_reminded_at" timestamp(3) with time zone,
+  	"public_subject" varchar,
+  	"public_content" varchar,
+  	"public_reply" varchar,
+  	"query_code_hash" varchar NOT NULL,
+  	"pow_nonce" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "holidays" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"date" varchar NOT NULL,
+  	"kind" "enum_holidays_kind" DEFAULT 'holiday' NOT NULL,
+  	"name" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "ratings" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"organization_id" integer NOT NULL,
+  	"period" varchar NOT NULL,
+  	"scores_attitude" numeric NOT NULL,
+  	"scores_efficiency" numeric NOT NULL,
+  	"scores_lawfulness" numeric NOT NULL,
+  	"scores_openness" numeric NOT NULL,
+  	"scores_integrity" numeric NOT NULL,
+  	"scores_conduct" numeric NOT NULL,
+  	"scores_quality" numeric NOT NULL,
+  	"scores_responsiveness" numeric NOT NULL,
+  	"scores_convenience" numeric NOT NULL,
+  	"scores_overall" numeric NOT NULL,
+  	"comment" varchar,
+  	"site_id" integer,
+  	"visitor_key" varchar NOT NULL,
+  	"pow_nonce" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "error_reports_history" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"from" varchar,
+  	"to" varchar,
+  	"by_id" integer,
+  	"at" timestamp(3) with time zone,
+  	"note" varchar
+  );
+  
+  CREATE TABLE "error_reports" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"page_url" varchar NOT NULL,
+  	"kind" "enum_error_reports_kind" NOT NULL,
+  	"description" varchar NOT NULL,
+  	"name" varchar,
+  	"phone" varchar,
+  	"email" varchar,
+  	"site_id" integer,
+  	"organization_id" integer,
+  	"status" "enum_error_reports_status" DEFAULT 'new' NOT NULL,
+  	"received_at" timestamp(3) with time zone NOT NULL,
+  	"deadline" timestamp(3) with time zone NOT NULL,
+  	"resolved_at" timestamp(3) with time zone,
+  	"resolution" varchar,
+  	"pow_nonce" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "indicator_sets" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"name" varchar,
+  	"code" varchar,
+  	"version" varchar,
+  	"active" boolean DEFAULT true,
+  	"built_in" boolean DEFAULT false,
+  	"data" jsonb NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "evaluation_runs" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"title" varchar,
+  	"scope" "enum_evaluation_runs_scope" DEFAULT 'all' NOT NULL,
+  	"organization_id" integer,
+  	"indicator_set_id" integer,
+  	"as_of" timestamp(3) with time zone,
+  	"status" "enum_evaluation_runs_status" DEFAULT 'queued',
+  	"progress" numeric DEFAULT 0,
+  	"stage" varchar,
+  	"set_code" varchar,
+  	"set_version" varchar,
+  	"trigger" "enum_evaluation_runs_trigger" DEFAULT 'manual',
+  	"requested_by_id" integer,
+  	"started_at" timestamp(3) with time zone,
+  	"finished_at" timestamp(3) with time zone,
+  	"organization_count" numeric,
+  	"passed_count" numeric,
+  	"vetoed_count" numeric,
+  	"failed_count" numeric,
+  	"rectification_opened" numeric,
+  	"rectification_closed" numeric,
+  	"text_scan_at" timestamp(3) with time zone,
+  	"text_scan_mode" "enum_evaluation_runs_text_scan_mode",
+  	"text_scan_articles" numeric,
+  	"duration_ms" numeric,
+  	"error" varchar,
+  	"scan_state" jsonb,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "evaluation_results" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"run_id" integer NOT NULL,
+  	"organization_id" integer NOT NULL,
+  	"organization_name" varchar,
+  	"organization_kind" "enum_evaluation_results_organization_kind",
+  	"as_of" timestamp(3) with time zone,
+  	"rank" numeric,
+  	"status" "enum_evaluation_results_status",
+  	"total" numeric,
+  	"base_score" numeric,
+  	"bonus" numeric,
+  	"veto_codes" varchar,
+  	"area_deductions_publishing" numeric,
+  	"area_deductions_services" numeric,
+  	"area_deductions_interaction" numeric,
+  	"area_deductions_functional" numeric,
+  	"indicators" jsonb,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "rectification_items" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"message" varchar NOT NULL,
+  	"status" "enum_rectification_items_status" DEFAULT 'open' NOT NULL,
+  	"note" varchar,
+  	"deadline" timestamp(3) with time zone,
+  	"organization_id" integer NOT NULL,
+  	"target_url" varchar,
+  	"target_collection" varchar,
+  	"target_id" varchar,
+  	"indicator_code" varchar,
+  	"indicator_name" varchar,
+  	"set_code" varchar,
+  	"key" varchar,
+  	"evidence_key" varchar,
+  	"detail" jsonb,
+  	"opened_at" timestamp(3) with time zone,
+  	"opened_in_run_id" integer,
+  	"last_seen_in_run_id" integer,
+  	"closed_at" timestamp(3) with time zone,
+  	"closed_in_run_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "manual_scores" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"organization_id" integer NOT NULL,
+  	"set_code" varchar DEFAULT 'national-2019',
+  	"indicator_code" varchar NOT NULL,
+  	"points" numeric NOT NULL,
+  	"reason" varchar NOT NULL,
+  	"evaluator_id" integer,
+  	"evaluator_name" varchar,
+  	"entered_at" timestamp(3) with time zone,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "probe_samples" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"site_id" integer NOT NULL,
+  	"url" varchar NOT NULL,
+  	"at" timestamp(3) with time zone NOT NULL,
+  	"ok" boolean,
+  	"status" numeric,
+  	"duration_ms" numeric,
+  	"error" varchar,
+  	"search_box" boolean,
+  	"error_report_entry" boolean,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -293,6 +551,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"queue" varchar DEFAULT 'default',
   	"wait_until" timestamp(3) with time zone,
   	"processing" boolean DEFAULT false,
+  	"meta" jsonb,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -315,7 +574,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"articles_id" integer,
   	"media_id" integer,
   	"users_id" integer,
-  	"audit_log_id" integer
+  	"audit_log_id" integer,
+  	"letters_id" integer,
+  	"holidays_id" integer,
+  	"ratings_id" integer,
+  	"error_reports_id" integer,
+  	"indicator_sets_id" integer,
+  	"evaluation_runs_id" integer,
+  	"evaluation_results_id" integer,
+  	"rectification_items_id" integer,
+  	"manual_scores_id" integer,
+  	"probe_samples_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -353,6 +622,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone
   );
   
+  CREATE TABLE "payload_jobs_stats" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"stats" jsonb,
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
+  );
+  
   ALTER TABLE "organizations" ADD CONSTRAINT "organizations_parent_id_organizations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "organizations" ADD CONSTRAINT "organizations_host_site_id_sites_id_fk" FOREIGN KEY ("host_site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "sites_domains" ADD CONSTRAINT "sites_domains_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."sites"("id") ON DELETE cascade ON UPDATE no action;
@@ -386,6 +662,34 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "letters_history" ADD CONSTRAINT "letters_history_by_id_users_id_fk" FOREIGN KEY ("by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "letters_history" ADD CONSTRAINT "letters_history_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "letters_history" ADD CONSTRAINT "letters_history_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."letters"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "letters" ADD CONSTRAINT "letters_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "letters" ADD CONSTRAINT "letters_assigned_organization_id_organizations_id_fk" FOREIGN KEY ("assigned_organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "letters" ADD CONSTRAINT "letters_pending_transfer_to_organization_id_organizations_id_fk" FOREIGN KEY ("pending_transfer_to_organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "letters" ADD CONSTRAINT "letters_pending_transfer_requested_by_id_users_id_fk" FOREIGN KEY ("pending_transfer_requested_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "letters" ADD CONSTRAINT "letters_command_to_organization_id_organizations_id_fk" FOREIGN KEY ("command_to_organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "letters" ADD CONSTRAINT "letters_replied_by_id_users_id_fk" FOREIGN KEY ("replied_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "letters" ADD CONSTRAINT "letters_publication_approved_by_id_users_id_fk" FOREIGN KEY ("publication_approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ratings" ADD CONSTRAINT "ratings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "ratings" ADD CONSTRAINT "ratings_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "error_reports_history" ADD CONSTRAINT "error_reports_history_by_id_users_id_fk" FOREIGN KEY ("by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "error_reports_history" ADD CONSTRAINT "error_reports_history_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."error_reports"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "error_reports" ADD CONSTRAINT "error_reports_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "error_reports" ADD CONSTRAINT "error_reports_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "evaluation_runs" ADD CONSTRAINT "evaluation_runs_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "evaluation_runs" ADD CONSTRAINT "evaluation_runs_indicator_set_id_indicator_sets_id_fk" FOREIGN KEY ("indicator_set_id") REFERENCES "public"."indicator_sets"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "evaluation_runs" ADD CONSTRAINT "evaluation_runs_requested_by_id_users_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "evaluation_results" ADD CONSTRAINT "evaluation_results_run_id_evaluation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "evaluation_results" ADD CONSTRAINT "evaluation_results_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "rectification_items" ADD CONSTRAINT "rectification_items_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "rectification_items" ADD CONSTRAINT "rectification_items_opened_in_run_id_evaluation_runs_id_fk" FOREIGN KEY ("opened_in_run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "rectification_items" ADD CONSTRAINT "rectification_items_last_seen_in_run_id_evaluation_runs_id_fk" FOREIGN KEY ("last_seen_in_run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "rectification_items" ADD CONSTRAINT "rectification_items_closed_in_run_id_evaluation_runs_id_fk" FOREIGN KEY ("closed_in_run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "manual_scores" ADD CONSTRAINT "manual_scores_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "manual_scores" ADD CONSTRAINT "manual_scores_evaluator_id_users_id_fk" FOREIGN KEY ("evaluator_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "probe_samples" ADD CONSTRAINT "probe_samples_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_organizations_fk" FOREIGN KEY ("organizations_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;
@@ -395,6 +699,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_audit_log_fk" FOREIGN KEY ("audit_log_id") REFERENCES "public"."audit_log"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_letters_fk" FOREIGN KEY ("letters_id") REFERENCES "public"."letters"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_holidays_fk" FOREIGN KEY ("holidays_id") REFERENCES "public"."holidays"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ratings_fk" FOREIGN KEY ("ratings_id") REFERENCES "public"."ratings"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_error_reports_fk" FOREIGN KEY ("error_reports_id") REFERENCES "public"."error_reports"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_indicator_sets_fk" FOREIGN KEY ("indicator_sets_id") REFERENCES "public"."indicator_sets"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_evaluation_runs_fk" FOREIGN KEY ("evaluation_runs_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_evaluation_results_fk" FOREIGN KEY ("evaluation_results_id") REFERENCES "public"."evaluation_results"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_rectification_items_fk" FOREIGN KEY ("rectification_items_id") REFERENCES "public"."rectification_items"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_manual_scores_fk" FOREIGN KEY ("manual_scores_id") REFERENCES "public"."manual_scores"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_probe_samples_fk" FOREIGN KEY ("probe_samples_id") REFERENCES "public"."probe_samples"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "group_settings" ADD CONSTRAINT "group_settings_portal_site_id_sites_id_fk" FOREIGN KEY ("portal_site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
@@ -490,6 +804,91 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "audit_log_target_id_idx" ON "audit_log" USING btree ("target_id");
   CREATE INDEX "audit_log_updated_at_idx" ON "audit_log" USING btree ("updated_at");
   CREATE INDEX "audit_log_created_at_idx" ON "audit_log" USING btree ("created_at");
+  CREATE INDEX "letters_history_order_idx" ON "letters_history" USING btree ("_order");
+  CREATE INDEX "letters_history_parent_id_idx" ON "letters_history" USING btree ("_parent_id");
+  CREATE INDEX "letters_history_by_idx" ON "letters_history" USING btree ("by_id");
+  CREATE INDEX "letters_history_organization_idx" ON "letters_history" USING btree ("organization_id");
+  CREATE INDEX "letters_category_idx" ON "letters" USING btree ("category");
+  CREATE INDEX "letters_site_idx" ON "letters" USING btree ("site_id");
+  CREATE INDEX "letters_status_idx" ON "letters" USING btree ("status");
+  CREATE INDEX "letters_assigned_organization_idx" ON "letters" USING btree ("assigned_organization_id");
+  CREATE INDEX "letters_received_at_idx" ON "letters" USING btree ("received_at");
+  CREATE INDEX "letters_deadline_idx" ON "letters" USING btree ("deadline");
+  CREATE INDEX "letters_pending_transfer_pending_transfer_to_organizatio_idx" ON "letters" USING btree ("pending_transfer_to_organization_id");
+  CREATE INDEX "letters_pending_transfer_pending_transfer_requested_by_idx" ON "letters" USING btree ("pending_transfer_requested_by_id");
+  CREATE INDEX "letters_command_command_to_organization_idx" ON "letters" USING btree ("command_to_organization_id");
+  CREATE INDEX "letters_replied_at_idx" ON "letters" USING btree ("replied_at");
+  CREATE INDEX "letters_replied_by_idx" ON "letters" USING btree ("replied_by_id");
+  CREATE INDEX "letters_publication_publication_approved_idx" ON "letters" USING btree ("publication_approved");
+  CREATE INDEX "letters_publication_publication_approved_by_idx" ON "letters" USING btree ("publication_approved_by_id");
+  CREATE INDEX "letters_supervision_supervision_flag_idx" ON "letters" USING btree ("supervision_flag");
+  CREATE UNIQUE INDEX "letters_query_code_hash_idx" ON "letters" USING btree ("query_code_hash");
+  CREATE UNIQUE INDEX "letters_pow_nonce_idx" ON "letters" USING btree ("pow_nonce");
+  CREATE INDEX "letters_updated_at_idx" ON "letters" USING btree ("updated_at");
+  CREATE INDEX "letters_created_at_idx" ON "letters" USING btree ("created_at");
+  CREATE UNIQUE INDEX "holidays_date_idx" ON "holidays" USING btree ("date");
+  CREATE INDEX "holidays_updated_at_idx" ON "holidays" USING btree ("updated_at");
+  CREATE INDEX "holidays_created_at_idx" ON "holidays" USING btree ("created_at");
+  CREATE INDEX "ratings_organization_idx" ON "ratings" USING btree ("organization_id");
+  CREATE INDEX "ratings_period_idx" ON "ratings" USING btree ("period");
+  CREATE INDEX "ratings_site_idx" ON "ratings" USING btree ("site_id");
+  CREATE UNIQUE INDEX "ratings_visitor_key_idx" ON "ratings" USING btree ("visitor_key");
+  CREATE UNIQUE INDEX "ratings_pow_nonce_idx" ON "ratings" USING btree ("pow_nonce");
+  CREATE INDEX "ratings_updated_at_idx" ON "ratings" USING btree ("updated_at");
+  CREATE INDEX "ratings_created_at_idx" ON "ratings" USING btree ("created_at");
+  CREATE INDEX "error_reports_history_order_idx" ON "error_reports_history" USING btree ("_order");
+  CREATE INDEX "error_reports_history_parent_id_idx" ON "error_reports_history" USING btree ("_parent_id");
+  CREATE INDEX "error_reports_history_by_idx" ON "error_reports_history" USING btree ("by_id");
+  CREATE INDEX "error_reports_site_idx" ON "error_reports" USING btree ("site_id");
+  CREATE INDEX "error_reports_organization_idx" ON "error_reports" USING btree ("organization_id");
+  CREATE INDEX "error_reports_status_idx" ON "error_reports" USING btree ("status");
+  CREATE INDEX "error_reports_received_at_idx" ON "error_reports" USING btree ("received_at");
+  CREATE INDEX "error_reports_deadline_idx" ON "error_reports" USING btree ("deadline");
+  CREATE UNIQUE INDEX "error_reports_pow_nonce_idx" ON "error_reports" USING btree ("pow_nonce");
+  CREATE INDEX "error_reports_updated_at_idx" ON "error_reports" USING btree ("updated_at");
+  CREATE INDEX "error_reports_created_at_idx" ON "error_reports" USING btree ("created_at");
+  CREATE INDEX "indicator_sets_code_idx" ON "indicator_sets" USING btree ("code");
+  CREATE INDEX "indicator_sets_version_idx" ON "indicator_sets" USING btree ("version");
+  CREATE INDEX "indicator_sets_active_idx" ON "indicator_sets" USING btree ("active");
+  CREATE INDEX "indicator_sets_updated_at_idx" ON "indicator_sets" USING btree ("updated_at");
+  CREATE INDEX "indicator_sets_created_at_idx" ON "indicator_sets" USING btree ("created_at");
+  CREATE INDEX "evaluation_runs_organization_idx" ON "evaluation_runs" USING btree ("organization_id");
+  CREATE INDEX "evaluation_runs_indicator_set_idx" ON "evaluation_runs" USING btree ("indicator_set_id");
+  CREATE INDEX "evaluation_runs_status_idx" ON "evaluation_runs" USING btree ("status");
+  CREATE INDEX "evaluation_runs_set_code_idx" ON "evaluation_runs" USING btree ("set_code");
+  CREATE INDEX "evaluation_runs_requested_by_idx" ON "evaluation_runs" USING btree ("requested_by_id");
+  CREATE INDEX "evaluation_runs_updated_at_idx" ON "evaluation_runs" USING btree ("updated_at");
+  CREATE INDEX "evaluation_runs_created_at_idx" ON "evaluation_runs" USING btree ("created_at");
+  CREATE INDEX "evaluation_results_run_idx" ON "evaluation_results" USING btree ("run_id");
+  CREATE INDEX "evaluation_results_organization_idx" ON "evaluation_results" USING btree ("organization_id");
+  CREATE INDEX "evaluation_results_organization_kind_idx" ON "evaluation_results" USING btree ("organization_kind");
+  CREATE INDEX "evaluation_results_as_of_idx" ON "evaluation_results" USING btree ("as_of");
+  CREATE INDEX "evaluation_results_rank_idx" ON "evaluation_results" USING btree ("rank");
+  CREATE INDEX "evaluation_results_status_idx" ON "evaluation_results" USING btree ("status");
+  CREATE INDEX "evaluation_results_updated_at_idx" ON "evaluation_results" USING btree ("updated_at");
+  CREATE INDEX "evaluation_results_created_at_idx" ON "evaluation_results" USING btree ("created_at");
+  CREATE INDEX "rectification_items_status_idx" ON "rectification_items" USING btree ("status");
+  CREATE INDEX "rectification_items_deadline_idx" ON "rectification_items" USING btree ("deadline");
+  CREATE INDEX "rectification_items_organization_idx" ON "rectification_items" USING btree ("organization_id");
+  CREATE INDEX "rectification_items_indicator_code_idx" ON "rectification_items" USING btree ("indicator_code");
+  CREATE INDEX "rectification_items_set_code_idx" ON "rectification_items" USING btree ("set_code");
+  CREATE INDEX "rectification_items_key_idx" ON "rectification_items" USING btree ("key");
+  CREATE INDEX "rectification_items_opened_in_run_idx" ON "rectification_items" USING btree ("opened_in_run_id");
+  CREATE INDEX "rectification_items_last_seen_in_run_idx" ON "rectification_items" USING btree ("last_seen_in_run_id");
+  CREATE INDEX "rectification_items_closed_in_run_idx" ON "rectification_items" USING btree ("closed_in_run_id");
+  CREATE INDEX "rectification_items_updated_at_idx" ON "rectification_items" USING btree ("updated_at");
+  CREATE INDEX "rectification_items_created_at_idx" ON "rectification_items" USING btree ("created_at");
+  CREATE INDEX "manual_scores_organization_idx" ON "manual_scores" USING btree ("organization_id");
+  CREATE INDEX "manual_scores_set_code_idx" ON "manual_scores" USING btree ("set_code");
+  CREATE INDEX "manual_scores_indicator_code_idx" ON "manual_scores" USING btree ("indicator_code");
+  CREATE INDEX "manual_scores_evaluator_idx" ON "manual_scores" USING btree ("evaluator_id");
+  CREATE INDEX "manual_scores_entered_at_idx" ON "manual_scores" USING btree ("entered_at");
+  CREATE INDEX "manual_scores_updated_at_idx" ON "manual_scores" USING btree ("updated_at");
+  CREATE INDEX "manual_scores_created_at_idx" ON "manual_scores" USING btree ("created_at");
+  CREATE INDEX "probe_samples_site_idx" ON "probe_samples" USING btree ("site_id");
+  CREATE INDEX "probe_samples_at_idx" ON "probe_samples" USING btree ("at");
+  CREATE INDEX "probe_samples_updated_at_idx" ON "probe_samples" USING btree ("updated_at");
+  CREATE INDEX "probe_samples_created_at_idx" ON "probe_samples" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -515,6 +914,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_media_id_idx" ON "payload_locked_documents_rels" USING btree ("media_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
   CREATE INDEX "payload_locked_documents_rels_audit_log_id_idx" ON "payload_locked_documents_rels" USING btree ("audit_log_id");
+  CREATE INDEX "payload_locked_documents_rels_letters_id_idx" ON "payload_locked_documents_rels" USING btree ("letters_id");
+  CREATE INDEX "payload_locked_documents_rels_holidays_id_idx" ON "payload_locked_documents_rels" USING btree ("holidays_id");
+  CREATE INDEX "payload_locked_documents_rels_ratings_id_idx" ON "payload_locked_documents_rels" USING btree ("ratings_id");
+  CREATE INDEX "payload_locked_documents_rels_error_reports_id_idx" ON "payload_locked_documents_rels" USING btree ("error_reports_id");
+  CREATE INDEX "payload_locked_documents_rels_indicator_sets_id_idx" ON "payload_locked_documents_rels" USING btree ("indicator_sets_id");
+  CREATE INDEX "payload_locked_documents_rels_evaluation_runs_id_idx" ON "payload_locked_documents_rels" USING btree ("evaluation_runs_id");
+  CREATE INDEX "payload_locked_documents_rels_evaluation_results_id_idx" ON "payload_locked_documents_rels" USING btree ("evaluation_results_id");
+  CREATE INDEX "payload_locked_documents_rels_rectification_items_id_idx" ON "payload_locked_documents_rels" USING btree ("rectification_items_id");
+  CREATE INDEX "payload_locked_documents_rels_manual_scores_id_idx" ON "payload_locked_documents_rels" USING btree ("manual_scores_id");
+  CREATE INDEX "payload_locked_documents_rels_probe_samples_id_idx" ON "payload_locked_documents_rels" USING btree ("probe_samples_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -545,6 +954,18 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
   DROP TABLE "audit_log" CASCADE;
+  DROP TABLE "letters_history" CASCADE;
+  DROP TABLE "letters" CASCADE;
+  DROP TABLE "holidays" CASCADE;
+  DROP TABLE "ratings" CASCADE;
+  DROP TABLE "error_reports_history" CASCADE;
+  DROP TABLE "error_reports" CASCADE;
+  DROP TABLE "indicator_sets" CASCADE;
+  DROP TABLE "evaluation_runs" CASCADE;
+  DROP TABLE "evaluation_results" CASCADE;
+  DROP TABLE "rectification_items" CASCADE;
+  DROP TABLE "manual_scores" CASCADE;
+  DROP TABLE "probe_samples" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -554,6 +975,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_preferences_rels" CASCADE;
   DROP TABLE "payload_migrations" CASCADE;
   DROP TABLE "group_settings" CASCADE;
+  DROP TABLE "payload_jobs_stats" CASCADE;
   DROP TYPE "public"."enum_organizations_kind";
   DROP TYPE "public"."enum_organizations_hosting_mode";
   DROP TYPE "public"."enum_sites_status";
@@ -566,6 +988,22 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__articles_v_version_disclosure_validity";
   DROP TYPE "public"."enum__articles_v_version_status";
   DROP TYPE "public"."enum_users_roles";
+  DROP TYPE "public"."enum_letters_category";
+  DROP TYPE "public"."enum_letters_route";
+  DROP TYPE "public"."enum_letters_status";
+  DROP TYPE "public"."enum_letters_command_action";
+  DROP TYPE "public"."enum_letters_satisfaction_value";
+  DROP TYPE "public"."enum_letters_supervision_flag";
+  DROP TYPE "public"."enum_holidays_kind";
+  DROP TYPE "public"."enum_error_reports_kind";
+  DROP TYPE "public"."enum_error_reports_status";
+  DROP TYPE "public"."enum_evaluation_runs_scope";
+  DROP TYPE "public"."enum_evaluation_runs_status";
+  DROP TYPE "public"."enum_evaluation_runs_trigger";
+  DROP TYPE "public"."enum_evaluation_runs_text_scan_mode";
+  DROP TYPE "public"."enum_evaluation_results_organization_kind";
+  DROP TYPE "public"."enum_evaluation_results_status";
+  DROP TYPE "public"."enum_rectification_items_status";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";

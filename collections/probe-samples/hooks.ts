@@ -1,0 +1,2 @@
+// Samples are machine output of the siteProbe job (src/scorecard/jobs): no hooks of their own.
+export {}

@@ -1,0 +1,71 @@
+/**
+ * Group commit for public submissions: letters arriving together are stored in one database
+ * transaction, so a burst of writers pays for one commit instead of one each (on SQLite the
+ * commit, not the insert, is most of the wall time). Each caller's promise settles only after
+ * the commit, so nothing is acknowledged before it is durable. If the batch fails, every item is
+ * retried alone, so one bad submission cannot take its neighbours down with it.
+ */
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+
+type Job<T> = { run: (req?: PayloadRequest) => Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void }
+
+export interface GroupCommitter {
+  submit<T>(run: (req?: PayloadRequest) => Promise<T>): Promise<T>
+}
+
+export function groupCommitter(payload: Payload, maxBatch = 50): GroupCommitter {
+  const queue: Job<any>[] = []
+  let flushing = false
+
+  async function flush() {
+    if (flushing) return
+    flushing = true
+    try {
+      while (queue.length) {
+        const batch = queue.splice(0, maxBatch)
+        if (batch.length === 1) {
+          await runAlone(batch[0])
+          continue
+        }
+        const req = await createLocalReq({}, payload)
+        const results: unknown[] = []
+        try {
+          const started = await initTransaction(req)
+          for (const job of batch) results.push(await job.run(req))
+          if (started) await commitTransaction(req)
+          batch.forEach((job, i) => job.resolve(results[i]))
+        } catch {
+          await killTransaction(req).catch(() => undefined)
+          for (const job of batch) await runAlone(job)
+        }
+      }
+    } finally {
+      flushing = false
+    }
+  }
+
+  async function runAlone(job: Job<unknown>) {
+    try {
+      job.resolve(await job.run())
+    } catch (error) {
+      job.reject(error)
+    }
+  }
+
+  return {
+    submit(run) {
+      return new Promise((resolve, reject) => {
+        queue.push({ run, resolve, reject })
+        // Let the other requests of this tick join the batch before it is written.
+        setImmediate(() => void flush())
+      })
+    },
+  }
+}
+
+const committers = new WeakMap<Payload, GroupCommitter>()
+export function committerFor(payload: Payload): GroupCommitter {
+  let committer = committers.get(payload)
+  if (!committer) committers.set(payload, (committer = groupCommitter(payload)))
+  return committer
+}

@@ -1,0 +1,243 @@
+// One contract for every engine: exact hit counts against a brute-force substring scan,
+// scoping, facets, dates, sorting, highlighting, writes and hostile input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateCorpus } from '../../bench/search/corpus'
+import { normalizeText, SearchInputError, type SearchDocument, type SearchEngine, type SearchResult } from '../../src/search/index'
+
+export interface ContractOptions {
+  corpusSize?: number
+}
+
+const ASCII_WORD = /^[a-z0-9]+$/
+
+/** Does normalized text contain the term, with the engines' rule that Latin words match whole? */
+function containsTerm(text: string, term: string): boolean {
+  if (ASCII_WORD.test(term)) return new RegExp(`(?<![a-z0-9])${term}(?![a-z0-9])`).test(text)
+  return text.includes(term)
+}
+
+/** Brute force: every whitespace-separated term (or one of its synonyms) in the title or the body. */
+export function bruteForce(docs: SearchDocument[], text: string, keep: (doc: SearchDocument) => boolean = () => true, synonyms: string[][] = []): SearchDocument[] {
+  const terms = normalizeText(text).split(' ').filter(Boolean)
+  return docs.filter((doc) => {
+    if (!keep(doc)) return false
+    const title = normalizeText(doc.title)
+    const body = normalizeText(doc.body)
+    return terms.every((term) => {
+      const variants = synonyms.find((group) => group.includes(term)) ?? [term]
+      return variants.some((variant) => containsTerm(title, variant) || containsTerm(body, variant))
+    })
+  })
+}
+
+export const EXACT_QUERIES = [
+  '低保', '医保', '社保', '社会保障', '医疗保险', '容县', '北流市', '北流市民安镇', '民安镇', '玉政办发〔2024〕', '〔2023〕',
+  '玉政办发〔2019〕5号', '2024年', '0775', '县', '镇', '保', '障', '号', '营商环境', '乡村振兴', '容县 低保', '陆川县 医疗保险 2021年',
+  '工作，', '人民群众合法权益', '高质量', '质量', 'yulin', 'wifi', 'online service', '关于印发', '实施方案》', '《容县',
+  '人力资源和社会保障局', '会保', '公积', '积金', '不存在的词语', 'gdp 低保', '合法', '发〔',
+]
+
+export function defineSearchContract(name: string, makeEngine: () => Promise<SearchEngine>, options: ContractOptions = {}): void {
+  describe(`search contract: ${name}`, () => {
+    let engine: SearchEngine
+    let docs: SearchDocument[]
+
+    beforeAll(async () => {
+      engine = await makeEngine()
+      await engine.clear()
+      await engine.setSynonyms([])
+      docs = [...generateCorpus({ count: options.corpusSize ?? 6000, seed: 7, bodyLength: 300 })]
+      await engine.upsert(docs)
+    }, 240_000)
+
+    afterAll(async () => {
+      await engine?.close()
+    })
+
+    const search = (input: Record<string, unknown>) => engine.search({ pageSize: 50, ...input })
+
+    it('indexes every document', async () => {
+      expect(await engine.count()).toBe(docs.length)
+    })
+
+    it.each(EXACT_QUERIES)('finds exactly the documents containing %s', async (text) => {
+      const expected = bruteForce(docs, text)
+      const result = await search({ text })
+      expect(result.totalIsEstimate).toBe(false)
+      expect(result.total).toBe(expected.length)
+      if (expected.length <= 50) expect(result.hits.map((hit) => hit.id).sort()).toEqual(expected.map((doc) => doc.id).sort())
+    })
+
+    it('never returns another site’s document from a site-scoped query', async () => {
+      for (const sites of [['site-001'], ['site-042', 'site-137'], ['yulin']]) {
+        for (const text of ['低保', '县', '', '玉政办发〔2024〕']) {
+          const result = await search({ text, sites, facets: true })
+          const expected = bruteForce(docs, text, (doc) => sites.includes(doc.site))
+          expect(result.total).toBe(expected.length)
+          expect(result.hits.every((hit) => sites.includes(hit.site))).toBe(true)
+          expect(Object.keys(result.facets!.site).every((site) => sites.includes(site))).toBe(true)
+        }
+      }
+    })
+
+    it('counts facets by site, organization, type and year', async () => {
+      const result = await search({ text: '医保', facets: true })
+      const expected = bruteForce(docs, '医保')
+      const tally = (key: (doc: SearchDocument) => string) =>
+        expected.reduce<Record<string, number>>((counts, doc) => ({ ...counts, [key(doc)]: (counts[key(doc)] ?? 0) + 1 }), {})
+      expect(result.facets!.site).toEqual(tally((doc) => doc.site))
+      expect(result.facets!.organization).toEqual(tally((doc) => doc.organization))
+      expect(result.facets!.type).toEqual(tally((doc) => doc.type))
+      expect(result.facets!.year).toEqual(tally((doc) => String(doc.year)))
+      expect(result.facetsAreEstimate).toBe(false)
+    })
+
+    it('filters by type, organization, year and date range', async () => {
+      const cases: [Record<string, unknown>, (doc: SearchDocument) => boolean][] = [
+        [{ types: ['disclosure', 'letter'] }, (doc) => doc.type === 'disclosure' || doc.type === 'letter'],
+        [{ organizations: ['ORG007'] }, (doc) => doc.organization === 'ORG007'],
+        [{ years: [2019, 2024] }, (doc) => doc.year === 2019 || doc.year === 2024],
+        [{ publishedFrom: '2023-03-01', publishedTo: '2023-06-30' }, (doc) => doc.publishedAt >= '2023-03-01' && doc.publishedAt < '2023-07-01'],
+        [{ publishedFrom: '2024-01-01T00:00:00Z' }, (doc) => doc.publishedAt >= '2024-01-01'],
+      ]
+      for (const [filters, keep] of cases) {
+        for (const text of ['低保', '']) {
+          const result = await search({ text, ...filters })
+          expect(result.total, JSON.stringify({ text, filters })).toBe(bruteForce(docs, text, keep).length)
+          expect(result.hits.every((hit) => keep(docs.find((doc) => doc.id === hit.id)!))).toBe(true)
+        }
+      }
+    })
+
+    it('sorts by date, newest first, and pages without overlap', async () => {
+      const first = await search({ text: '容县', sort: 'date', pageSize: 20 })
+      const second = await search({ text: '容县', sort: 'date', pageSize: 20, page: 2 })
+      const dates = [...first.hits, ...second.hits].map((hit) => Date.parse(hit.publishedAt))
+      expect(dates).toEqual([...dates].sort((a, b) => b - a))
+      const newest = bruteForce(docs, '容县').map((doc) => Date.parse(doc.publishedAt)).sort((a, b) => b - a)
+      expect(dates).toEqual(newest.slice(0, 40))
+    })
+
+    it('ranks title matches above body-only matches', async () => {
+      const result = await search({ text: '实施方案', pageSize: 10 })
+      expect(result.hits.length).toBe(10)
+      expect(result.hits.every((hit) => hit.title.includes('实施方案'))).toBe(true)
+      const empty = await search({ text: '' })
+      const dates = empty.hits.map((hit) => Date.parse(hit.publishedAt))
+      expect(dates).toEqual([...dates].sort((a, b) => b - a))
+    })
+
+    it('pages through relevance results: title matches first, every match exactly once', async () => {
+      const text = '〔2019〕'
+      const expected = bruteForce(docs, text)
+      expect(expected.length).toBeGreaterThan(50)
+      expect(expected.length).toBeLessThan(1000)
+      const seen: string[] = []
+      for (let page = 1; seen.length < expected.length + 50; page++) {
+        const result = await search({ text, page })
+        if (result.hits.length === 0) break
+        seen.push(...result.hits.map((hit) => hit.id))
+      }
+      expect(new Set(seen).size).toBe(seen.length)
+      expect(seen.sort()).toEqual(expected.map((doc) => doc.id).sort())
+      const inTitle = (id: string) => normalizeText(docs.find((doc) => doc.id === id)!.title).includes(text)
+      const firstPage = (await search({ text })).hits.map((hit) => hit.id)
+      const titleFlags = firstPage.map(inTitle)
+      expect(titleFlags).toEqual([...titleFlags].sort((a, b) => Number(b) - Number(a)))
+    })
+
+    it('highlights matches in snippets and escapes HTML', async () => {
+      const hostile: SearchDocument = {
+        ...docs[0]!,
+        id: 'articles:999001',
+        title: '<img src=x onerror=alert(1)>关于特困人员救助的说明',
+        body: '前言 <script>alert("x")</script> 特困人员救助供养标准 & 其他',
+      }
+      await engine.upsert([hostile])
+      const result = await search({ text: '特困人员' })
+      const hit = result.hits.find((h) => h.id === hostile.id)!
+      expect(hit.snippet).toContain('<mark>特困人员</mark>')
+      expect(hit.snippet).toContain('&lt;script&gt;')
+      expect(hit.snippet).not.toMatch(/<(?!\/?mark>)/)
+      expect(hit.titleHighlighted).toContain('&lt;img')
+      expect(hit.titleHighlighted).toContain('<mark>特困人员</mark>')
+      await engine.remove([hostile.id])
+    })
+
+    it('upserts, replaces and removes documents', async () => {
+      const base = docs[1]!
+      const doc: SearchDocument = { ...base, id: 'articles:999002', title: '鹿角藤试验文档', body: '仅此一篇提到鹿角藤。' }
+      await engine.upsert([doc])
+      expect((await search({ text: '鹿角藤' })).total).toBe(1)
+      await engine.upsert([{ ...doc, title: '更名后的文档', body: '现在提到紫荆花。', publishedAt: '2016-02-02T00:00:00.000Z', year: 2016 }])
+      expect((await search({ text: '鹿角藤' })).total).toBe(0)
+      const replaced = await search({ text: '紫荆花' })
+      expect(replaced.hits.map((hit) => [hit.id, hit.publishedAt])).toEqual([[doc.id, '2016-02-02T00:00:00.000Z']])
+      expect(await engine.count()).toBe(docs.length + 1)
+      const ids = new Set<string>()
+      for await (const id of engine.allIds()) ids.add(id)
+      expect(ids.size).toBe(docs.length + 1)
+      expect(ids.has(doc.id)).toBe(true)
+      await engine.remove([doc.id, 'articles:does-not-exist'])
+      expect((await search({ text: '紫荆花' })).total).toBe(0)
+      expect(await engine.count()).toBe(docs.length)
+    })
+
+    it('expands synonyms in both directions', async () => {
+      await engine.setSynonyms([['社保', '社会保障'], ['医保', '医疗保险']])
+      try {
+        for (const text of ['社保', '社会保障', '医保 容县']) {
+          const groups = [['社保', '社会保障'], ['医保', '医疗保险']]
+          expect((await search({ text })).total, text).toBe(bruteForce(docs, text, undefined, groups).length)
+        }
+      } finally {
+        await engine.setSynonyms([])
+      }
+      await expect(engine.setSynonyms([['只有一个']])).rejects.toBeInstanceOf(SearchInputError)
+      await expect(engine.setSynonyms('社保' as unknown as string[][])).rejects.toBeInstanceOf(SearchInputError)
+    })
+
+    it('answers hostile queries with a result or a SearchInputError, never a crash', async () => {
+      const hostile = [
+        '"', '""', '"低保', '*', '低保*', '* OR *', 'NEAR(低保 医保)', 'NEAR', 'OR', 'AND', 'NOT 低保', '低保 OR 医保', '低保 AND',
+        '^低保', 'title:低保', 'tags:s.yulin', '{title body}:低保', '(低保', '低保)', '-低保', "'; DROP TABLE docs; --", '\u0000\u0001低保\u001f',
+        '\u202e低保', '🙂', '𠀀𠀁', '　', '\\', '%', '_', '低'.repeat(100), '低'.repeat(101), 'x'.repeat(10_000), '\u0000'.repeat(10_000) + '低保',
+      ]
+      for (const text of hostile) {
+        let outcome: SearchResult | Error
+        try {
+          outcome = await search({ text, facets: true })
+        } catch (error) {
+          outcome = error as Error
+        }
+        if (outcome instanceof Error) expect(outcome, JSON.stringify(text.slice(0, 20))).toBeInstanceOf(SearchInputError)
+        else expect(Array.isArray(outcome.hits)).toBe(true)
+      }
+      // Operators are literal text: "低保 OR 医保" means all three words, as a scan would.
+      expect((await search({ text: '低保 OR 医保' })).total).toBe(bruteForce(docs, '低保 or 医保').length)
+      expect((await search({ text: '\u0000\u0001低保\u001f' })).total).toBe(bruteForce(docs, '低保').length)
+    })
+
+    it('rejects invalid queries with a SearchInputError', async () => {
+      const invalid: Record<string, unknown>[] = [
+        { text: 'x'.repeat(101) },
+        { text: 42 },
+        { text: '低保', pageSize: 51 },
+        { text: '低保', page: 0 },
+        { text: '低保', page: 1000 },
+        { text: '低保', sites: ['Bad Site!'] },
+        { text: '低保', types: ['novel'] },
+        { text: '低保', years: ['abc'] },
+        { text: '低保', sort: 'random' },
+        { text: '低保', publishedFrom: '2024-13-45' },
+        { text: '低保', publishedFrom: '2024-05-01', publishedTo: '2024-01-01' },
+        { text: '低保', unknownFilter: 1 },
+      ]
+      for (const input of invalid) {
+        await expect(search(input), JSON.stringify(input).slice(0, 80)).rejects.toBeInstanceOf(SearchInputError)
+      }
+      await expect(engine.search(null as unknown as Record<string, unknown>)).rejects.toBeInstanceOf(SearchInputError)
+      await expect(engine.upsert([{ ...docs[0]!, id: 'no colon' }])).rejects.toBeInstanceOf(SearchInputError)
+    })
+  })
+}

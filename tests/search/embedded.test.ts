@@ -1,0 +1,63 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createSearchEngine, EmbeddedSearchEngine, MeilisearchEngine } from '../../src/search/index'
+import { generateCorpus } from '../../bench/search/corpus'
+import { defineSearchContract } from './contract'
+
+const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'search-embedded-'))
+afterAll(() => fs.rmSync(directory, { recursive: true, force: true }))
+
+// The contract runs through one query worker thread, as in production.
+defineSearchContract('embedded (SQLite FTS5, worker thread)', async () => {
+  const engine = new EmbeddedSearchEngine({ file: path.join(directory, 'contract.db'), workers: 1 })
+  await engine.ready()
+  return engine
+})
+
+describe('embedded engine on disk', () => {
+  it('persists documents and synonyms across a reopen', async () => {
+    const file = path.join(directory, 'reopen.db')
+    const docs = [...generateCorpus({ count: 300, seed: 3, bodyLength: 200 })]
+    const first = new EmbeddedSearchEngine({ file, workers: 0 })
+    await first.upsert(docs)
+    await first.setSynonyms([['低保', '最低生活保障']])
+    const before = await first.search({ text: '低保 容县' })
+    await first.close()
+
+    const started = performance.now()
+    const second = new EmbeddedSearchEngine({ file, workers: 0 })
+    const reopenMs = performance.now() - started
+    expect(await second.count()).toBe(300)
+    expect(await second.search({ text: '低保 容县' })).toMatchObject({ total: before.total, hits: before.hits })
+    expect(second.plan({ text: '低保', sort: 'relevance', page: 1, pageSize: 10, facets: false }).match).toContain('最低')
+    expect(reopenMs).toBeLessThan(1000)
+    await second.close()
+  })
+
+  it('keeps serving queries while documents are written (WAL, worker reader)', async () => {
+    const engine = new EmbeddedSearchEngine({ file: path.join(directory, 'concurrent.db'), workers: 2 })
+    await engine.ready()
+    const docs = [...generateCorpus({ count: 2000, seed: 5, bodyLength: 200 })]
+    await engine.upsert(docs.slice(0, 1000))
+    const writes = engine.upsert(docs.slice(1000))
+    const reads = await Promise.all(Array.from({ length: 20 }, () => engine.search({ text: '容县' })))
+    await writes
+    expect(reads.every((result) => result.total > 0)).toBe(true)
+    const after = await engine.search({ text: '容县' })
+    expect(after.total).toBeGreaterThanOrEqual(Math.max(...reads.map((result) => result.total)))
+    await engine.close()
+  })
+
+  it('is picked by default and Meilisearch when MEILI_HOST is set', async () => {
+    const embedded = createSearchEngine({ SEARCH_INDEX_PATH: path.join(directory, 'factory.db'), SEARCH_WORKERS: '0' })
+    expect(embedded).toBeInstanceOf(EmbeddedSearchEngine)
+    expect(embedded.name).toBe('embedded')
+    await embedded.close()
+    const meili = createSearchEngine({ MEILI_HOST: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'key' })
+    expect(meili).toBeInstanceOf(MeilisearchEngine)
+    await meili.close()
+    expect(() => createSearchEngine({ SEARCH_WORKERS: 'two' })).toThrow(/SEARCH_WORKERS/)
+  })
+})

@@ -1,0 +1,20 @@
+import { describe, it } from 'vitest'
+import { MeilisearchEngine } from '../../src/search/index'
+import { defineSearchContract } from './contract'
+
+const host = process.env.MEILI_HOST
+
+if (host) {
+  // A dedicated index so the contract's clear() never touches real data.
+  defineSearchContract(`meilisearch at ${host}`, async () => {
+    const engine = new MeilisearchEngine({ host, apiKey: process.env.MEILI_MASTER_KEY, indexUid: `contract-${process.pid}` })
+    await engine.ensureIndex()
+    return engine
+  })
+} else {
+  describe('search contract: meilisearch', () => {
+    const reason = 'MEILI_HOST is not set: the Meilisearch contract run needs a server (translation is unit-tested in meilisearch-translate.test.ts)'
+    console.info(`[skipped] ${reason}`)
+    it.skip(reason, () => {})
+  })
+}

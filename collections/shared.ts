@@ -27,3 +27,6 @@ export async function countReferences(req: PayloadRequest, refs: Array<[Collecti
   }
   return found.join(', ')
 }
+
+/** A label in both admin languages. */
+export const zhEn = (zh: string, en: string) => ({ zh, en })

@@ -1,7 +1,7 @@
 import type { GlobalConfig } from 'payload'
 import { centralAdminOnly } from '../src/access'
+import { zhEn } from '../collections/shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /** Group settings // 站群设置: facts of the whole site group. */
 export const GroupSettings: GlobalConfig = {

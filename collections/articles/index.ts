@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { createArticles, deleteArticles, readArticles, updateArticles } from './access'
 import { searchAfterChange, searchAfterDelete } from '../../src/search'
 import { deriveAndGuardArticle, rememberDraftSave } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 const readOnly = { readOnly: true, position: 'sidebar' as const }
 
 /** Article // 文章: news, notices and policy documents, with disclosure catalogue metadata. */

@@ -33,7 +33,7 @@ async function record(req: PayloadRequest, entry: Record<string, unknown>) {
   if (req.context?.skipAudit) return
   await req.payload.create({
     collection: 'audit-log',
-    data: { at: new Date().toISOString(), user: relationId(req.user?.id) ?? null, ip: clientAddress(req), ...entry },
+    data: { at: new Date().toISOString(), user: (relationId(req.user?.id) as number | null) ?? null, ip: clientAddress(req), ...entry } as never,
     req,
     overrideAccess: true,
     context: { skipAudit: true },

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { readAuditLog, writeAuditLog } from './access'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /** Audit log // 审计日志: who changed what, when, from where. */
 export const AuditLog: CollectionConfig = {

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { isCentralAdmin } from '../../src/access'
 import { createColumns, deleteColumns, readColumns, updateColumns } from './access'
 import { refuseDeleteColumnInUse, updateDescendantPaths, validateColumnTree } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /** Column categories; each fixes how often the national indicators expect updates. */
 export const COLUMN_CATEGORIES = [

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { interactionPolicy } from '../../src/interaction'
 import { createErrorReports, deleteErrorReports, readErrorReports, updateErrorReports } from './access'
 import { guardErrorReport } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /** Error report // 我为政府网站找错: a visitor's report about a page, routed to the unit that owns it. */
 export const ErrorReports: CollectionConfig = {

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { assertDay } from '../../src/interaction'
 import { createHolidays, deleteHolidays, readHolidays, updateHolidays } from './access'
 import { refreshCalendarAfterChange, refreshCalendarAfterDelete } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /** Holiday // 节假日与调休: days off and make-up working days, for working-day deadlines. */
 export const Holidays: CollectionConfig = {

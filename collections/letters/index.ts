@@ -2,8 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 import { interactionPolicy, letterActions, letterStatuses, satisfactionValues } from '../../src/interaction'
 import { centralOnlyField, createLetters, deleteLetters, readLetters, updateLetters } from './access'
 import { guardLetterWorkflow } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 const readOnly = { readOnly: true }
 
 const STATUS_LABELS: Record<string, [string, string]> = {

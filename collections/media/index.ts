@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { createMedia, deleteMedia, readMedia, updateMedia } from './access'
 import { stampMediaOwner, stripImageMetadata } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /**
  * Media // 素材: images and files. sharp writes responsive WebP derivatives; sharp drops EXIF/GPS

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { interactionPolicy, ratingIndicators, ratingScale } from '../../src/interaction'
 import { createRatings, deleteRatings, readRatings, updateRatings } from './access'
 import { checkRatingScores } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /** Rating // 部门评议: one visitor's scores of a unit on the 10 indicators, at most one per visitor, unit and month. */
 export const Ratings: CollectionConfig = {

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { createSites, deleteSites, mayChangeSiteOwnership, readSites, updateSites } from './access'
 import { normalizeDomains, refuseDeleteSiteWithColumns } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /** Site // 网站: a tenant of the site group, rendered by a shared theme. */
 export const Sites: CollectionConfig = {

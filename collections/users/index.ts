@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { ROLES } from '../../src/access'
 import { createUsers, deleteUsers, readUsers, siteAdminField, centralAdminField, updateUsers } from './access'
 import { guardUserOrganization } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 const ROLE_LABELS: Record<string, { zh: string; en: string }> = {
   'central-admin': zhEn('站群管理员', 'Central admin'),
   'site-admin': zhEn('网站管理员', 'Site admin'),

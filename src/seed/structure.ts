@@ -1,7 +1,8 @@
 import { createLocalReq, initTransaction, commitTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import type { PlannedColumn, PresetPlan } from './preset'
 
-type Id = number | string
+// Generated Payload types use the SQL adapters' numeric ids; on MongoDB the same values are strings at run time.
+type Id = number
 export type Progress = (step: string, done: number, total: number) => void
 
 /**

@@ -43,7 +43,7 @@ describe('editorial workflow', () => {
     expect(withdrawn.state).toBe('withdrawn')
     expect(await isPublic(created.id)).toBe(false)
 
-    const log = (withdrawn.workflow ?? []).map((w: { action: string; from: string; to: string; by: unknown; at: string }) => [w.action, w.from, w.to, w.by])
+    const log = (withdrawn.workflow ?? []).map((w) => [w.action, w.from, w.to, w.by])
     expect(log).toEqual([
       ['create', 'draft', 'draft', editor.id],
       ['submit', 'draft', 'in-review', editor.id],

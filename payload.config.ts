@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { collections } from './collections'
 import { GroupSettings } from './globals/group-settings'
+import { SearchSettings } from './globals/search-settings'
 import { databaseAdapter } from './src/db/adapter'
 import { i18n } from './src/i18n'
 import { payloadSecret } from './src/lib/secret'
@@ -28,7 +29,7 @@ export default buildConfig({
     },
   },
   collections,
-  globals: [GroupSettings],
+  globals: [GroupSettings, SearchSettings],
   editor: lexicalEditor(),
   secret: payloadSecret(),
   db: databaseAdapter(),

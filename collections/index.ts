@@ -14,7 +14,10 @@ import { ManualScores } from './manual-scores'
 import { ProbeSamples } from './probe-samples'
 import { RectificationItems } from './rectification-items'
 import { Media } from './media'
+import { PageViews } from './page-views'
+import { ServiceGuides } from './service-guides'
 import { Organizations } from './organizations'
+import { SearchQueries } from './search-queries'
 import { Sites } from './sites'
 import { Users } from './users'
 
@@ -27,6 +30,9 @@ export const collections: CollectionConfig[] = withAudit([
   Media,
   Users,
   AuditLog,
+  // Public sites // 网站前台
+  ServiceGuides,
+  PageViews,
   // Interaction // 政民互动
   Letters,
   Holidays,
@@ -39,4 +45,6 @@ export const collections: CollectionConfig[] = withAudit([
   RectificationItems,
   ManualScores,
   ProbeSamples,
+  // Search // 全站搜索
+  SearchQueries,
 ])

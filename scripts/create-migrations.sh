@@ -4,6 +4,7 @@
 set -euo pipefail
 name=${1:?usage: scripts/create-migrations.sh <name>}
 tmp=$(mktemp -d)
-DATABASE_URI="file:$tmp/migrations.db" npx payload migrate:create "$name"
-DATABASE_URI="${PG_URI:-postgres://postgres:postgres@127.0.0.1:5432/postgres}" npx payload migrate:create "$name"
-rm -rf "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+DATABASE_URI="file:$tmp/migrations.db" npx payload migrate:create "$name" </dev/null
+DATABASE_URI="${PG_URI:-postgres://postgres:postgres@127.0.0.1:5432/postgres}" npx payload migrate:create "$name" </dev/null
+ls migrations/sqlite migrations/postgres

@@ -73,3 +73,10 @@ function fail(message: string): never {
   console.error(message)
   process.exit(2)
 }
+
+// Stop cleanly: pending page views are flushed and connections closed.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void started.close().finally(() => process.exit(0))
+  })
+}

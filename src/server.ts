@@ -11,7 +11,9 @@ import next from 'next'
 import { getPayload, type Payload } from 'payload'
 import config from '@payload-config'
 import { databaseKind } from './db/adapter'
+import { createInteractionRouter, minimalLayout, type Layout } from './interaction'
 import { logger } from './lib/logger'
+import { createPublicSites, type PublicSites } from './sites'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -27,7 +29,10 @@ export async function health(payload: Payload) {
   }
 }
 
-export async function createApp(payload: Payload, nextHandler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>): Promise<Express> {
+export type AppParts = { payload: Payload; nextHandler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>; sites: PublicSites }
+
+/** Routes in the order they must match: health, admin and API, public capabilities, then the sites. */
+export async function createApp({ payload, nextHandler, sites }: AppParts): Promise<Express> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
@@ -37,6 +42,14 @@ export async function createApp(payload: Payload, nextHandler: (req: http.Incomi
   })
   const toNext: express.RequestHandler = (req, res) => void nextHandler(req, res)
   app.all(['/admin', '/admin/{*rest}', '/api/{*rest}', '/_next/{*rest}', '/__nextjs_{*rest}'], toNext)
+
+  // Letters, ratings and error reports, on every site (by host or /s/<code>/), inside the site's theme.
+  const layout: Layout = async (req, page) => (await sites.renderInTheme(req, page)) ?? minimalLayout(req, page)
+  const interaction = createInteractionRouter({ payload, layout })
+  app.use('/s/:site', interaction)
+  app.use(interaction)
+
+  app.use(sites.handler)
   return app
 }
 
@@ -47,8 +60,12 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   const nextApp = next({ dev, dir: root, hostname: 'localhost', port })
   const nextHandler = nextApp.getRequestHandler()
   await nextApp.prepare()
-  const app = await createApp(payload, nextHandler)
-  const server = http.createServer(app)
+  const sites = await createPublicSites({ payload, logger })
+  const app = await createApp({ payload, nextHandler, sites })
+  // Cache hits and theme assets are answered here, before Express (~18 µs against ~110 µs a request).
+  const server = http.createServer((req, res) => {
+    if (!sites.leanHandler(req, res)) app(req, res)
+  })
   if (dev) {
     const upgrade = nextApp.getUpgradeHandler()
     server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))
@@ -65,6 +82,7 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
     url,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await sites.close()
       await nextApp.close?.()
     },
   }

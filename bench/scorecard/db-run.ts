@@ -37,7 +37,7 @@ const payload: Payload = await getPayload({ config })
 const { columnAggregates, executeEvaluationRun } = await import('../../src/scorecard')
 
 const articles = (await payload.count({ collection: 'articles', overrideAccess: true })).totalDocs
-const columns = (await payload.find({ collection: 'columns', limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never })).docs.map((c) => c.id)
+const columns = (await payload.find({ collection: 'columns', limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never })).docs.map((c) => (c as { id: number }).id)
 const organizations = (await payload.count({ collection: 'organizations', overrideAccess: true })).totalDocs
 console.log(`scorecard db bench — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${mb(totalmem())} RAM, node ${process.version}`)
 console.log(`database: ${values.db}: ${organizations} organizations, ${columns.length} columns, ${articles} articles`)

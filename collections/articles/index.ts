@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { createArticles, deleteArticles, readArticles, updateArticles } from './access'
 import { searchAfterChange, searchAfterDelete } from '../../src/search'
+import { createPreviewToken, sitesConfig } from '../../src/sites'
 import { deriveAndGuardArticle, rememberDraftSave } from './hooks'
 import { zhEn } from '../shared'
 
@@ -16,7 +17,11 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'column', 'state', 'publishedAt', 'organization'],
     group: zhEn('内容', 'Content'),
     listSearchableFields: ['title', 'disclosure.indexNumber', 'disclosure.documentNumber'],
+    // Opens the draft in its site's theme through a signed link that expires (src/sites/preview).
+    preview: (doc, { req }) => `/_preview/${createPreviewToken(req.payload.secret, doc.id as number, sitesConfig().previewTokenTtlSeconds)}`,
   },
+  // Column lists (newest first per column) are the public sites' hottest query.
+  indexes: [{ fields: ['column', 'publishedAt'] }, { fields: ['site', 'publishedAt'] }],
   defaultSort: '-publishedAt',
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
   access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: updateArticles },

@@ -1,10 +1,13 @@
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 import { migrations as postgresMigrations } from '../../migrations/postgres/index'
 import { migrations as sqliteMigrations } from '../../migrations/sqlite/index'
+import { sqliteFile } from './bulk-sqlite'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
@@ -31,9 +34,27 @@ export function databaseAdapter(uri = process.env.DATABASE_URI || defaultDatabas
     })
   }
   if (kind === 'mongodb') return mongooseAdapter({ url: uri })
+  enableWriteAheadLog(uri)
   return sqliteAdapter({
     client: { url: uri },
     migrationDir: path.resolve('migrations/sqlite'),
     prodMigrations: sqliteMigrations,
   })
+}
+
+/**
+ * WAL lets readers in other processes (several app servers on one file, backups, the search
+ * reconcile) proceed while one writes; without it they fail with "database is locked". The mode is
+ * stored in the file, so setting it once before Payload connects is enough.
+ */
+function enableWriteAheadLog(uri: string) {
+  if (!uri.startsWith('file:')) return
+  const file = sqliteFile(uri)
+  mkdirSync(path.dirname(file), { recursive: true })
+  const db = new Database(file, { timeout: 10_000 })
+  try {
+    db.pragma('journal_mode = WAL')
+  } finally {
+    db.close()
+  }
 }

@@ -52,6 +52,18 @@ export function insertArticlesSqlite(uri: string, rows: BulkArticle[], now: stri
   connection.insert(rows, now)
 }
 
+/** Fresh statistics after a bulk load: without them SQLite picked a full scan for column lists (2 s instead of 3 ms). */
+export function analyzeSqlite(uri: string): void {
+  const file = sqliteFile(uri)
+  const connection = connections.get(file)
+  const db = connection?.db ?? new Database(file, { timeout: 30_000 })
+  try {
+    db.exec('ANALYZE')
+  } finally {
+    if (!connection) db.close()
+  }
+}
+
 export function closeBulkConnections(): void {
   for (const { db } of connections.values()) db.close()
   connections.clear()

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { databaseKind, defaultDatabaseUri } from './adapter'
-import { insertArticlesSqlite } from './bulk-sqlite'
+import { analyzeSqlite, insertArticlesSqlite } from './bulk-sqlite'
 
 /** One article as the bulk path writes it: the same fields the collection stores, already derived. */
 export type BulkArticle = {
@@ -75,4 +75,14 @@ async function insertMongo(payload: Payload, articles: BulkArticle[], now: strin
     inserted.map((doc: any) => ({ parent: doc._id, version: { ...doc.toObject?.() ?? doc, _id: undefined }, latest: true, createdAt: new Date(now), updatedAt: new Date(now) })),
     { ordered: true },
   )
+}
+
+/** After a bulk load: refresh the query planner's statistics so the new rows are read through indexes. */
+export async function finishBulkLoad(payload: Payload): Promise<void> {
+  const kind = databaseKind()
+  if (kind === 'sqlite') return analyzeSqlite(process.env.DATABASE_URI || defaultDatabaseUri())
+  if (kind === 'postgres') {
+    const db = payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } }
+    await db.pool.query('ANALYZE')
+  }
 }

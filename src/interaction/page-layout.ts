@@ -21,7 +21,7 @@ export interface InteractionPage {
   status: number
 }
 
-export type Layout = (req: Request, page: InteractionPage) => string
+export type Layout = (req: Request, page: InteractionPage) => string | Promise<string>
 
 export const minimalLayout: Layout = (_req, page) => `<!doctype html>
 <html lang="zh-CN">

@@ -69,7 +69,12 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
   const challengeLimit = limiter(limits.challengePerWindow)
 
   const page = (req: Request, res: Response, site: SiteRef | null, title: string, mainHtml: string, status = 200) => {
-    res.status(status).type('html').set('Cache-Control', 'no-store').send(layout(req, { site, title, mainHtml, status }))
+    // A themed layout may be async and may fail; the form itself must still reach the writer.
+    const content = { site, title, mainHtml, status }
+    void Promise.resolve()
+      .then(() => layout(req, content))
+      .catch(() => minimalLayout(req, content))
+      .then((html) => res.status(status).type('html').set('Cache-Control', 'no-store').send(html))
   }
   const link = (req: Request, path: string) => `${req.baseUrl}${path}`
   const challenge = () => createChallenge(secret, { now: clock.now(), bits: powBits, ttlSeconds: interactionPolicy.proofOfWork.ttlSeconds })

@@ -32,7 +32,28 @@ export {
   searchAfterDelete,
   searchDocumentId,
   searchIndexerFor,
+  searchIndexerEngine,
   searchReconcileTask,
+  searchSourcesOf,
+  SEARCH_SOURCES,
   type ReconcileReport,
   type SearchIndexer,
 } from './indexer'
+export { letterSource, serviceGuideSource, type SearchSource } from './sources'
+export { ResultCache } from './result-cache'
+
+// HTTP: the public search page and API, the query log and its report, the synonym settings.
+export { createSearchRouter, UNAVAILABLE_MESSAGE, type SearchRouterOptions } from './routes'
+export { readSearchRequest, engineQuery, searchQueryString, type PublicSearchRequest, type Scope } from './http/request'
+export { TYPE_LABELS } from './http/labels'
+export { SearchQueryLog, chinaDay, SEARCH_QUERIES_SLUG, type LoggedSite, type QueryLogOptions } from './query-log'
+export { reportFromAggregates, searchQueryReportEndpoint, type AggregateRow, type SiteQueryReport } from './query-report'
+export {
+  SEARCH_SETTINGS_SLUG,
+  DEFAULT_SYNONYM_ROWS,
+  synonymGroupsFromRows,
+  rowsFromSynonymGroups,
+  currentSynonymGroups,
+  applySynonymSettings,
+  type SynonymRow,
+} from './synonym-settings'

@@ -1,10 +1,11 @@
 // Keeps the search index in step with Payload: builds a SearchDocument from a published
 // article, syncs one article after a change, and reconciles the whole index with the database.
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, TaskConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, TaskConfig, Where } from 'payload'
+import { SearchInputError } from './errors'
 import { createSearchEngine } from './factory'
+import { applySynonymSettings } from './synonym-settings'
+import { chinaYear, idOf, letterSource, serviceGuideSource, type ColumnInfo, type Id, type Lookups, type SearchSource, type SiteInfo } from './sources'
 import type { DocumentType, SearchDocument, SearchEngine } from './types'
-
-type Id = number | string
 
 interface ArticleLike {
   id: Id
@@ -22,33 +23,17 @@ interface ArticleLike {
   disclosure?: { indexNumber?: string | null; documentNumber?: string | null; publisher?: string | null } | null
 }
 
-interface ColumnInfo {
-  name: string
-  path: string
-  category: string
-}
-
-interface Named {
-  code: string
-  name: string
-}
-
-/** Column, site and organization lookups, memoized for one sync or one reconcile run. */
-export interface Lookups {
-  column(id: Id): Promise<ColumnInfo | null>
-  site(id: Id): Promise<Named | null>
-  organization(id: Id): Promise<Named | null>
-}
-
-const idOf = (value: Id | { id: Id } | null | undefined): Id | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
-
-/** Column categories // 栏目类别 that map to their own content type in search. */
+/** Column categories // 栏目类别 that map to their own content type in search (besides the catalogue's). */
 const TYPE_BY_CATEGORY: Record<string, DocumentType> = { disclosure: 'disclosure', services: 'service-guide' }
 
-/** Year in China's time zone, so an article published at 2025-01-01 07:00 (+08) counts for 2025. */
-function chinaYear(iso: string): number {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear()
+/**
+ * Disclosure catalogue // 政府信息公开目录 entries: articles in the catalogue's column categories
+ * (the same list the public catalogue page uses) or carrying a document number // 文号.
+ */
+async function articleType(article: ArticleLike, column: ColumnInfo): Promise<DocumentType> {
+  const { sitesConfig } = await import('../sites')
+  if (sitesConfig().catalogueCategories.includes(column.category) || article.disclosure?.documentNumber?.trim()) return 'disclosure'
+  return TYPE_BY_CATEGORY[column.category] ?? 'article'
 }
 
 export function searchDocumentId(id: Id): string {
@@ -82,7 +67,7 @@ export async function articleToSearchDocument(article: ArticleLike, lookups: Loo
     .join('\n')
   return {
     id: searchDocumentId(article.id),
-    type: TYPE_BY_CATEGORY[column.category] ?? 'article',
+    type: await articleType(article, column),
     site: site.code,
     siteName: site.name,
     organization: organization.code,
@@ -107,112 +92,207 @@ export function payloadLookups(payload: Payload, req?: PayloadRequest): Lookups 
   }
   const read = async (collection: 'columns' | 'sites' | 'organizations', id: Id) =>
     (await payload.findByID({ collection, id, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
+  const siteInfo = (doc: Record<string, unknown>): SiteInfo => ({ id: doc.id as Id, code: String(doc.code), name: String(doc.name), organization: idOf(doc.organization) })
+  const site = memo(async (id) => siteInfo(await read('sites', id)))
+  let portal: Promise<SiteInfo | null> | null = null
+  const portalSite = () =>
+    (portal ??= payload
+      .findGlobal({ slug: 'group-settings' as never, depth: 0, overrideAccess: true, req })
+      .then((group) => idOf((group as Record<string, unknown>).portalSite))
+      .then((id) => (id === null ? null : site(id)))
+      .catch(() => null))
   return {
     column: memo(async (id) => {
       const doc = await read('columns', id)
       return { name: String(doc.name), path: String(doc.path ?? doc.slug), category: String(doc.category ?? 'other') }
     }),
-    site: memo(async (id) => {
-      const doc = await read('sites', id)
-      return { code: String(doc.code), name: String(doc.name) }
-    }),
+    site,
     organization: memo(async (id) => {
       const doc = await read('organizations', id)
       return { code: String(doc.code), name: String(doc.name) }
     }),
+    siteOfOrganization: memo(async (id) => {
+      const { docs } = await payload.find({ collection: 'sites', where: { and: [{ organization: { equals: id } }, { status: { equals: 'active' } }] }, depth: 0, limit: 1, sort: 'id', overrideAccess: true, req })
+      return docs[0] ? siteInfo(docs[0] as unknown as Record<string, unknown>) : portalSite()
+    }),
+    servicesPath: memo(async (siteId) => {
+      const { docs } = await payload.find({ collection: 'columns', where: { and: [{ site: { equals: siteId } }, { category: { equals: 'services' } }] }, depth: 0, limit: 1, sort: 'order', overrideAccess: true, req })
+      return docs[0] ? String((docs[0] as unknown as Record<string, unknown>).path) : null
+    }),
   }
+}
+
+/** Articles, the built-in source; letters and service guides come from ./sources. */
+const articleSource: SearchSource = {
+  collection: 'articles',
+  async publicWhere() {
+    const { publicArticleWhere } = await import('../access')
+    return publicArticleWhere()
+  },
+  toDocument: (doc, lookups, now) => articleToSearchDocument(doc as unknown as ArticleLike, lookups, now),
+}
+
+/** Every source the search knows; a source whose collection is not configured is skipped. */
+export const SEARCH_SOURCES: readonly SearchSource[] = [articleSource, letterSource, serviceGuideSource]
+
+export function searchSourcesOf(payload: Payload): SearchSource[] {
+  return SEARCH_SOURCES.filter((source) => Boolean((payload.collections as Record<string, unknown>)[source.collection]))
 }
 
 export interface ReconcileReport {
   indexed: number
   removed: number
   seconds: number
+  /** Documents indexed per collection. */
+  bySource?: Record<string, number>
 }
 
 export interface SearchIndexer {
-  /** Re-reads the article's public version; indexes it when visible, removes it otherwise. */
+  /** Re-reads the document's public version; indexes it when visible, removes it otherwise. */
+  syncDocument(collection: string, id: Id, req?: PayloadRequest): Promise<'indexed' | 'removed'>
   syncArticle(id: Id, req?: PayloadRequest): Promise<'indexed' | 'removed'>
+  removeDocument(collection: string, id: Id): Promise<void>
   removeArticle(id: Id): Promise<void>
-  /** Makes the index equal the database: every public article indexed, nothing else left. */
+  /** Makes the index equal the database: every public document of every source indexed, nothing else left. */
   reconcile(onProgress?: (done: number, total: number) => void): Promise<ReconcileReport>
 }
 
 export function createSearchIndexer(payload: Payload, engine: SearchEngine): SearchIndexer {
-  async function syncArticle(id: Id, req?: PayloadRequest): Promise<'indexed' | 'removed'> {
-    // The main document is the public version; a draft saved over a published article does not change it.
-    const article = (await payload
-      .findByID({ collection: 'articles', id, depth: 0, draft: false, overrideAccess: true, req })
-      .catch(() => null)) as ArticleLike | null
-    const doc = article ? await articleToSearchDocument(article, payloadLookups(payload, req)) : null
+  const sourceFor = (collection: string) => {
+    const source = searchSourcesOf(payload).find((candidate) => candidate.collection === collection)
+    if (!source) throw new Error(`search: no search source for collection "${collection}"`)
+    return source
+  }
+
+  async function syncDocument(collection: string, id: Id, req?: PayloadRequest): Promise<'indexed' | 'removed'> {
+    const source = sourceFor(collection)
+    // The main document is the public version; a draft saved over a published one does not change it.
+    const found = (await payload
+      .findByID({ collection: collection as 'articles', id, depth: 0, draft: false, overrideAccess: true, req })
+      .catch(() => null)) as Record<string, unknown> | null
+    const doc = found ? await source.toDocument(found, payloadLookups(payload, req)) : null
     if (doc) {
       await engine.upsert([doc])
       return 'indexed'
     }
-    await engine.remove([searchDocumentId(id)])
+    await engine.remove([`${collection}:${id}`])
     return 'removed'
+  }
+
+  /** One document the engine refuses (e.g. a malformed site code) must not stop the whole run. */
+  async function upsertSkippingInvalid(docs: SearchDocument[]): Promise<string[]> {
+    try {
+      await engine.upsert(docs)
+      return docs.map((doc) => doc.id)
+    } catch (error) {
+      if (!(error instanceof SearchInputError)) throw error
+      const stored: string[] = []
+      for (const doc of docs) {
+        try {
+          await engine.upsert([doc])
+          stored.push(doc.id)
+        } catch (single) {
+          if (!(single instanceof SearchInputError)) throw single
+          payload.logger.error({ err: single, id: doc.id }, 'search: document skipped')
+        }
+      }
+      return stored
+    }
   }
 
   async function reconcile(onProgress?: (done: number, total: number) => void): Promise<ReconcileReport> {
     const started = performance.now()
-    const { publicArticleWhere } = await import('../access')
+    const sources = searchSourcesOf(payload)
     const lookups = payloadLookups(payload)
+    // An empty index is being built from nothing: searches say "temporarily unavailable" until done.
+    const rebuilding = (await engine.count()) === 0
+    if (rebuilding) await engine.markRebuilding?.(true)
     const publicIds = new Set<string>()
-    // Keyset pagination (id > last seen): OFFSET pages would rescan the table, quadratic at a million rows.
-    const total = (await payload.count({ collection: 'articles', where: publicArticleWhere(), overrideAccess: true })).totalDocs
-    let lastId: number | string | null = null
-    let done = 0
-    for (;;) {
-      const where = lastId === null ? publicArticleWhere() : { and: [publicArticleWhere(), { id: { greater_than: lastId } }] }
-      const result = await payload.find({ collection: 'articles', where, depth: 0, limit: 500, pagination: false, sort: 'id', overrideAccess: true })
-      if (!result.docs.length) break
-      lastId = result.docs[result.docs.length - 1].id
-      const docs: SearchDocument[] = []
-      for (const article of result.docs as unknown as ArticleLike[]) {
-        const doc = await articleToSearchDocument(article, lookups)
-        if (doc) docs.push(doc)
-      }
-      await engine.upsert(docs)
-      for (const doc of docs) publicIds.add(doc.id)
-      done += result.docs.length
-      onProgress?.(Math.min(done, total), total)
-    }
+    const bySource: Record<string, number> = {}
     const stale: string[] = []
-    for await (const id of engine.allIds()) if (id.startsWith('articles:') && !publicIds.has(id)) stale.push(id)
-    for (let i = 0; i < stale.length; i += 1000) await engine.remove(stale.slice(i, i + 1000))
-    return { indexed: publicIds.size, removed: stale.length, seconds: Math.round((performance.now() - started) / 100) / 10 }
+    try {
+      await applySynonymSettings(payload, engine).catch((error) => payload.logger.error({ err: error }, 'search: could not apply the synonym settings'))
+      const totals = await Promise.all(sources.map(async (source) => (await payload.count({ collection: source.collection as 'articles', where: await source.publicWhere(), overrideAccess: true })).totalDocs))
+      const total = totals.reduce((sum, n) => sum + n, 0)
+      let done = 0
+      for (const source of sources) {
+        const publicWhere = await source.publicWhere()
+        bySource[source.collection] = 0
+        // Keyset pagination (id > last seen): OFFSET pages would rescan the table, quadratic at a million rows.
+        let lastId: Id | null = null
+        for (;;) {
+          const where: Where = lastId === null ? publicWhere : { and: [publicWhere, { id: { greater_than: lastId } }] }
+          const result: { docs: { id: Id }[] } = await payload.find({ collection: source.collection as 'articles', where, depth: 0, limit: 500, pagination: false, sort: 'id', overrideAccess: true })
+          if (!result.docs.length) break
+          lastId = result.docs[result.docs.length - 1]!.id
+          const docs: SearchDocument[] = []
+          for (const found of result.docs as unknown as Record<string, unknown>[]) {
+            const doc = await source.toDocument(found, lookups)
+            if (doc) docs.push(doc)
+          }
+          for (const id of await upsertSkippingInvalid(docs)) publicIds.add(id)
+          bySource[source.collection] = (bySource[source.collection] ?? 0) + docs.length
+          done += result.docs.length
+          onProgress?.(Math.min(done, total), total)
+        }
+      }
+      for await (const id of engine.allIds()) if (!publicIds.has(id)) stale.push(id)
+      for (let i = 0; i < stale.length; i += 1000) await engine.remove(stale.slice(i, i + 1000))
+    } finally {
+      // Even after a failure a partial index serves better than none; the job runs again.
+      if (rebuilding) await engine.markRebuilding?.(false)
+    }
+    return { indexed: publicIds.size, removed: stale.length, seconds: Math.round((performance.now() - started) / 100) / 10, bySource }
   }
 
-  return { syncArticle, removeArticle: (id) => engine.remove([searchDocumentId(id)]), reconcile }
+  return {
+    syncDocument,
+    syncArticle: (id, req) => syncDocument('articles', id, req),
+    removeDocument: (collection, id) => engine.remove([`${collection}:${id}`]),
+    removeArticle: (id) => engine.remove([searchDocumentId(id)]),
+    reconcile,
+  }
 }
 
-let sharedIndexer: { payload: Payload; indexer: SearchIndexer } | null = null
+let shared: { payload: Payload; engine: SearchEngine; indexer: SearchIndexer } | null = null
+
+function sharedFor(payload: Payload) {
+  if (!shared || shared.payload !== payload) {
+    const engine = createSearchEngine(process.env, { embedded: { workers: 0 } })
+    shared = { payload, engine, indexer: createSearchIndexer(payload, engine) }
+  }
+  return shared
+}
 
 /** One indexer per process, writing through an engine chosen by the environment (no query workers). */
 export function searchIndexerFor(payload: Payload): SearchIndexer {
-  if (!sharedIndexer || sharedIndexer.payload !== payload) {
-    sharedIndexer = { payload, indexer: createSearchIndexer(payload, createSearchEngine(process.env, { embedded: { workers: 0 } })) }
-  }
-  return sharedIndexer.indexer
+  return sharedFor(payload).indexer
+}
+
+/** The engine the hooks write through (settings changes go through it as well). */
+export function searchIndexerEngine(payload: Payload): SearchEngine {
+  return sharedFor(payload).engine
 }
 
 /**
- * Hooks for the articles collection. A search engine that is down must not fail the editor's
+ * Hooks for every searchable collection (articles, letters, service-guides): they work out the
+ * collection from the hook's arguments. A search engine that is down must not fail the editor's
  * save: the error is logged and the reconcile job catches up.
  */
-export const searchAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+export const searchAfterChange: CollectionAfterChangeHook = async ({ doc, req, collection }) => {
   try {
-    await searchIndexerFor(req.payload).syncArticle(doc.id, req)
+    await searchIndexerFor(req.payload).syncDocument(collection.slug, doc.id, req)
   } catch (error) {
-    req.payload.logger.error({ err: error, id: doc.id }, 'search: could not index article; the reconcile job will retry')
+    req.payload.logger.error({ err: error, id: doc.id, collection: collection.slug }, 'search: could not index a document; the reconcile job will retry')
   }
   return doc
 }
 
-export const searchAfterDelete: CollectionAfterDeleteHook = async ({ id, req }) => {
+export const searchAfterDelete: CollectionAfterDeleteHook = async ({ id, req, collection }) => {
   try {
-    await searchIndexerFor(req.payload).removeArticle(id)
+    await searchIndexerFor(req.payload).removeDocument(collection.slug, id)
   } catch (error) {
-    req.payload.logger.error({ err: error, id }, 'search: could not remove article; the reconcile job will retry')
+    req.payload.logger.error({ err: error, id, collection: collection.slug }, 'search: could not remove a document; the reconcile job will retry')
   }
 }
 
@@ -230,5 +310,8 @@ export const searchReconcileTask: TaskConfig<{ input: Record<string, never>; out
   ],
   schedule: [{ cron: '*/15 * * * *', queue: 'default' }],
   retries: 2,
-  handler: async ({ req }) => ({ output: await searchIndexerFor(req.payload).reconcile() }),
+  handler: async ({ req }) => {
+    const { indexed, removed, seconds } = await searchIndexerFor(req.payload).reconcile()
+    return { output: { indexed, removed, seconds } }
+  },
 }

@@ -110,5 +110,7 @@ export interface SearchEngine {
   health(): Promise<EngineHealth>
   /** Groups of equivalent terms, e.g. [['社保', '社会保障']]; replaces the current list. */
   setSynonyms(groups: string[][]): Promise<void>
+  /** Set while the index is rebuilt from nothing: searches then throw SearchUnavailableError. */
+  markRebuilding?(on: boolean): Promise<void>
   close(): Promise<void>
 }

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { insertArticles, type BulkArticle } from '../db/bulk'
+import { finishBulkLoad, insertArticles, type BulkArticle } from '../db/bulk'
 import { seededRandom } from './random'
 import { generateText, type ArticleKind } from './text'
 
@@ -67,6 +67,7 @@ export async function seedArticles(payload: Payload, options: SeedArticlesOption
     }
   }
   await insertArticles(payload, batch)
+  await finishBulkLoad(payload)
   onProgress(count, count)
   return count
 }

@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { columnAggregates, executeEvaluationRun, probeUrl, runSiteProbe, gatherConfig } from '../../src/scorecard'
+import { activeIndicatorSet, columnAggregates, executeEvaluationRun, gatherInputs, loadStructure, probeUrl, runSiteProbe, gatherConfig, scanDatabaseArticles, serializeScanState } from '../../src/scorecard'
 import { bootPayload } from '../helpers/payload'
 
 /** The seeded Yulin preset: a fresh install must not show a failing city. */
@@ -31,7 +31,7 @@ describe('the seeded Yulin preset', () => {
 
   it('computes the same column aggregates with SQL as with the Local API', async () => {
     const { docs: columns } = await payload.find({ collection: 'columns', where: { site: { in: [1, 2, 3] } }, limit: 200, depth: 0, overrideAccess: true, select: { id: true } as never })
-    const ids = columns.map((c) => c.id)
+    const ids = columns.map((c) => (c as { id: number }).id)
     expect(ids.length).toBeGreaterThan(20)
     // A withdrawn article and a scheduled one must be left out by both paths.
     const [first] = (await payload.find({ collection: 'articles', where: { column: { in: ids } }, limit: 2, depth: 0, overrideAccess: true })).docs
@@ -41,6 +41,20 @@ describe('the seeded Yulin preset', () => {
     const viaApi = await columnAggregates(payload, ids, asOf, { mode: 'local-api' })
     expect([...viaSql]).toEqual([...viaApi])
     expect([...viaSql.values()].reduce((n, a) => n + a.itemCount, 0)).toBeGreaterThan(0)
+  })
+})
+
+describe('the direct SQL reads', () => {
+  it('gather the same inputs and text findings as the Local API', async () => {
+    const asOf = new Date()
+    const viaSql = await gatherInputs(payload, { asOf, aggregates: 'sql' })
+    const viaApi = await gatherInputs(payload, { asOf, aggregates: 'local-api' })
+    expect(viaSql.inputs).toEqual(viaApi.inputs)
+    const set = (await activeIndicatorSet(payload))!
+    const options = { asOf, full: true, pageSize: 500 }
+    const sqlScan = await scanDatabaseArticles(payload, set, viaSql.structure, null, { ...options, mode: 'sql' })
+    const apiScan = await scanDatabaseArticles(payload, set, viaSql.structure, null, { ...options, mode: 'local-api' })
+    expect(serializeScanState(sqlScan)).toEqual(serializeScanState(apiScan))
   })
 })
 

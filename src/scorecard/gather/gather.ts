@@ -13,7 +13,7 @@ import {
   type ServiceGuideFacts,
   type SiteFacts,
 } from '../types'
-import { columnAggregates, type AggregateMode, type ColumnAggregate } from './column-aggregates'
+import { columnAggregates, lettersViaSql, probesViaSql, sqlTablesAvailable, type AggregateMode, type ColumnAggregate } from './column-aggregates'
 import gatherConfig from './config.json' with { type: 'json' }
 import { themeFeatures } from './page-features'
 import { groupBy, hasCollection, idOf, readAll } from './read'
@@ -71,12 +71,13 @@ export async function gatherInputs(payload: Payload, options: GatherOptions): Pr
   const orgFilter = (field: string): Where | undefined => (wanted ? { [field]: { in: [...wanted] } } : undefined)
   const both = (...clauses: Array<Where | undefined>): Where => ({ and: clauses.filter(Boolean) as Where[] })
 
-  const letters = sources.letters ? await gatherLetters(payload, asOf, config, orgFilter('assignedOrganization'), both) : null
+  const useSql = (table: string) => options.aggregates !== 'local-api' && sqlTablesAvailable(payload, table)
+  const letters = sources.letters ? await gatherLetters(payload, asOf, config, orgFilter('assignedOrganization'), both, useSql('letters') ? wanted ?? 'all' : null) : null
   await progress('letters', 1, 1)
   const errorReports = sources.errorReports ? await gatherErrorReports(payload, asOf, config, orgFilter('organization'), both) : null
   const guides = sources.serviceGuides ? await gatherGuides(payload, config, orgFilter('organization'), both) : null
   const ratings = sources.ratings ? await gatherRatings(payload, asOf, config, orgFilter('organization'), both) : null
-  const probes = sources.probes ? await gatherProbes(payload, asOf, config) : null
+  const probes = sources.probes ? await gatherProbes(payload, asOf, config, useSql('probe_samples')) : null
   await progress('sources', 1, 1)
 
   const homeCategories = new Set<string>(sitesConfig().homeCategories)
@@ -155,12 +156,20 @@ function siteFacts(site: GroupStructure['sites'] extends Map<string, infer S> ? 
 type Both = (...clauses: Array<Where | undefined>) => Where
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
 
-async function gatherLetters(payload: Payload, asOf: Date, config: GatherConfig, scope: Where | undefined, both: Both) {
+async function gatherLetters(payload: Payload, asOf: Date, config: GatherConfig, scope: Where | undefined, both: Both, sqlScope: Set<string> | 'all' | null) {
   const from = new Date(asOf.getTime() - config.letterLookbackDays * DAY_MS).toISOString()
+  if (sqlScope) {
+    const rows = await lettersViaSql(payload, from, asOf.toISOString())
+    return lettersByOrganization([rows.filter((r) => sqlScope === 'all' || sqlScope.has(String(r.organization))).map((r) => ({ ...r, assignedOrganization: r.organization }))])
+  }
   // Old letters still unanswered matter whatever their age; answered ones only within the window.
   const where = both(scope, { receivedAt: { less_than_equal: asOf.toISOString() } }, { or: [{ receivedAt: { greater_than_equal: from } }, { repliedAt: { exists: false } }] })
+  return lettersByOrganization(readAll<any>(payload, 'letters', where, { assignedOrganization: true, publicSubject: true, receivedAt: true, repliedAt: true, status: true }, config.pageSize))
+}
+
+async function lettersByOrganization(pages: AsyncIterable<any[]> | Iterable<any[]>) {
   const byOrg = new Map<string, LetterFacts[]>()
-  for await (const page of readAll<any>(payload, 'letters', where, { assignedOrganization: true, publicSubject: true, receivedAt: true, repliedAt: true, status: true }, config.pageSize)) {
+  for await (const page of pages) {
     for (const letter of page) {
       const org = idOf(letter.assignedOrganization)
       if (!org) continue // not dispatched yet: the central office's, not a unit's
@@ -226,12 +235,13 @@ async function gatherRatings(payload: Payload, asOf: Date, config: GatherConfig,
   return byOrg
 }
 
-async function gatherProbes(payload: Payload, asOf: Date, config: GatherConfig) {
+async function gatherProbes(payload: Payload, asOf: Date, config: GatherConfig, viaSql: boolean) {
   const from = new Date(asOf.getTime() - config.probeWindowDays * DAY_MS).toISOString()
   const where: Where = { and: [{ at: { greater_than: from } }, { at: { less_than_equal: asOf.toISOString() } }] }
   const bySite = new Map<string, ProbeSample[]>()
   const select: SelectType = { site: true, url: true, at: true, ok: true, status: true, durationMs: true, error: true, searchBox: true, errorReportEntry: true }
-  for await (const page of readAll<any>(payload, 'probe-samples', where, select, config.pageSize)) {
+  const pages = viaSql ? [await probesViaSql(payload, from, asOf.toISOString())] : readAll<any>(payload, 'probe-samples', where, select, config.pageSize)
+  for await (const page of pages) {
     for (const s of page) {
       const site = idOf(s.site)
       if (!site) continue

@@ -4,6 +4,7 @@ import { sitesConfig } from '../../sites'
 import type { IndicatorSet } from '../indicator-sets'
 import { scanArticles, type TextScanState } from '../scan'
 import type { ArticleText, Id } from '../types'
+import { articleTextPageViaSql, sqlTablesAvailable, type AggregateMode } from './column-aggregates'
 import { hasCollection, idOf, readAll } from './read'
 import type { GroupStructure } from './structure'
 
@@ -86,6 +87,8 @@ export interface TextScanRunOptions {
   /** Incremental: articles updated after this moment. */
   since?: string | null
   pageSize: number
+  /** `local-api` forces the Local API; otherwise SQL tables are read directly where the adapter has them. */
+  mode?: AggregateMode
   onProgress?: (scanned: number) => void | Promise<void>
 }
 
@@ -106,7 +109,12 @@ export async function scanDatabaseArticles(
   let scanned = 0
   const mediaAlt = hasCollection(payload, 'media')
   const emptyResolver = createResolver(structure, new Set())
-  for await (const page of readAll<any>(payload, 'articles', where, { title: true, body: true, publishedAt: true, createdAt: true, column: true, site: true, organization: true, workflow: { action: true } } as never, options.pageSize)) {
+  const since = options.full || !options.since ? null : options.since
+  const pages =
+    options.mode !== 'local-api' && sqlTablesAvailable(payload, 'articles', 'articles_workflow')
+      ? sqlPages(payload, options.pageSize, options.asOf.toISOString(), since)
+      : readAll<any>(payload, 'articles', where, { title: true, body: true, publishedAt: true, createdAt: true, column: true, site: true, organization: true, workflow: { action: true } } as never, options.pageSize)
+  for await (const page of pages) {
     const walked = page.map((doc) => ({ doc, ...walkLexical(doc.body) }))
     // Ids of articles linked from this page, checked in one query; media alt texts likewise.
     const linkedIds = new Set<string>()
@@ -153,6 +161,17 @@ export async function scanDatabaseArticles(
     if (removed.length) state = scanArticles(set, state, { upserted: [], removed }, { asOf: options.asOf, resolveInternalUrl: () => true, internalHosts: new Set() })
   }
   return { ...state, scannedAt: options.asOf.toISOString() }
+}
+
+async function* sqlPages(payload: Payload, pageSize: number, asOfIso: string, sinceIso: string | null) {
+  let after: Id | null = null
+  for (;;) {
+    const page = await articleTextPageViaSql(payload, after, pageSize, asOfIso, sinceIso)
+    if (page.length === 0) return
+    yield page
+    if (page.length < pageSize) return
+    after = page[page.length - 1]!.id
+  }
 }
 
 async function existingArticleIds(payload: Payload, ids: string[], visible: Where): Promise<Set<string>> {

@@ -69,6 +69,7 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
       full: previous.full,
       since: previous.state?.scannedAt ?? null,
       pageSize: config.textScanPageSize,
+      mode: options.aggregates,
       onProgress: (scanned) => {
         scannedArticles = scanned
         return setProgress('text scan', 32 + 50 * Math.min(1, scanned / Math.max(1, totalArticles)))

@@ -7,7 +7,8 @@ import settings from '../settings.json' with { type: 'json' }
 import { buildSynonymMap, DEFAULT_SYNONYMS, normalizeSynonymGroups, type SynonymGroups } from '../synonyms'
 import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchQueryInput, SearchResult } from '../types'
 import { openIndexDatabase, readMeta, writeMeta } from './database'
-import { compileSearchPlan, type SearchPlan } from './plan'
+import { ResultCache } from '../result-cache'
+import { compileSearchPlan, type KnownCounts, type SearchPlan } from './plan'
 import { QueryPool } from './pool'
 import { IndexReader, type PlanResult } from './reader'
 import { IndexWriter } from './writer'
@@ -20,7 +21,11 @@ export interface EmbeddedEngineOptions {
   cacheSizeMiB?: number
   /** See settings.json `embedded.prefixIndex`; applies when the index file is created. */
   prefixIndex?: boolean
+  /** Result and count caches (settings.json `cache`); `false` measures every query cold. */
+  cache?: boolean
 }
+
+const REBUILDING_KEY = 'rebuilding'
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -35,6 +40,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly workers: number
   private readonly cacheSizeMiB: number
   private synonyms: Map<string, string[]>
+  private rebuilding = false
+  /** Writes made through this connection; SQLite's data_version only reports other connections' commits. */
+  private localWrites = 0
+  private readonly dataVersion: Database.Statement
+  private readonly results: ResultCache<Omit<SearchResult, 'tookMs'>>
+  private readonly counts: ResultCache<KnownCounts>
 
   constructor(options: EmbeddedEngineOptions = {}) {
     this.file = options.file ?? settings.embedded.defaultPath
@@ -44,8 +55,40 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.reader = new IndexReader(this.db)
     this.workers = this.file === ':memory:' ? 0 : (options.workers ?? Math.min(2, os.availableParallelism()))
     this.cacheSizeMiB = cacheSizeMiB
+    this.synonyms = new Map()
+    this.loadMeta()
+    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck()
+    const enabled = options.cache ?? true
+    const maxAgeMs = settings.cache.maxAgeSeconds * 1000
+    this.results = new ResultCache({ maxEntries: enabled ? settings.cache.resultEntries : 0, maxAgeMs })
+    this.counts = new ResultCache({ maxEntries: enabled ? settings.cache.countEntries : 0, maxAgeMs })
+  }
+
+  /** Synonyms and the rebuilding flag live in the index file, so every process sharing it agrees. */
+  private loadMeta(): void {
     const stored = readMeta(this.db, 'synonyms')
     this.synonyms = buildSynonymMap(stored ? (JSON.parse(stored) as SynonymGroups) : DEFAULT_SYNONYMS)
+    this.rebuilding = readMeta(this.db, REBUILDING_KEY) === '1'
+  }
+
+  /**
+   * The index generation: changes with every commit, whoever made it (the hooks' engine in this
+   * process, a reindex in another). Cached results and counts of an older generation are dropped.
+   */
+  private syncGeneration(): void {
+    const generation = `${this.dataVersion.get() as number}:${this.localWrites}`
+    if (generation === this.generationSeen) return
+    this.generationSeen = generation
+    this.loadMeta()
+    this.results.sync(generation)
+    this.counts.sync(generation)
+  }
+
+  private generationSeen = ''
+
+  /** Cache statistics, for the benchmark and the health endpoint. */
+  cacheStats(): { resultHits: number; resultMisses: number; countHits: number; countMisses: number } {
+    return { resultHits: this.results.hits, resultMisses: this.results.misses, countHits: this.counts.hits, countMisses: this.counts.misses }
   }
 
   /** Workers start with the first search, so an engine used only for writes (hooks) never spawns them. */
@@ -64,12 +107,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const batch = settings.embedded.writeBatchSize
     for (let start = 0; start < valid.length; start += batch) {
       this.writer.upsert(valid.slice(start, start + batch))
+      this.localWrites++
       if (start + batch < valid.length) await yieldToEventLoop()
     }
   }
 
   async remove(ids: string[]): Promise<void> {
     this.writer.remove(validateIds(ids))
+    this.localWrites++
   }
 
   /** Builds the plan the readers run; exposed for tests and the benchmark. */
@@ -80,7 +125,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async search(input: SearchQueryInput | SearchQuery): Promise<SearchResult> {
     const started = performance.now()
     const query = parseSearchQuery(input)
+    const tookMs = () => Math.round((performance.now() - started) * 10) / 10
+    try {
+      this.syncGeneration()
+    } catch (error) {
+      throw new SearchUnavailableError('the embedded search index could not be read', { cause: error })
+    }
+    if (this.rebuilding) throw new SearchUnavailableError('the search index is being rebuilt')
+    const key = JSON.stringify(query)
+    const cached = this.results.get(key)
+    if (cached) return { ...cached, tookMs: tookMs() }
+
     const plan = this.plan(query)
+    const countKey = `${plan.match}|${plan.rowidRange.join(',')}`
+    const known = this.counts.get(countKey)
+    if (known && (!plan.facets || known.facets)) plan.known = known
     let result: PlanResult
     try {
       const pool = this.queryPool()
@@ -88,7 +147,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     } catch (error) {
       throw new SearchUnavailableError('the embedded search index could not answer', { cause: error })
     }
-    return { ...result, page: query.page, pageSize: query.pageSize, tookMs: Math.round((performance.now() - started) * 10) / 10 }
+    this.counts.set(countKey, { total: result.total, totalIsEstimate: result.totalIsEstimate, facets: result.facets ?? known?.facets })
+    const answer = { ...result, page: query.page, pageSize: query.pageSize }
+    this.results.set(key, answer)
+    return { ...answer, tookMs: tookMs() }
   }
 
   async count(): Promise<number> {
@@ -109,11 +171,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   async clear(): Promise<void> {
     this.writer.clear()
+    this.localWrites++
+  }
+
+  /** While set (by a full rebuild), searches answer SearchUnavailableError instead of partial results. */
+  async markRebuilding(on: boolean): Promise<void> {
+    writeMeta(this.db, REBUILDING_KEY, on ? '1' : '0')
+    this.localWrites++
   }
 
   /** Merges index segments; worth running after a full rebuild. */
   async optimize(): Promise<void> {
     this.writer.optimize()
+    this.localWrites++
   }
 
   async health(): Promise<EngineHealth> {
@@ -129,6 +199,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const normalized = normalizeSynonymGroups(groups)
     writeMeta(this.db, 'synonyms', JSON.stringify(normalized))
     this.synonyms = buildSynonymMap(normalized)
+    this.localWrites++
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { QueryTerm, TermAlternative } from '../query-terms'
-import type { SearchQuery } from '../types'
+import type { FacetCounts, SearchQuery } from '../types'
 import { rowidRangeForDates } from './rowid'
 
 /** Everything a reader needs to run one search; plain data so it can cross to a worker thread. */
@@ -17,6 +17,15 @@ export interface SearchPlan {
   /** Normalized strings to <mark> in titles and snippets. */
   needles: string[]
   nowMs: number
+  /** Counts already known for this `match` and range (from the engine's count cache): not recounted. */
+  known?: KnownCounts
+}
+
+/** What depends only on the matching set, not on the page or the sort: cached per match expression. */
+export interface KnownCounts {
+  total: number
+  totalIsEstimate: boolean
+  facets?: FacetCounts
 }
 
 /** Tags are single FTS tokens in the `tags` column, e.g. `s.yl-gov` for site yl-gov. */

@@ -39,6 +39,19 @@ export class IndexReader {
   }
 
   execute(plan: SearchPlan): PlanResult {
+    const { total, totalIsEstimate } = plan.known ?? this.count(plan)
+    const ranked = plan.hasText && plan.sort === 'relevance' ? this.rankByRelevance(plan) : this.rankByDate(plan)
+    const hits = this.loadHits(ranked, plan)
+    const result: PlanResult = { hits, total, totalIsEstimate }
+    if (plan.facets) {
+      result.facets = plan.known?.facets ?? this.countFacets(plan)
+      result.facetsAreEstimate = total > facetSettings.sampleLimit
+    }
+    return result
+  }
+
+  /** Exact up to totalExactLimit; the work grows with the matches, hence the engine's count cache. */
+  private count(plan: SearchPlan): { total: number; totalIsEstimate: boolean } {
     const [lo, hi] = plan.rowidRange
     const cap = limits.totalExactLimit + 1
     const counted = plan.match
@@ -49,16 +62,7 @@ export class IndexReader {
           n: number
         }).n
     const totalIsEstimate = counted > limits.totalExactLimit
-    const total = totalIsEstimate ? limits.totalExactLimit : counted
-
-    const ranked = plan.hasText && plan.sort === 'relevance' ? this.rankByRelevance(plan) : this.rankByDate(plan)
-    const hits = this.loadHits(ranked, plan)
-    const result: PlanResult = { hits, total, totalIsEstimate }
-    if (plan.facets) {
-      result.facets = this.countFacets(plan)
-      result.facetsAreEstimate = counted > facetSettings.sampleLimit
-    }
-    return result
+    return { total: totalIsEstimate ? limits.totalExactLimit : counted, totalIsEstimate }
   }
 
   private rankByDate(plan: SearchPlan): { rowid: number; score: number }[] {
@@ -114,8 +118,8 @@ export class IndexReader {
   private loadHits(ranked: { rowid: number; score: number }[], plan: SearchPlan): SearchHit[] {
     if (ranked.length === 0) return []
     const placeholders = ranked.map(() => '?').join(',')
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .statement(
         `SELECT rowid, id, type, site, site_name, organization, organization_name, title, body, url, published_at FROM docs WHERE rowid IN (${placeholders})`,
       )
       .all(...ranked.map((entry) => entry.rowid)) as DocRow[]

@@ -163,6 +163,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`articles_updated_at_idx\` ON \`articles\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`articles_created_at_idx\` ON \`articles\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`articles__status_idx\` ON \`articles\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`column_publishedAt_idx\` ON \`articles\` (\`column_id\`,\`published_at\`);`)
+  await db.run(sql`CREATE INDEX \`site_publishedAt_idx\` ON \`articles\` (\`site_id\`,\`published_at\`);`)
   await db.run(sql`CREATE TABLE \`articles_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -245,6 +247,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_articles_v_created_at_idx\` ON \`_articles_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_updated_at_idx\` ON \`_articles_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_latest_idx\` ON \`_articles_v\` (\`latest\`);`)
+  await db.run(sql`CREATE INDEX \`version_column_version_publishedAt_idx\` ON \`_articles_v\` (\`version_column_id\`,\`version_published_at\`);`)
+  await db.run(sql`CREATE INDEX \`version_site_version_publishedAt_idx\` ON \`_articles_v\` (\`version_site_id\`,\`version_published_at\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -370,6 +374,117 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`audit_log_target_id_idx\` ON \`audit_log\` (\`target_id\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_updated_at_idx\` ON \`audit_log\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_created_at_idx\` ON \`audit_log\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`service_guides_topics\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`service_guides\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`service_guides_topics_order_idx\` ON \`service_guides_topics\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`service_guides_topics_parent_idx\` ON \`service_guides_topics\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`service_guides_topics_value_idx\` ON \`service_guides_topics\` (\`value\`);`)
+  await db.run(sql`CREATE TABLE \`service_guides\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`organization_id\` integer,
+  	\`legal_basis\` text,
+  	\`conditions\` text,
+  	\`materials\` text,
+  	\`process\` text,
+  	\`place\` text,
+  	\`hours\` text,
+  	\`phone\` text,
+  	\`fees\` text,
+  	\`time_limit\` text,
+  	\`online_url\` text,
+  	\`order\` numeric DEFAULT 0,
+  	\`elements_complete\` integer DEFAULT false,
+  	\`missing_elements\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`_status\` text DEFAULT 'draft',
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`service_guides_organization_idx\` ON \`service_guides\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`service_guides_elements_complete_idx\` ON \`service_guides\` (\`elements_complete\`);`)
+  await db.run(sql`CREATE INDEX \`service_guides_updated_at_idx\` ON \`service_guides\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`service_guides_created_at_idx\` ON \`service_guides\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`service_guides__status_idx\` ON \`service_guides\` (\`_status\`);`)
+  await db.run(sql`CREATE TABLE \`_service_guides_v_version_topics\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`_service_guides_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_version_topics_order_idx\` ON \`_service_guides_v_version_topics\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_version_topics_parent_idx\` ON \`_service_guides_v_version_topics\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_version_topics_value_idx\` ON \`_service_guides_v_version_topics\` (\`value\`);`)
+  await db.run(sql`CREATE TABLE \`_service_guides_v\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
+  	\`version_title\` text,
+  	\`version_organization_id\` integer,
+  	\`version_legal_basis\` text,
+  	\`version_conditions\` text,
+  	\`version_materials\` text,
+  	\`version_process\` text,
+  	\`version_place\` text,
+  	\`version_hours\` text,
+  	\`version_phone\` text,
+  	\`version_fees\` text,
+  	\`version_time_limit\` text,
+  	\`version_online_url\` text,
+  	\`version_order\` numeric DEFAULT 0,
+  	\`version_elements_complete\` integer DEFAULT false,
+  	\`version_missing_elements\` text,
+  	\`version_updated_at\` text,
+  	\`version_created_at\` text,
+  	\`version__status\` text DEFAULT 'draft',
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`latest\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`service_guides\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_parent_idx\` ON \`_service_guides_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_version_version_organization_idx\` ON \`_service_guides_v\` (\`version_organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_version_version_elements_complete_idx\` ON \`_service_guides_v\` (\`version_elements_complete\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_version_version_updated_at_idx\` ON \`_service_guides_v\` (\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_version_version_created_at_idx\` ON \`_service_guides_v\` (\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_version_version__status_idx\` ON \`_service_guides_v\` (\`version__status\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_created_at_idx\` ON \`_service_guides_v\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_updated_at_idx\` ON \`_service_guides_v\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_service_guides_v_latest_idx\` ON \`_service_guides_v\` (\`latest\`);`)
+  await db.run(sql`CREATE TABLE \`page_views\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`day\` text NOT NULL,
+  	\`level\` text NOT NULL,
+  	\`site_id\` integer NOT NULL,
+  	\`column_id\` integer,
+  	\`article_id\` integer,
+  	\`instance\` text NOT NULL,
+  	\`count\` numeric DEFAULT 0 NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`column_id\`) REFERENCES \`columns\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`page_views_day_idx\` ON \`page_views\` (\`day\`);`)
+  await db.run(sql`CREATE INDEX \`page_views_level_idx\` ON \`page_views\` (\`level\`);`)
+  await db.run(sql`CREATE INDEX \`page_views_site_idx\` ON \`page_views\` (\`site_id\`);`)
+  await db.run(sql`CREATE INDEX \`page_views_column_idx\` ON \`page_views\` (\`column_id\`);`)
+  await db.run(sql`CREATE INDEX \`page_views_article_idx\` ON \`page_views\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`page_views_instance_idx\` ON \`page_views\` (\`instance\`);`)
+  await db.run(sql`CREATE INDEX \`page_views_updated_at_idx\` ON \`page_views\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`page_views_created_at_idx\` ON \`page_views\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`letters_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -725,6 +840,35 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`probe_samples_at_idx\` ON \`probe_samples\` (\`at\`);`)
   await db.run(sql`CREATE INDEX \`probe_samples_updated_at_idx\` ON \`probe_samples\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`probe_samples_created_at_idx\` ON \`probe_samples\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`search_queries\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`query\` text NOT NULL,
+  	\`site_name\` text,
+  	\`site_code\` text,
+  	\`site_id\` integer,
+  	\`organization_id\` integer,
+  	\`day\` text NOT NULL,
+  	\`searches\` numeric DEFAULT 0 NOT NULL,
+  	\`zero_result_searches\` numeric DEFAULT 0 NOT NULL,
+  	\`last_hits\` numeric DEFAULT 0 NOT NULL,
+  	\`last_at\` text,
+  	\`key\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`search_queries_query_idx\` ON \`search_queries\` (\`query\`);`)
+  await db.run(sql`CREATE INDEX \`search_queries_site_code_idx\` ON \`search_queries\` (\`site_code\`);`)
+  await db.run(sql`CREATE INDEX \`search_queries_site_idx\` ON \`search_queries\` (\`site_id\`);`)
+  await db.run(sql`CREATE INDEX \`search_queries_organization_idx\` ON \`search_queries\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`search_queries_day_idx\` ON \`search_queries\` (\`day\`);`)
+  await db.run(sql`CREATE INDEX \`search_queries_searches_idx\` ON \`search_queries\` (\`searches\`);`)
+  await db.run(sql`CREATE INDEX \`search_queries_last_hits_idx\` ON \`search_queries\` (\`last_hits\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`search_queries_key_idx\` ON \`search_queries\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`search_queries_updated_at_idx\` ON \`search_queries\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`search_queries_created_at_idx\` ON \`search_queries\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -796,6 +940,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`media_id\` integer,
   	\`users_id\` integer,
   	\`audit_log_id\` integer,
+  	\`service_guides_id\` integer,
+  	\`page_views_id\` integer,
   	\`letters_id\` integer,
   	\`holidays_id\` integer,
   	\`ratings_id\` integer,
@@ -806,6 +952,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`rectification_items_id\` integer,
   	\`manual_scores_id\` integer,
   	\`probe_samples_id\` integer,
+  	\`search_queries_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`organizations_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`sites_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -814,6 +961,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`audit_log_id\`) REFERENCES \`audit_log\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`service_guides_id\`) REFERENCES \`service_guides\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`page_views_id\`) REFERENCES \`page_views\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`letters_id\`) REFERENCES \`letters\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`holidays_id\`) REFERENCES \`holidays\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`ratings_id\`) REFERENCES \`ratings\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -823,7 +972,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`evaluation_results_id\`) REFERENCES \`evaluation_results\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`rectification_items_id\`) REFERENCES \`rectification_items\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`manual_scores_id\`) REFERENCES \`manual_scores\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`probe_samples_id\`) REFERENCES \`probe_samples\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`probe_samples_id\`) REFERENCES \`probe_samples\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`search_queries_id\`) REFERENCES \`search_queries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -836,6 +986,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_audit_log_id_idx\` ON \`payload_locked_documents_rels\` (\`audit_log_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_service_guides_id_idx\` ON \`payload_locked_documents_rels\` (\`service_guides_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_page_views_id_idx\` ON \`payload_locked_documents_rels\` (\`page_views_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_letters_id_idx\` ON \`payload_locked_documents_rels\` (\`letters_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_holidays_id_idx\` ON \`payload_locked_documents_rels\` (\`holidays_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_ratings_id_idx\` ON \`payload_locked_documents_rels\` (\`ratings_id\`);`)
@@ -846,6 +998,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_rectification_items_id_idx\` ON \`payload_locked_documents_rels\` (\`rectification_items_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_manual_scores_id_idx\` ON \`payload_locked_documents_rels\` (\`manual_scores_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_probe_samples_id_idx\` ON \`payload_locked_documents_rels\` (\`probe_samples_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_queries_id_idx\` ON \`payload_locked_documents_rels\` (\`search_queries_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -894,6 +1047,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`group_settings_portal_site_idx\` ON \`group_settings\` (\`portal_site_id\`);`)
+  await db.run(sql`CREATE TABLE \`search_settings_synonyms\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`terms\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`search_settings\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`search_settings_synonyms_order_idx\` ON \`search_settings_synonyms\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`search_settings_synonyms_parent_id_idx\` ON \`search_settings_synonyms\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`search_settings\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
   await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`stats\` text,
@@ -920,6 +1089,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`audit_log\`;`)
+  await db.run(sql`DROP TABLE \`service_guides_topics\`;`)
+  await db.run(sql`DROP TABLE \`service_guides\`;`)
+  await db.run(sql`DROP TABLE \`_service_guides_v_version_topics\`;`)
+  await db.run(sql`DROP TABLE \`_service_guides_v\`;`)
+  await db.run(sql`DROP TABLE \`page_views\`;`)
   await db.run(sql`DROP TABLE \`letters_history\`;`)
   await db.run(sql`DROP TABLE \`letters\`;`)
   await db.run(sql`DROP TABLE \`holidays\`;`)
@@ -932,6 +1106,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`rectification_items\`;`)
   await db.run(sql`DROP TABLE \`manual_scores\`;`)
   await db.run(sql`DROP TABLE \`probe_samples\`;`)
+  await db.run(sql`DROP TABLE \`search_queries\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
@@ -941,5 +1116,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
   await db.run(sql`DROP TABLE \`group_settings\`;`)
+  await db.run(sql`DROP TABLE \`search_settings_synonyms\`;`)
+  await db.run(sql`DROP TABLE \`search_settings\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
 }

@@ -14,6 +14,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__articles_v_version_disclosure_validity" AS ENUM('valid', 'amended', 'repealed', 'expired');
   CREATE TYPE "public"."enum__articles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_users_roles" AS ENUM('central-admin', 'site-admin', 'editor', 'reviewer', 'letter-handler', 'evaluator');
+  CREATE TYPE "public"."enum_service_guides_topics" AS ENUM('birth', 'education', 'employment', 'housing', 'marriage', 'social-security', 'medical', 'transport', 'business', 'tax', 'elderly', 'death');
+  CREATE TYPE "public"."enum_service_guides_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__service_guides_v_version_topics" AS ENUM('birth', 'education', 'employment', 'housing', 'marriage', 'social-security', 'medical', 'transport', 'business', 'tax', 'elderly', 'death');
+  CREATE TYPE "public"."enum__service_guides_v_version_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum_page_views_level" AS ENUM('site', 'column', 'article');
   CREATE TYPE "public"."enum_letters_category" AS ENUM('consultation', 'suggestion', 'complaint', 'report', 'praise', 'other');
   CREATE TYPE "public"."enum_letters_route" AS ENUM('site', 'mailbox');
   CREATE TYPE "public"."enum_letters_status" AS ENUM('received', 'dispatched', 'in-progress', 'replied', 'closed', 'returned', 'rejected');
@@ -278,6 +283,81 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "service_guides_topics" (
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"value" "enum_service_guides_topics",
+  	"id" serial PRIMARY KEY NOT NULL
+  );
+  
+  CREATE TABLE "service_guides" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"title" varchar,
+  	"organization_id" integer,
+  	"legal_basis" varchar,
+  	"conditions" varchar,
+  	"materials" varchar,
+  	"process" varchar,
+  	"place" varchar,
+  	"hours" varchar,
+  	"phone" varchar,
+  	"fees" varchar,
+  	"time_limit" varchar,
+  	"online_url" varchar,
+  	"order" numeric DEFAULT 0,
+  	"elements_complete" boolean DEFAULT false,
+  	"missing_elements" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"_status" "enum_service_guides_status" DEFAULT 'draft'
+  );
+  
+  CREATE TABLE "_service_guides_v_version_topics" (
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"value" "enum__service_guides_v_version_topics",
+  	"id" serial PRIMARY KEY NOT NULL
+  );
+  
+  CREATE TABLE "_service_guides_v" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"parent_id" integer,
+  	"version_title" varchar,
+  	"version_organization_id" integer,
+  	"version_legal_basis" varchar,
+  	"version_conditions" varchar,
+  	"version_materials" varchar,
+  	"version_process" varchar,
+  	"version_place" varchar,
+  	"version_hours" varchar,
+  	"version_phone" varchar,
+  	"version_fees" varchar,
+  	"version_time_limit" varchar,
+  	"version_online_url" varchar,
+  	"version_order" numeric DEFAULT 0,
+  	"version_elements_complete" boolean DEFAULT false,
+  	"version_missing_elements" varchar,
+  	"version_updated_at" timestamp(3) with time zone,
+  	"version_created_at" timestamp(3) with time zone,
+  	"version__status" "enum__service_guides_v_version_status" DEFAULT 'draft',
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"latest" boolean
+  );
+  
+  CREATE TABLE "page_views" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"day" varchar NOT NULL,
+  	"level" "enum_page_views_level" NOT NULL,
+  	"site_id" integer NOT NULL,
+  	"column_id" integer,
+  	"article_id" integer,
+  	"instance" varchar NOT NULL,
+  	"count" numeric DEFAULT 0 NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "letters_history" (
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
@@ -520,6 +600,23 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "search_queries" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"query" varchar NOT NULL,
+  	"site_name" varchar,
+  	"site_code" varchar,
+  	"site_id" integer,
+  	"organization_id" integer,
+  	"day" varchar NOT NULL,
+  	"searches" numeric DEFAULT 0 NOT NULL,
+  	"zero_result_searches" numeric DEFAULT 0 NOT NULL,
+  	"last_hits" numeric DEFAULT 0 NOT NULL,
+  	"last_at" timestamp(3) with time zone,
+  	"key" varchar NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -575,6 +672,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"media_id" integer,
   	"users_id" integer,
   	"audit_log_id" integer,
+  	"service_guides_id" integer,
+  	"page_views_id" integer,
   	"letters_id" integer,
   	"holidays_id" integer,
   	"ratings_id" integer,
@@ -584,7 +683,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"evaluation_results_id" integer,
   	"rectification_items_id" integer,
   	"manual_scores_id" integer,
-  	"probe_samples_id" integer
+  	"probe_samples_id" integer,
+  	"search_queries_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -618,6 +718,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"default_hosting_mode" "enum_group_settings_default_hosting_mode" DEFAULT 'own-site',
   	"portal_site_id" integer,
   	"base_domain" varchar,
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
+  );
+  
+  CREATE TABLE "search_settings_synonyms" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"terms" varchar NOT NULL
+  );
+  
+  CREATE TABLE "search_settings" (
+  	"id" serial PRIMARY KEY NOT NULL,
   	"updated_at" timestamp(3) with time zone,
   	"created_at" timestamp(3) with time zone
   );
@@ -662,6 +775,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "service_guides_topics" ADD CONSTRAINT "service_guides_topics_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."service_guides"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "service_guides" ADD CONSTRAINT "service_guides_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_service_guides_v_version_topics" ADD CONSTRAINT "_service_guides_v_version_topics_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_service_guides_v"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_service_guides_v" ADD CONSTRAINT "_service_guides_v_parent_id_service_guides_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."service_guides"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_service_guides_v" ADD CONSTRAINT "_service_guides_v_version_organization_id_organizations_id_fk" FOREIGN KEY ("version_organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "page_views" ADD CONSTRAINT "page_views_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "page_views" ADD CONSTRAINT "page_views_column_id_columns_id_fk" FOREIGN KEY ("column_id") REFERENCES "public"."columns"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "page_views" ADD CONSTRAINT "page_views_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "letters_history" ADD CONSTRAINT "letters_history_by_id_users_id_fk" FOREIGN KEY ("by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "letters_history" ADD CONSTRAINT "letters_history_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "letters_history" ADD CONSTRAINT "letters_history_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."letters"("id") ON DELETE cascade ON UPDATE no action;
@@ -690,6 +811,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "manual_scores" ADD CONSTRAINT "manual_scores_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "manual_scores" ADD CONSTRAINT "manual_scores_evaluator_id_users_id_fk" FOREIGN KEY ("evaluator_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "probe_samples" ADD CONSTRAINT "probe_samples_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "search_queries" ADD CONSTRAINT "search_queries_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "search_queries" ADD CONSTRAINT "search_queries_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_organizations_fk" FOREIGN KEY ("organizations_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;
@@ -699,6 +822,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_audit_log_fk" FOREIGN KEY ("audit_log_id") REFERENCES "public"."audit_log"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_service_guides_fk" FOREIGN KEY ("service_guides_id") REFERENCES "public"."service_guides"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_page_views_fk" FOREIGN KEY ("page_views_id") REFERENCES "public"."page_views"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_letters_fk" FOREIGN KEY ("letters_id") REFERENCES "public"."letters"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_holidays_fk" FOREIGN KEY ("holidays_id") REFERENCES "public"."holidays"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ratings_fk" FOREIGN KEY ("ratings_id") REFERENCES "public"."ratings"("id") ON DELETE cascade ON UPDATE no action;
@@ -709,9 +834,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_rectification_items_fk" FOREIGN KEY ("rectification_items_id") REFERENCES "public"."rectification_items"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_manual_scores_fk" FOREIGN KEY ("manual_scores_id") REFERENCES "public"."manual_scores"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_probe_samples_fk" FOREIGN KEY ("probe_samples_id") REFERENCES "public"."probe_samples"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_search_queries_fk" FOREIGN KEY ("search_queries_id") REFERENCES "public"."search_queries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "group_settings" ADD CONSTRAINT "group_settings_portal_site_id_sites_id_fk" FOREIGN KEY ("portal_site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "search_settings_synonyms" ADD CONSTRAINT "search_settings_synonyms_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."search_settings"("id") ON DELETE cascade ON UPDATE no action;
   CREATE UNIQUE INDEX "organizations_code_idx" ON "organizations" USING btree ("code");
   CREATE INDEX "organizations_kind_idx" ON "organizations" USING btree ("kind");
   CREATE INDEX "organizations_parent_idx" ON "organizations" USING btree ("parent_id");
@@ -754,6 +881,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "articles_updated_at_idx" ON "articles" USING btree ("updated_at");
   CREATE INDEX "articles_created_at_idx" ON "articles" USING btree ("created_at");
   CREATE INDEX "articles__status_idx" ON "articles" USING btree ("_status");
+  CREATE INDEX "column_publishedAt_idx" ON "articles" USING btree ("column_id","published_at");
+  CREATE INDEX "site_publishedAt_idx" ON "articles" USING btree ("site_id","published_at");
   CREATE INDEX "articles_rels_order_idx" ON "articles_rels" USING btree ("order");
   CREATE INDEX "articles_rels_parent_idx" ON "articles_rels" USING btree ("parent_id");
   CREATE INDEX "articles_rels_path_idx" ON "articles_rels" USING btree ("path");
@@ -777,6 +906,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_created_at_idx" ON "_articles_v" USING btree ("created_at");
   CREATE INDEX "_articles_v_updated_at_idx" ON "_articles_v" USING btree ("updated_at");
   CREATE INDEX "_articles_v_latest_idx" ON "_articles_v" USING btree ("latest");
+  CREATE INDEX "version_column_version_publishedAt_idx" ON "_articles_v" USING btree ("version_column_id","version_published_at");
+  CREATE INDEX "version_site_version_publishedAt_idx" ON "_articles_v" USING btree ("version_site_id","version_published_at");
   CREATE INDEX "_articles_v_rels_order_idx" ON "_articles_v_rels" USING btree ("order");
   CREATE INDEX "_articles_v_rels_parent_idx" ON "_articles_v_rels" USING btree ("parent_id");
   CREATE INDEX "_articles_v_rels_path_idx" ON "_articles_v_rels" USING btree ("path");
@@ -804,6 +935,34 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "audit_log_target_id_idx" ON "audit_log" USING btree ("target_id");
   CREATE INDEX "audit_log_updated_at_idx" ON "audit_log" USING btree ("updated_at");
   CREATE INDEX "audit_log_created_at_idx" ON "audit_log" USING btree ("created_at");
+  CREATE INDEX "service_guides_topics_order_idx" ON "service_guides_topics" USING btree ("order");
+  CREATE INDEX "service_guides_topics_parent_idx" ON "service_guides_topics" USING btree ("parent_id");
+  CREATE INDEX "service_guides_topics_value_idx" ON "service_guides_topics" USING btree ("value");
+  CREATE INDEX "service_guides_organization_idx" ON "service_guides" USING btree ("organization_id");
+  CREATE INDEX "service_guides_elements_complete_idx" ON "service_guides" USING btree ("elements_complete");
+  CREATE INDEX "service_guides_updated_at_idx" ON "service_guides" USING btree ("updated_at");
+  CREATE INDEX "service_guides_created_at_idx" ON "service_guides" USING btree ("created_at");
+  CREATE INDEX "service_guides__status_idx" ON "service_guides" USING btree ("_status");
+  CREATE INDEX "_service_guides_v_version_topics_order_idx" ON "_service_guides_v_version_topics" USING btree ("order");
+  CREATE INDEX "_service_guides_v_version_topics_parent_idx" ON "_service_guides_v_version_topics" USING btree ("parent_id");
+  CREATE INDEX "_service_guides_v_version_topics_value_idx" ON "_service_guides_v_version_topics" USING btree ("value");
+  CREATE INDEX "_service_guides_v_parent_idx" ON "_service_guides_v" USING btree ("parent_id");
+  CREATE INDEX "_service_guides_v_version_version_organization_idx" ON "_service_guides_v" USING btree ("version_organization_id");
+  CREATE INDEX "_service_guides_v_version_version_elements_complete_idx" ON "_service_guides_v" USING btree ("version_elements_complete");
+  CREATE INDEX "_service_guides_v_version_version_updated_at_idx" ON "_service_guides_v" USING btree ("version_updated_at");
+  CREATE INDEX "_service_guides_v_version_version_created_at_idx" ON "_service_guides_v" USING btree ("version_created_at");
+  CREATE INDEX "_service_guides_v_version_version__status_idx" ON "_service_guides_v" USING btree ("version__status");
+  CREATE INDEX "_service_guides_v_created_at_idx" ON "_service_guides_v" USING btree ("created_at");
+  CREATE INDEX "_service_guides_v_updated_at_idx" ON "_service_guides_v" USING btree ("updated_at");
+  CREATE INDEX "_service_guides_v_latest_idx" ON "_service_guides_v" USING btree ("latest");
+  CREATE INDEX "page_views_day_idx" ON "page_views" USING btree ("day");
+  CREATE INDEX "page_views_level_idx" ON "page_views" USING btree ("level");
+  CREATE INDEX "page_views_site_idx" ON "page_views" USING btree ("site_id");
+  CREATE INDEX "page_views_column_idx" ON "page_views" USING btree ("column_id");
+  CREATE INDEX "page_views_article_idx" ON "page_views" USING btree ("article_id");
+  CREATE INDEX "page_views_instance_idx" ON "page_views" USING btree ("instance");
+  CREATE INDEX "page_views_updated_at_idx" ON "page_views" USING btree ("updated_at");
+  CREATE INDEX "page_views_created_at_idx" ON "page_views" USING btree ("created_at");
   CREATE INDEX "letters_history_order_idx" ON "letters_history" USING btree ("_order");
   CREATE INDEX "letters_history_parent_id_idx" ON "letters_history" USING btree ("_parent_id");
   CREATE INDEX "letters_history_by_idx" ON "letters_history" USING btree ("by_id");
@@ -889,6 +1048,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "probe_samples_at_idx" ON "probe_samples" USING btree ("at");
   CREATE INDEX "probe_samples_updated_at_idx" ON "probe_samples" USING btree ("updated_at");
   CREATE INDEX "probe_samples_created_at_idx" ON "probe_samples" USING btree ("created_at");
+  CREATE INDEX "search_queries_query_idx" ON "search_queries" USING btree ("query");
+  CREATE INDEX "search_queries_site_code_idx" ON "search_queries" USING btree ("site_code");
+  CREATE INDEX "search_queries_site_idx" ON "search_queries" USING btree ("site_id");
+  CREATE INDEX "search_queries_organization_idx" ON "search_queries" USING btree ("organization_id");
+  CREATE INDEX "search_queries_day_idx" ON "search_queries" USING btree ("day");
+  CREATE INDEX "search_queries_searches_idx" ON "search_queries" USING btree ("searches");
+  CREATE INDEX "search_queries_last_hits_idx" ON "search_queries" USING btree ("last_hits");
+  CREATE UNIQUE INDEX "search_queries_key_idx" ON "search_queries" USING btree ("key");
+  CREATE INDEX "search_queries_updated_at_idx" ON "search_queries" USING btree ("updated_at");
+  CREATE INDEX "search_queries_created_at_idx" ON "search_queries" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -914,6 +1083,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_media_id_idx" ON "payload_locked_documents_rels" USING btree ("media_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
   CREATE INDEX "payload_locked_documents_rels_audit_log_id_idx" ON "payload_locked_documents_rels" USING btree ("audit_log_id");
+  CREATE INDEX "payload_locked_documents_rels_service_guides_id_idx" ON "payload_locked_documents_rels" USING btree ("service_guides_id");
+  CREATE INDEX "payload_locked_documents_rels_page_views_id_idx" ON "payload_locked_documents_rels" USING btree ("page_views_id");
   CREATE INDEX "payload_locked_documents_rels_letters_id_idx" ON "payload_locked_documents_rels" USING btree ("letters_id");
   CREATE INDEX "payload_locked_documents_rels_holidays_id_idx" ON "payload_locked_documents_rels" USING btree ("holidays_id");
   CREATE INDEX "payload_locked_documents_rels_ratings_id_idx" ON "payload_locked_documents_rels" USING btree ("ratings_id");
@@ -924,6 +1095,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_rectification_items_id_idx" ON "payload_locked_documents_rels" USING btree ("rectification_items_id");
   CREATE INDEX "payload_locked_documents_rels_manual_scores_id_idx" ON "payload_locked_documents_rels" USING btree ("manual_scores_id");
   CREATE INDEX "payload_locked_documents_rels_probe_samples_id_idx" ON "payload_locked_documents_rels" USING btree ("probe_samples_id");
+  CREATE INDEX "payload_locked_documents_rels_search_queries_id_idx" ON "payload_locked_documents_rels" USING btree ("search_queries_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -933,7 +1105,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_preferences_rels_users_id_idx" ON "payload_preferences_rels" USING btree ("users_id");
   CREATE INDEX "payload_migrations_updated_at_idx" ON "payload_migrations" USING btree ("updated_at");
   CREATE INDEX "payload_migrations_created_at_idx" ON "payload_migrations" USING btree ("created_at");
-  CREATE INDEX "group_settings_portal_site_idx" ON "group_settings" USING btree ("portal_site_id");`)
+  CREATE INDEX "group_settings_portal_site_idx" ON "group_settings" USING btree ("portal_site_id");
+  CREATE INDEX "search_settings_synonyms_order_idx" ON "search_settings_synonyms" USING btree ("_order");
+  CREATE INDEX "search_settings_synonyms_parent_id_idx" ON "search_settings_synonyms" USING btree ("_parent_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -954,6 +1128,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
   DROP TABLE "audit_log" CASCADE;
+  DROP TABLE "service_guides_topics" CASCADE;
+  DROP TABLE "service_guides" CASCADE;
+  DROP TABLE "_service_guides_v_version_topics" CASCADE;
+  DROP TABLE "_service_guides_v" CASCADE;
+  DROP TABLE "page_views" CASCADE;
   DROP TABLE "letters_history" CASCADE;
   DROP TABLE "letters" CASCADE;
   DROP TABLE "holidays" CASCADE;
@@ -966,6 +1145,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "rectification_items" CASCADE;
   DROP TABLE "manual_scores" CASCADE;
   DROP TABLE "probe_samples" CASCADE;
+  DROP TABLE "search_queries" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -975,6 +1155,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_preferences_rels" CASCADE;
   DROP TABLE "payload_migrations" CASCADE;
   DROP TABLE "group_settings" CASCADE;
+  DROP TABLE "search_settings_synonyms" CASCADE;
+  DROP TABLE "search_settings" CASCADE;
   DROP TABLE "payload_jobs_stats" CASCADE;
   DROP TYPE "public"."enum_organizations_kind";
   DROP TYPE "public"."enum_organizations_hosting_mode";
@@ -988,6 +1170,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__articles_v_version_disclosure_validity";
   DROP TYPE "public"."enum__articles_v_version_status";
   DROP TYPE "public"."enum_users_roles";
+  DROP TYPE "public"."enum_service_guides_topics";
+  DROP TYPE "public"."enum_service_guides_status";
+  DROP TYPE "public"."enum__service_guides_v_version_topics";
+  DROP TYPE "public"."enum__service_guides_v_version_status";
+  DROP TYPE "public"."enum_page_views_level";
   DROP TYPE "public"."enum_letters_category";
   DROP TYPE "public"."enum_letters_route";
   DROP TYPE "public"."enum_letters_status";

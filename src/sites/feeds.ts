@@ -1,0 +1,54 @@
+/** RSS per column, sitemap.xml and robots.txt per site. */
+import type { Payload } from 'payload'
+import { idOf, latestArticles } from './queries'
+import type { SitesConfig } from './settings'
+import { subtreeIds, type ColumnRecord } from './site-index'
+import { tags } from './tags'
+import { canonical, type Scope } from './urls'
+
+export interface TextDocument {
+  body: string
+  contentType: string
+  tags: string[]
+}
+
+const xml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+
+export async function columnRss(payload: Payload, config: SitesConfig, scope: Scope, column: ColumnRecord): Promise<TextDocument> {
+  const docs = await latestArticles(payload, { column: { in: subtreeIds(column) } }, config.rssSize)
+  const link = canonical(scope, `/${column.path}/`)
+  const items = docs
+    .map((doc) => {
+      const c = scope.index.columnsById.get(String(idOf(doc.column))) ?? column
+      const url = canonical(scope, `/${c.path}/${doc.id}.html`)
+      return `<item><title>${xml(doc.title)}</title><link>${xml(url)}</link><guid isPermaLink="true">${xml(url)}</guid>${doc.publishedAt ? `<pubDate>${new Date(doc.publishedAt).toUTCString()}</pubDate>` : ''}${doc.summary ? `<description>${xml(doc.summary)}</description>` : ''}</item>`
+    })
+    .join('')
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>${xml(`${column.name} - ${scope.site.name}`)}</title><link>${xml(link)}</link><atom:link href="${xml(`${link}rss.xml`)}" rel="self" type="application/rss+xml"/><description>${xml(column.description || column.name)}</description><language>zh-CN</language>${items}</channel></rss>\n`
+  return { body, contentType: 'application/rss+xml; charset=utf-8', tags: [tags.site(scope.site.id), ...subtreeIds(column).map(tags.column), ...docs.map((d) => tags.article(d.id))] }
+}
+
+export async function sitemapXml(payload: Payload, config: SitesConfig, scope: Scope): Promise<TextDocument> {
+  const columns = [...scope.site.columnsById.values()]
+  const urls: string[] = [`<url><loc>${xml(canonical(scope, '/'))}</loc><changefreq>daily</changefreq></url>`]
+  for (const column of columns) if (column.visibility === 'public') urls.push(`<url><loc>${xml(canonical(scope, `/${column.path}/`))}</loc></url>`)
+  const docs = columns.length ? await latestArticles(payload, { column: { in: columns.map((c) => c.id) } }, config.sitemapXmlLimit - urls.length) : []
+  for (const doc of docs) {
+    const column = scope.index.columnsById.get(String(idOf(doc.column)))
+    if (column) urls.push(`<url><loc>${xml(canonical(scope, `/${column.path}/${doc.id}.html`))}</loc>${doc.updatedAt ? `<lastmod>${doc.updatedAt.slice(0, 10)}</lastmod>` : ''}</url>`)
+  }
+  return {
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('\n')}</urlset>\n`,
+    contentType: 'application/xml; charset=utf-8',
+    tags: [tags.site(scope.site.id), ...columns.map((c) => tags.column(c.id))],
+  }
+}
+
+export function robotsTxt(scope: Scope): TextDocument {
+  const prefix = scope.site.domains[0] ? '' : scope.prefix
+  return {
+    body: `User-agent: *\nAllow: ${prefix}/\nDisallow: ${prefix}/search\nDisallow: /_preview/\nSitemap: ${canonical(scope, '/sitemap.xml')}\n`,
+    contentType: 'text/plain; charset=utf-8',
+    tags: [tags.site(scope.site.id)],
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * Rendered responses kept in process memory with their gzip and brotli variants, an ETag and a
+ * Last-Modified, and the dependency tags that say what they show. Hand-written rather than an
+ * LRU package because eviction, byte accounting and the tag index have to move together.
+ */
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib'
+
+export interface ViewKey {
+  siteId: number | string
+  columnId?: number | string | null
+  articleId?: number | string | null
+}
+
+export interface CachedResponse {
+  status: number
+  contentType: string
+  body: Buffer
+  gzip: Buffer
+  br: Buffer
+  etag: string
+  lastModified: string
+  cacheControl: string
+  tags: string[]
+  expiresAt: number
+  bytes: number
+  /** Counted as a page view when served (HTML pages only). */
+  view?: ViewKey
+  headers: Record<string, string>
+}
+
+export interface ResponseInit {
+  status?: number
+  contentType: string
+  tags: string[]
+  ttlSeconds: number
+  cacheControl?: string
+  lastModified?: Date
+  view?: ViewKey
+  headers?: Record<string, string>
+}
+
+export interface CompressionSettings {
+  brotliQuality: number
+  gzipLevel: number
+}
+
+export function buildResponse(body: string | Buffer, init: ResponseInit, compression: CompressionSettings): CachedResponse {
+  const raw = typeof body === 'string' ? Buffer.from(body) : body
+  const gzip = gzipSync(raw, { level: compression.gzipLevel })
+  const br = brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: compression.brotliQuality, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+  const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`
+  const lastModified = new Date(Math.floor((init.lastModified ?? new Date()).getTime() / 1000) * 1000).toUTCString()
+  return {
+    status: init.status ?? 200,
+    contentType: init.contentType,
+    body: raw,
+    gzip,
+    br,
+    etag,
+    lastModified,
+    cacheControl: init.cacheControl ?? 'public, max-age=0, must-revalidate',
+    tags: [...new Set(init.tags)],
+    expiresAt: Date.now() + init.ttlSeconds * 1000,
+    bytes: raw.length + gzip.length + br.length + 512,
+    view: init.view,
+    headers: init.headers ?? {},
+  }
+}
+
+/**
+ * Writes a cached response: 304 when the client's validators match, otherwise the best
+ * precompressed variant. Used by both the lean path and Express, so they answer identically.
+ */
+export function sendResponse(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
+  const headers: Record<string, string | number> = {
+    ...entry.headers,
+    'Cache-Control': entry.cacheControl,
+    ETag: entry.etag,
+    'Last-Modified': entry.lastModified,
+    Vary: 'Accept-Encoding',
+  }
+  if (entry.status === 200 && isNotModified(req, entry)) {
+    res.writeHead(304, headers)
+    res.end()
+    return
+  }
+  const accept = String(req.headers['accept-encoding'] ?? '')
+  let body = entry.body
+  if (accept.includes('br')) {
+    body = entry.br
+    headers['Content-Encoding'] = 'br'
+  } else if (accept.includes('gzip')) {
+    body = entry.gzip
+    headers['Content-Encoding'] = 'gzip'
+  }
+  headers['Content-Type'] = entry.contentType
+  headers['Content-Length'] = body.length
+  res.writeHead(entry.status, headers)
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+function isNotModified(req: IncomingMessage, entry: CachedResponse): boolean {
+  const ifNoneMatch = req.headers['if-none-match']
+  if (ifNoneMatch) return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag)
+  const ifModifiedSince = req.headers['if-modified-since']
+  if (ifModifiedSince) {
+    const since = Date.parse(ifModifiedSince)
+    return !Number.isNaN(since) && Date.parse(entry.lastModified) <= since
+  }
+  return false
+}
+
+export interface PageCacheStats {
+  entries: number
+  bytes: number
+  hits: number
+  misses: number
+  invalidations: number
+  evictions: number
+}
+
+export class PageCache {
+  private entries = new Map<string, CachedResponse>()
+  private byTag = new Map<string, Set<string>>()
+  /** Invalidation sequence per tag, to refuse storing a render that began before its tags were invalidated. */
+  private tagSeq = new Map<string, number>()
+  private seq = 0
+  /** Renders that began before this sequence are never stored (tag history below it was pruned or cleared). */
+  private floorSeq = 0
+  private bytes = 0
+  readonly stats: PageCacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, invalidations: 0, evictions: 0 }
+
+  constructor(private readonly maxBytes: number) {
+    if (!(maxBytes > 0)) throw new Error(`page cache maxBytes must be a positive number, got ${maxBytes}`)
+  }
+
+  /** Call before reading data for a render; pass the result to `set`. */
+  begin(): number {
+    return this.seq
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const entry = this.entries.get(key)
+    if (!entry) {
+      this.stats.misses++
+      return undefined
+    }
+    if (entry.expiresAt <= Date.now()) {
+      this.remove(key)
+      this.stats.misses++
+      return undefined
+    }
+    this.stats.hits++
+    return entry
+  }
+
+  /** Stores unless one of the entry's tags was invalidated after `startedAt` (the render may be stale). */
+  set(key: string, entry: CachedResponse, startedAt: number): boolean {
+    if (startedAt < this.floorSeq) return false
+    for (const tag of entry.tags) if ((this.tagSeq.get(tag) ?? -1) >= startedAt) return false
+    if (entry.bytes > this.maxBytes) return false
+    this.remove(key)
+    this.entries.set(key, entry)
+    this.bytes += entry.bytes
+    for (const tag of entry.tags) {
+      let keys = this.byTag.get(tag)
+      if (!keys) this.byTag.set(tag, (keys = new Set()))
+      keys.add(key)
+    }
+    while (this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value as string
+      this.remove(oldest)
+      this.stats.evictions++
+    }
+    this.refreshStats()
+    return true
+  }
+
+  invalidate(tags: Iterable<string>): number {
+    let removed = 0
+    for (const tag of tags) {
+      this.tagSeq.set(tag, this.seq)
+      const keys = this.byTag.get(tag)
+      if (!keys) continue
+      for (const key of [...keys]) removed += this.remove(key) ? 1 : 0
+    }
+    this.seq++
+    this.stats.invalidations++
+    if (this.seq % 1000 === 0) this.pruneTagHistory()
+    this.refreshStats()
+    return removed
+  }
+
+  clear(): void {
+    this.entries.clear()
+    this.byTag.clear()
+    this.tagSeq.clear()
+    this.bytes = 0
+    this.floorSeq = ++this.seq
+    this.refreshStats()
+  }
+
+  private pruneTagHistory() {
+    this.floorSeq = this.seq - 500
+    for (const [tag, seq] of this.tagSeq) if (seq < this.floorSeq) this.tagSeq.delete(tag)
+  }
+
+  keys(): string[] {
+    return [...this.entries.keys()]
+  }
+
+  private remove(key: string): boolean {
+    const entry = this.entries.get(key)
+    if (!entry) return false
+    this.entries.delete(key)
+    this.bytes -= entry.bytes
+    for (const tag of entry.tags) {
+      const keys = this.byTag.get(tag)
+      keys?.delete(key)
+      if (keys && !keys.size) this.byTag.delete(tag)
+    }
+    return true
+  }
+
+  private refreshStats() {
+    this.stats.entries = this.entries.size
+    this.stats.bytes = this.bytes
+  }
+}

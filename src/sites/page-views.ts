@@ -1,0 +1,196 @@
+/**
+ * Visit statistics // 访问统计: first-party, cookie-free page-view counting. A served page adds
+ * one to an in-memory counter (a Map increment on the request path, nothing else); a timer
+ * flushes the counts in batches to the `page-views` collection, off the request path.
+ */
+import { randomUUID } from 'node:crypto'
+import type { Endpoint, Payload } from 'payload'
+import type { ViewKey } from './page-cache'
+
+type Level = 'site' | 'column' | 'article'
+interface Pending {
+  level: Level
+  site: ViewKey['siteId']
+  column: ViewKey['columnId']
+  article: ViewKey['articleId']
+  count: number
+}
+
+export interface PageViewCounterOptions {
+  flushIntervalMs: number
+  /** Flush early when this many distinct keys are pending, bounding memory under a crawl. */
+  maxPending: number
+  instance?: string
+  onError?: (error: unknown) => void
+}
+
+export class PageViewCounter {
+  readonly instance: string
+  private pending = new Map<string, Pending>()
+  private rowIds = new Map<string, { id: number | string; count: number }>()
+  private timer: NodeJS.Timeout | undefined
+  private flushing: Promise<void> = Promise.resolve()
+  private groupTotal = 0
+  private groupTotalLoaded = false
+
+  constructor(private readonly payload: Payload, private readonly options: PageViewCounterOptions) {
+    this.instance = options.instance ?? randomUUID()
+  }
+
+  start(): void {
+    if (this.timer) return
+    this.timer = setInterval(() => void this.flush().catch((e) => this.options.onError?.(e)), this.options.flushIntervalMs)
+    this.timer.unref()
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = undefined
+    await this.flush()
+  }
+
+  record(view: ViewKey): void {
+    this.bump('site', view.siteId, null, null)
+    if (view.columnId !== undefined && view.columnId !== null) this.bump('column', view.siteId, view.columnId, null)
+    if (view.articleId !== undefined && view.articleId !== null) this.bump('article', view.siteId, view.columnId ?? null, view.articleId)
+    this.groupTotal++
+    if (this.pending.size >= this.options.maxPending) void this.flush().catch((e) => this.options.onError?.(e))
+  }
+
+  /** Writes pending counts; concurrent calls queue behind each other so a row has one writer. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.writeBatch())
+    return this.flushing
+  }
+
+  /** Cumulative visits of the whole group (all processes, as of their last flush, plus this one's unflushed). */
+  async groupTotalVisits(): Promise<number> {
+    if (!this.groupTotalLoaded) {
+      this.groupTotal += await sumCounts(this.payload, { level: { equals: 'site' } })
+      this.groupTotalLoaded = true
+    }
+    return this.groupTotal
+  }
+
+  /** Re-reads the group total from the database (other processes' flushes). */
+  async refreshGroupTotal(): Promise<void> {
+    await this.flush()
+    this.groupTotal = await sumCounts(this.payload, { level: { equals: 'site' } })
+    this.groupTotalLoaded = true
+  }
+
+  private bump(level: Level, site: Pending['site'], column: Pending['column'], article: Pending['article']) {
+    const key = `${level}|${site}|${column ?? ''}|${article ?? ''}`
+    const entry = this.pending.get(key)
+    if (entry) entry.count++
+    else this.pending.set(key, { level, site, column, article, count: 1 })
+  }
+
+  private async writeBatch(): Promise<void> {
+    if (!this.pending.size) return
+    const batch = this.pending
+    this.pending = new Map()
+    const day = new Date().toISOString().slice(0, 10)
+    for (const [key, entry] of batch) {
+      const rowKey = `${day}|${key}`
+      try {
+        const row = this.rowIds.get(rowKey) ?? (await this.findRow(day, entry))
+        if (row) {
+          row.count += entry.count
+          await this.payload.update({ collection: 'page-views' as never, id: row.id, data: { count: row.count } as never, overrideAccess: true, depth: 0 })
+          this.rowIds.set(rowKey, row)
+        } else {
+          const created = (await this.payload.create({
+            collection: 'page-views' as never,
+            data: { day, level: entry.level, site: entry.site, column: entry.column ?? null, article: entry.article ?? null, instance: this.instance, count: entry.count } as never,
+            overrideAccess: true,
+            depth: 0,
+          })) as { id: number | string }
+          this.rowIds.set(rowKey, { id: created.id, count: entry.count })
+        }
+      } catch (error) {
+        // Keep the counts for the next flush rather than lose them (e.g. the article was deleted: drop it).
+        if (!/not found|foreign key/i.test(String((error as Error)?.message))) {
+          const back = this.pending.get(key)
+          if (back) back.count += entry.count
+          else this.pending.set(key, { ...entry })
+        }
+        this.options.onError?.(error)
+      }
+    }
+    if (this.rowIds.size > 50_000) this.rowIds.clear()
+  }
+
+  private async findRow(day: string, entry: Pending) {
+    const where = {
+      and: [
+        { day: { equals: day } },
+        { level: { equals: entry.level } },
+        { instance: { equals: this.instance } },
+        { site: { equals: entry.site } },
+        entry.column === null || entry.column === undefined ? { column: { exists: false } } : { column: { equals: entry.column } },
+        entry.article === null || entry.article === undefined ? { article: { exists: false } } : { article: { equals: entry.article } },
+      ],
+    }
+    const found = await this.payload.find({ collection: 'page-views' as never, where: where as never, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+    const doc = found.docs[0] as { id: number | string; count: number } | undefined
+    return doc ? { id: doc.id, count: doc.count } : undefined
+  }
+}
+
+async function sumCounts(payload: Payload, where: Record<string, unknown>): Promise<number> {
+  let total = 0
+  let page = 1
+  for (;;) {
+    const result = await payload.find({ collection: 'page-views' as never, where: where as never, depth: 0, limit: 1000, page, overrideAccess: true, select: { count: true } as never })
+    for (const doc of result.docs as Array<{ count?: number }>) total += doc.count ?? 0
+    if (!result.hasNextPage) return total
+    page++
+  }
+}
+
+export interface PageViewSummary {
+  site: number | string
+  total: number
+  days: Array<{ day: string; count: number }>
+  topArticles: Array<{ article: number | string; count: number }>
+}
+
+/** Totals and the daily trend of one site, for the admin. */
+export async function pageViewSummary(payload: Payload, site: number | string, days: number): Promise<PageViewSummary> {
+  const since = new Date(Date.now() - (days - 1) * 86_400_000).toISOString().slice(0, 10)
+  const total = await sumCounts(payload, { and: [{ level: { equals: 'site' } }, { site: { equals: site } }] })
+  const byDay = new Map<string, number>()
+  for (let i = 0; i < days; i++) byDay.set(new Date(Date.parse(since) + i * 86_400_000).toISOString().slice(0, 10), 0)
+  const recent = await payload.find({ collection: 'page-views' as never, where: { and: [{ site: { equals: site } }, { day: { greater_than_equal: since } }] } as never, depth: 0, pagination: false, overrideAccess: true })
+  const articles = new Map<string, number>()
+  for (const doc of recent.docs as unknown as Array<{ level: string; day: string; count: number; article?: number | string | null }>) {
+    if (doc.level === 'site') byDay.set(doc.day, (byDay.get(doc.day) ?? 0) + doc.count)
+    if (doc.level === 'article' && doc.article !== null && doc.article !== undefined) articles.set(String(doc.article), (articles.get(String(doc.article)) ?? 0) + doc.count)
+  }
+  return {
+    site,
+    total,
+    days: [...byDay].map(([day, count]) => ({ day, count })),
+    topArticles: [...articles].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([article, count]) => ({ article: /^\d+$/.test(article) ? Number(article) : article, count })),
+  }
+}
+
+/** `GET /api/page-views/summary?site=<id>&days=30`: staff who may read page views get totals and trends. */
+export const pageViewSummaryEndpoint: Endpoint = {
+  path: '/summary',
+  method: 'get',
+  handler: async (req) => {
+    const allowed = await req.payload.find({ collection: 'page-views' as never, limit: 1, depth: 0, overrideAccess: false, user: req.user, req }).then(
+      () => Boolean(req.user),
+      () => false,
+    )
+    if (!allowed) return Response.json({ error: '无权查看访问统计 / not allowed to read page views' }, { status: 403 })
+    const url = new URL(req.url ?? '', 'http://local')
+    const site = url.searchParams.get('site')
+    const days = Number(url.searchParams.get('days') ?? 30)
+    if (!site) return Response.json({ error: '缺少 site 参数 / missing site parameter' }, { status: 400 })
+    if (!Number.isInteger(days) || days < 1 || days > 366) return Response.json({ error: 'days 须为 1–366 的整数 / days must be an integer 1–366' }, { status: 400 })
+    return Response.json(await pageViewSummary(req.payload, /^\d+$/.test(site) ? Number(site) : site, days))
+  },
+}

@@ -1,0 +1,376 @@
+/**
+ * Wires the pieces together: site index, renderer, page cache, lean handler, invalidation,
+ * page-view counting, and the request handler Express mounts.
+ */
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Payload } from 'payload'
+import { columnRss, robotsTxt, sitemapXml, type TextDocument } from './feeds'
+import { attachChangeHooks, ContentWatcher, type ContentChange } from './invalidation'
+import { cacheKey, createLeanHandler, type LeanHandler } from './lean-handler'
+import { buildResponse, PageCache, sendResponse, type CachedResponse } from './page-cache'
+import { articlePage, BadRequest, cataloguePage, columnPage, guidePage, guidesPage, homePage, messagePage, PageNotFound, siteGroups, sitemapPage, siteStyleSheet, styleHash, siteView, type Page, type PageDeps } from './pages'
+import { PageViewCounter } from './page-views'
+import { createPreviewToken, PreviewTokenError, verifyPreviewToken } from './preview'
+import { latestDraft, publicArticle, idOf } from './queries'
+import { createRenderer, type Renderer } from './render'
+import { parsePage, parseRoute } from './routes'
+import { sitesConfig, type DeepPartial, type SitesConfig } from './settings'
+import { ancestry, firstColumnOfCategory, loadSiteIndex, normalizeHost, type SiteIndex, type SiteRecord } from './site-index'
+import { tags } from './tags'
+import { loadThemes } from './themes'
+import { siteScopeOrigin, type Scope } from './urls'
+import type { PageContext } from './view-models'
+
+export interface Logger {
+  error: (obj: unknown, msg?: string) => void
+  warn?: (obj: unknown, msg?: string) => void
+}
+
+export interface PublicSitesOptions {
+  payload: Payload
+  config?: DeepPartial<SitesConfig>
+  logger?: Logger
+  /** Start the invalidation poller and page-view flusher (default true; tests may drive them by hand). */
+  background?: boolean
+}
+
+export type RequestHandler = (req: IncomingMessage & { path?: string }, res: ServerResponse, next: (error?: unknown) => void) => void
+
+export interface PublicSites {
+  /** Express-compatible `(req, res, next)` middleware: mount last (after search, letters, admin). */
+  handler: RequestHandler
+  /** Put in front of Express in node's http server: answers cache hits and theme assets, false otherwise. */
+  leanHandler: LeanHandler
+  cache: PageCache
+  pageViews: PageViewCounter
+  watcher: ContentWatcher
+  renderer: Renderer
+  config: SitesConfig
+  /** Site of a request (by /s/<code>/ prefix or Host), for other capabilities' pages. */
+  resolveSite(req: IncomingMessage): Promise<{ site: SiteRecord; prefix: string } | undefined>
+  /** Renders safe HTML made elsewhere (search results, forms) inside the site's theme. */
+  renderInTheme(req: IncomingMessage, page: { title: string; mainHtml: string }): Promise<string | undefined>
+  /** `/_preview/<token>` path for an editor to see a draft article in its theme. */
+  previewPath(articleId: number | string): string
+  /** Applies content changes (normally from hooks and the poller). */
+  applyChanges(changes: ContentChange[]): Promise<void>
+  reloadIndex(): Promise<SiteIndex>
+  close(): Promise<void>
+}
+
+const WATCHED = ['articles', 'columns', 'sites', 'organizations', 'media', 'service-guides']
+
+export async function createPublicSites(options: PublicSitesOptions): Promise<PublicSites> {
+  const { payload } = options
+  const config = sitesConfig(options.config ?? {})
+  const logger: Logger = options.logger ?? { error: (obj, msg) => console.error(msg ?? '', obj) }
+  const themes = loadThemes(config.themesDir, config.baseTheme)
+  const renderer = createRenderer(themes, config.fallbackTheme)
+  const cache = new PageCache(config.cache.maxBytes)
+  const pageViews = new PageViewCounter(payload, { ...config.pageViews, onError: (e) => logger.error(e, 'page-view flush failed') })
+  const deps: PageDeps = { payload, config, pageViews }
+  const secret = payload.secret
+  const watched = WATCHED.filter((slug) => payload.collections[slug as never])
+
+  let index = await loadSiteIndex(payload)
+  let indexReload: Promise<SiteIndex> | undefined
+  const reloadIndex = () => (indexReload ??= loadSiteIndex(payload).then((fresh) => ((index = fresh), fresh)).finally(() => (indexReload = undefined)))
+
+  const applyChanges = async (changes: ContentChange[]) => {
+    const invalid = new Set<string>()
+    let reload = false
+    let clearAll = false
+    for (const change of changes) {
+      const { collection, doc } = change
+      if (change.unknownDeletion && (collection === 'articles' || collection === 'service-guides')) clearAll = true
+      if (collection === 'articles') {
+        for (const version of [doc, change.previous]) {
+          if (!version) continue
+          invalid.add(tags.article(version.id as never))
+          const column = index.columnsById.get(String(idOf(version.column)))
+          if (column) for (const c of ancestry(index, column)) invalid.add(tags.column(c.id))
+          const site = idOf(version.site) ?? column?.siteId
+          if (site !== null && site !== undefined) invalid.add(tags.catalogue(site)).add(tags.home(site))
+        }
+      } else if (collection === 'service-guides') {
+        invalid.add(tags.guides).add(tags.guide(doc.id as never))
+      } else if (collection === 'columns' || collection === 'sites') {
+        reload = true
+        const site = collection === 'sites' ? doc.id : idOf(doc.site)
+        if (site !== undefined && site !== null) invalid.add(tags.site(site as never))
+        if (collection === 'sites' || change.deleted) invalid.add(tags.group)
+        if (change.unknownDeletion) clearAll = true
+      } else if (collection === 'organizations') {
+        reload = true
+        clearAll = true // names appear in footers, publishers and guide catalogues of many sites
+      } else if (collection === 'media') {
+        const logoOf = index.sites.filter((s) => String(s.settings.logoId) === String(doc.id))
+        if (logoOf.length) reload = true
+        for (const s of logoOf) invalid.add(tags.site(s.id))
+      }
+    }
+    if (reload) await reloadIndex()
+    if (clearAll) cache.clear()
+    else if (invalid.size) cache.invalidate(invalid)
+  }
+
+  const onLocalChanges = (changes: ContentChange[]) => {
+    void applyChanges(changes).catch((e) => logger.error(e, 'cache invalidation failed'))
+    // Hooks run before the writer's transaction commits; invalidate again once it has.
+    setTimeout(() => void applyChanges(changes).catch((e) => logger.error(e, 'cache invalidation failed')), 250).unref()
+  }
+  attachChangeHooks(payload, watched, onLocalChanges)
+  const watcher = new ContentWatcher(payload, { pollIntervalMs: config.cache.pollIntervalMs, collections: watched, onChanges: applyChanges, onError: (e) => logger.error(e, 'invalidation poll failed') })
+  if (options.background !== false) {
+    await watcher.start()
+    pageViews.start()
+  }
+
+  const leanHandler = createLeanHandler({ cache, themes, securityHeaders: config.securityHeaders, onView: (view) => view && pageViews.record(view), enabled: () => config.cache.enabled })
+
+  const localHosts = new Set(config.localHosts)
+  const requestOrigin = (req: IncomingMessage) => {
+    const proto = (req.headers['x-forwarded-proto'] as string | undefined)?.split(',')[0]?.trim() || ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http')
+    return `${proto === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`
+  }
+
+  /** Splits a request into its site and the site-relative path. */
+  function locate(req: IncomingMessage): { site?: SiteRecord; prefix: string; path: string; host: string; local: boolean } {
+    const url = req.url ?? '/'
+    const path = url.split('?')[0]
+    const host = normalizeHost(String(req.headers.host ?? ''))
+    const local = localHosts.has(host)
+    const match = /^\/s\/([a-z0-9][a-z0-9-]{0,39})(\/.*)?$/.exec(path)
+    if (match) return { site: index.byCode.get(match[1]), prefix: `/s/${match[1]}`, path: match[2] ?? '', host, local }
+    return { site: index.byDomain.get(host), prefix: '', path, host, local }
+  }
+
+  function scopeFor(req: IncomingMessage, site: SiteRecord, prefix: string, path: string): Scope {
+    const origin = requestOrigin(req)
+    return { index, site, prefix, path, requestOrigin: origin, canonicalOrigin: siteScopeOrigin(site, origin, config.canonicalScheme), query: new URL(req.url ?? '/', 'http://x').searchParams }
+  }
+
+  /** The group as a pseudo-site, for the directory and unknown-host pages. */
+  function groupScope(req: IncomingMessage): Scope {
+    const portal = index.portalSiteId !== null ? index.byId.get(String(index.portalSiteId)) : undefined
+    const site: SiteRecord = {
+      ...(portal ?? ({ id: 0, code: '', domains: [], identificationCode: '', organizationId: null, status: 'active', updatedAt: '', settings: { logoId: null, primaryColor: '', accentColor: '', navigationIds: [], footer: {} } } as unknown as SiteRecord)),
+      name: index.groupName,
+      theme: config.directoryTheme,
+      columns: [],
+      columnsById: new Map(),
+      columnsByPath: new Map(),
+    }
+    return { ...scopeFor(req, site, portal ? `/s/${portal.code}` : '', '/'), canonicalOrigin: requestOrigin(req) }
+  }
+
+  function render(page: Page): CachedResponse {
+    return buildResponse(renderer.render(page.context), {
+      status: page.status,
+      contentType: 'text/html; charset=utf-8',
+      tags: page.tags,
+      ttlSeconds: config.cache.ttlSeconds,
+      view: page.view,
+      headers: config.securityHeaders,
+    }, config.cache)
+  }
+
+  function textResponse(doc: TextDocument, cacheControl?: string): CachedResponse {
+    return buildResponse(doc.body, { contentType: doc.contentType, tags: doc.tags, ttlSeconds: config.cache.ttlSeconds, cacheControl, headers: { 'X-Content-Type-Options': 'nosniff' } }, config.cache)
+  }
+
+  function redirect(res: ServerResponse, location: string, status = 301) {
+    res.writeHead(status, { Location: location, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' })
+    res.end(`Moved to ${location}`)
+  }
+
+  async function pageFor(req: IncomingMessage, scope: Scope): Promise<CachedResponse | { redirect: string }> {
+    const route = parseRoute(scope.path || '/')
+    const site = scope.site
+    const page = () => {
+      const parsed = parsePage(scope.query.get('page'))
+      if (parsed instanceof Error) throw new BadRequest(parsed.message)
+      return parsed
+    }
+    switch (route.kind) {
+      case 'home':
+        if (scope.path === '') return { redirect: `${scope.prefix}/` }
+        return render(await homePage(deps, scope))
+      case 'redirect':
+        return { redirect: `${scope.prefix}${route.to}` }
+      case 'sitemap-html':
+        return render(sitemapPage(scope))
+      case 'sitemap-xml':
+        return textResponse(await sitemapXml(payload, config, scope))
+      case 'robots':
+        return textResponse(robotsTxt(scope))
+      case 'rss': {
+        const column = site.columnsByPath.get(route.path)
+        if (!column) throw new PageNotFound(route.path)
+        return textResponse(await columnRss(payload, config, scope, column))
+      }
+      case 'column': {
+        const column = site.columnsByPath.get(route.path)
+        if (column?.category === 'services') return render(await guidesPage(deps, scope, column))
+        if (column && config.catalogueCategories.includes(column.category) && column.category === 'disclosure') return render(await cataloguePage(deps, scope, column, page()))
+        if (column) return render(await columnPage(deps, scope, column, page()))
+        if (route.path === config.cataloguePath) return render(await cataloguePage(deps, scope, firstColumnOfCategory(site, 'disclosure'), page()))
+        if (route.path === config.guidesPath) return render(await guidesPage(deps, scope, firstColumnOfCategory(site, 'services')))
+        throw new PageNotFound(route.path)
+      }
+      case 'article': {
+        const column = site.columnsByPath.get(route.path)
+        if (!column) throw new PageNotFound(route.path)
+        const doc = await publicArticle(payload, route.id)
+        const actual = doc && index.columnsById.get(String(idOf(doc.column)))
+        if (!doc || !actual || String(actual.siteId) !== String(site.id)) throw new PageNotFound(`article ${route.id}`)
+        if (String(actual.id) !== String(column.id)) return { redirect: `${scope.prefix}/${actual.path}/${doc.id}.html` }
+        return render(await articlePage(deps, scope, column, doc))
+      }
+      case 'guide': {
+        const column = site.columnsByPath.get(route.path)
+        if (!column && route.path !== config.guidesPath) throw new PageNotFound(route.path)
+        return render(await guidePage(deps, scope, column, route.id))
+      }
+      default:
+        throw new PageNotFound(scope.path)
+    }
+  }
+
+  const cacheable = (req: IncomingMessage) => {
+    if (!config.cache.enabled || req.headers.cookie?.includes('payload-token=')) return false
+    const query = (req.url ?? '').split('?')[1]
+    if (!query) return true
+    return [...new URLSearchParams(query).keys()].every((key) => config.cacheableQueryParams.includes(key))
+  }
+
+  const isReserved = (path: string) => config.reservedPaths.some((p) => path === p || path.startsWith(`${p}/`))
+
+  async function handle(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next()
+    if (leanHandler(req, res)) return
+    const url = req.url ?? '/'
+    const path = url.split('?')[0]
+    if (path.startsWith('/_site/')) return serveSiteStyle(req, res, path)
+    if (path.startsWith('/_preview/')) return servePreview(req, res, decodeURIComponent(path.slice('/_preview/'.length)))
+    const located = locate(req)
+    if (isReserved(located.path)) return next()
+    const startedAt = cache.begin()
+    let scope: Scope | undefined
+    try {
+      if (!located.site) {
+        if (located.prefix) return sendResponse(req, res, render(unknownSitePage(req, `未找到代号为“${located.prefix.slice(3)}”的网站`, '请检查网址，或从下列网站中选择。')))
+        if (located.local && (path === '/' || path === '')) {
+          const entry = render(directoryPage(req))
+          if (cacheable(req)) cache.set(cacheKey(req.headers.host, url), entry, startedAt)
+          return sendResponse(req, res, entry)
+        }
+        if (located.local) return sendResponse(req, res, render(unknownSitePage(req, '页面不存在', '本地地址只提供网站目录；各网站位于 /s/<网站代号>/。')))
+        return sendResponse(req, res, render(unknownSitePage(req, '未找到该网站', '此域名没有对应的政府网站，或该网站已暂停服务。', located.host)))
+      }
+      scope = scopeFor(req, located.site, located.prefix, located.path)
+      const result = await pageFor(req, scope)
+      if ('redirect' in result) return redirect(res, result.redirect)
+      if (cacheable(req) && result.status === 200) cache.set(cacheKey(req.headers.host, url), result, startedAt)
+      sendResponse(req, res, result)
+      if (result.view && req.method === 'GET') pageViews.record(result.view)
+    } catch (error) {
+      if (error instanceof PageNotFound && scope) return sendResponse(req, res, render(messagePage(scope, 'not-found', 404)))
+      if (error instanceof BadRequest && scope) return sendResponse(req, res, render(messagePage(scope, 'error', 400, '请求参数有误', error.message)))
+      const requestId = randomUUID()
+      logger.error({ err: error, requestId, url }, 'public page failed')
+      try {
+        const fallback = scope ?? groupScope(req)
+        sendResponse(req, res, render(messagePage(fallback, 'error', 500, undefined, '页面暂时无法显示，请稍后再试。', requestId)))
+      } catch (renderError) {
+        logger.error({ err: renderError, requestId }, 'error page failed')
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+        res.end(`服务暂时不可用 / Service unavailable (${requestId})`)
+      }
+    }
+  }
+
+  function directoryPage(req: IncomingMessage): Page {
+    const scope = groupScope(req)
+    const context: PageContext = {
+      site: { ...siteView(scope), navigation: [] },
+      page: { type: 'directory', title: `${index.groupName} · 网站目录`, description: `${index.groupName}所有网站`, canonicalUrl: `${requestOrigin(req)}/`, ogType: 'website', breadcrumbs: [], searchHref: `${scope.prefix}/search`, errorReportHref: `${scope.prefix}/error-report` },
+      directory: siteGroups(index, config, true),
+    }
+    return { context, status: 200, tags: [tags.group] }
+  }
+
+  function unknownSitePage(req: IncomingMessage, heading: string, text: string, host?: string): Page {
+    const scope = groupScope(req)
+    const context: PageContext = {
+      site: { ...siteView(scope), navigation: [] },
+      page: { type: 'unknown-host', title: heading, description: heading, canonicalUrl: `${requestOrigin(req)}/`, ogType: 'website', breadcrumbs: [], searchHref: `${scope.prefix}/search`, errorReportHref: `${scope.prefix}/error-report`, robots: 'noindex' },
+      message: { heading, text, host },
+      directory: siteGroups(index, config, true),
+    }
+    return { context, status: 404, tags: [] }
+  }
+
+  function serveSiteStyle(req: IncomingMessage, res: ServerResponse, path: string) {
+    const match = /^\/_site\/([a-z0-9][a-z0-9-]{0,39})\.([0-9a-f]+)\.css$/.exec(path)
+    const site = match ? index.byCode.get(match[1]) : undefined
+    if (!site || styleHash(site) !== match![2]) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      return res.end('Not found / 文件不存在')
+    }
+    const startedAt = cache.begin()
+    const entry = textResponse({ body: siteStyleSheet(site), contentType: 'text/css; charset=utf-8', tags: [tags.site(site.id)] }, 'public, max-age=31536000, immutable')
+    cache.set(cacheKey(req.headers.host, req.url ?? path), entry, startedAt)
+    sendResponse(req, res, entry)
+  }
+
+  async function servePreview(req: IncomingMessage, res: ServerResponse, token: string) {
+    const noStore = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', ...config.securityHeaders }
+    try {
+      const id = verifyPreviewToken(secret, token)
+      const doc = await latestDraft(payload, id)
+      const column = doc && index.columnsById.get(String(idOf(doc.column)))
+      const site = column && index.byId.get(String(column.siteId))
+      if (!doc || !column || !site) throw new PreviewTokenError('the previewed article no longer exists')
+      const scope = scopeFor(req, site, `/s/${site.code}`, `/${column.path}/${doc.id}.html`)
+      const html = renderer.render((await articlePage(deps, scope, column, doc, true)).context)
+      res.writeHead(200, { ...noStore, 'Content-Type': 'text/html; charset=utf-8' })
+      res.end(req.method === 'HEAD' ? undefined : html)
+    } catch (error) {
+      if (!(error instanceof PreviewTokenError)) logger.error(error, 'preview failed')
+      const page = unknownSitePage(req, '预览链接无效', error instanceof PreviewTokenError ? `${error.message}。请回到管理后台重新生成预览链接。` : '预览暂时无法显示。')
+      const html = renderer.render(page.context)
+      res.writeHead(error instanceof PreviewTokenError ? 403 : 500, { ...noStore, 'Content-Type': 'text/html; charset=utf-8' })
+      res.end(html)
+    }
+  }
+
+  return {
+    handler: (req, res, next) => void handle(req, res, next).catch(next),
+    leanHandler,
+    cache,
+    pageViews,
+    watcher,
+    renderer,
+    config,
+    async resolveSite(req) {
+      const located = locate(req)
+      return located.site ? { site: located.site, prefix: located.prefix } : undefined
+    },
+    async renderInTheme(req, page) {
+      const located = locate(req)
+      if (!located.site) return undefined
+      const scope = scopeFor(req, located.site, located.prefix, located.path)
+      const context = messagePage(scope, 'not-found', 200).context
+      return renderer.render({ ...context, page: { ...context.page, type: 'generic', title: page.title, robots: undefined }, mainHtml: page.mainHtml })
+    },
+    previewPath: (articleId) => `/_preview/${createPreviewToken(secret, articleId, config.previewTokenTtlSeconds)}`,
+    applyChanges,
+    reloadIndex,
+    async close() {
+      watcher.stop()
+      await pageViews.stop()
+    },
+  }
+}

@@ -1,0 +1,48 @@
+import type { ColumnRecord, SiteIndex, SiteRecord } from './site-index'
+
+/** Where a request stands: which site, how its links are prefixed, and its canonical origin. */
+export interface Scope {
+  index: SiteIndex
+  site: SiteRecord
+  /** `''` on the site's own domain, `/s/<code>` on a shared local address. */
+  prefix: string
+  /** Origin for canonical URLs, feeds and sitemaps: the site's first domain, else the request's origin. */
+  canonicalOrigin: string
+  requestOrigin: string
+  query: URLSearchParams
+  /** Site-relative path of this request, without the prefix or query. */
+  path: string
+}
+
+export function siteScopeOrigin(site: SiteRecord, requestOrigin: string, scheme: string): string {
+  return site.domains[0] ? `${scheme}://${site.domains[0]}` : requestOrigin
+}
+
+export const columnHref = (scope: Scope, column: ColumnRecord) => `${scope.prefix}/${column.path}/`
+export const articleHref = (scope: Scope, column: ColumnRecord, id: string | number) => `${scope.prefix}/${column.path}/${id}.html`
+export const homeHref = (scope: Scope) => `${scope.prefix}/`
+
+/** Absolute canonical URL for a site-relative path; on a domain the /s/<code> prefix is dropped. */
+export function canonical(scope: Scope, sitePath: string): string {
+  const prefix = scope.site.domains[0] ? '' : scope.prefix
+  return `${scope.canonicalOrigin}${prefix}${sitePath}`
+}
+
+/** Links to another site of the group: its domain when it has one, else its /s/<code>/ address. */
+export function siteHomeHref(site: SiteRecord, scheme: string, local: boolean): string {
+  return !local && site.domains[0] ? `${scheme}://${site.domains[0]}/` : `/s/${site.code}/`
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return ''
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date)
+}
+
+export function withQuery(base: string, params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '' && !(key === 'page' && Number(value) === 1)) search.set(key, String(value))
+  const text = search.toString()
+  return text ? `${base}?${text}` : base
+}

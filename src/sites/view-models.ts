@@ -1,0 +1,245 @@
+/**
+ * View models: the plain objects themes render. They hold display-ready strings (formatted
+ * dates, absolute links, sanitised HTML) so templates stay logic-free and never see Payload
+ * documents; the rendering layer can be tested without a database.
+ */
+
+export type PageType =
+  | 'home'
+  | 'column'
+  | 'article'
+  | 'catalogue'
+  | 'guides'
+  | 'guide'
+  | 'sitemap'
+  | 'not-found'
+  | 'error'
+  | 'directory'
+  | 'unknown-host'
+  | 'generic'
+
+export interface LinkView {
+  title: string
+  href: string
+  current?: boolean
+}
+
+export interface FooterView {
+  sponsor: string // 主办单位
+  organizer: string // 承办单位
+  identificationCode: string // 网站标识码
+  icp: string // ICP备案号
+  publicSecurity: string // 公安备案号
+  address: string
+  phone: string
+  email: string
+}
+
+/** Site // 网站, as a theme sees it. */
+export interface SiteView {
+  id: number | string
+  code: string
+  name: string
+  theme: string
+  /** Absolute origin plus path prefix, without trailing slash: `https://a.gov.cn` or `http://localhost:3000/s/a`. */
+  baseUrl: string
+  /** `''` on the site's own domain, `/s/<code>` for local access. */
+  pathPrefix: string
+  logo?: ImageView
+  siteStyleUrl: string
+  navigation: LinkView[]
+  footer: FooterView
+  organizationName: string
+  organizationKind: string
+}
+
+export interface ImageView {
+  src: string
+  srcset: string
+  sizes: string
+  alt: string
+  width?: number
+  height?: number
+  /** WebP `srcset` for a `<source type="image/webp">`, empty when no WebP sizes exist. */
+  webpSrcset: string
+}
+
+export interface ArticleSummaryView {
+  id: number | string
+  title: string
+  href: string
+  publishedAt: string
+  publishedDate: string // YYYY-MM-DD
+  summary: string
+  cover?: ImageView
+}
+
+export interface ColumnSectionView {
+  /** Unique within the page, for heading ids. */
+  key: string
+  title: string
+  href: string
+  category: string
+  articles: ArticleSummaryView[]
+}
+
+export interface PaginationView {
+  page: number
+  pages: number
+  total: number
+  prevHref?: string
+  nextHref?: string
+  items: Array<{ n: number; href: string; current: boolean }>
+}
+
+/** Disclosure metadata // 政府信息公开目录元数据. */
+export interface DisclosureView {
+  indexNumber: string // 索引号
+  publisher: string // 发布机构
+  documentNumber: string // 文号
+  topic: string // 主题分类
+  writtenDate: string // 成文日期
+  publishedDate: string // 发布日期
+  validity: string // 有效性 (label)
+}
+
+export interface DisclosureEntryView extends DisclosureView {
+  title: string
+  href: string
+}
+
+export interface AttachmentView {
+  title: string
+  href: string
+  size: string
+}
+
+export interface ArticleView {
+  id: number | string
+  title: string
+  subtitle: string
+  source: string
+  author: string
+  publishedAt: string
+  publishedDate: string
+  bodyHtml: string // sanitised
+  cover?: ImageView
+  attachments: AttachmentView[]
+  disclosure?: DisclosureView
+  column: LinkView
+  isPreview: boolean
+  views?: number
+}
+
+export interface FilterOptionView {
+  value: string
+  label: string
+  selected: boolean
+}
+
+export interface CatalogueView {
+  actionHref: string
+  topics: FilterOptionView[]
+  publishers: FilterOptionView[]
+  years: FilterOptionView[]
+  entries: DisclosureEntryView[]
+  pagination: PaginationView
+}
+
+/** Service guide // 办事指南. */
+export interface ServiceGuideView {
+  id: number | string
+  title: string // 事项名称
+  href: string
+  organization: string
+  legalBasisHtml: string // 设定依据
+  conditionsHtml: string // 申请条件
+  materialsHtml: string // 申请材料
+  processHtml: string // 办理流程
+  place: string // 办理地点
+  hours: string // 办理时间
+  phone: string // 咨询电话
+  fees: string // 收费标准
+  timeLimit: string // 办理时限
+  onlineUrl: string // 网上办理
+  topics: string[]
+  missing: string[]
+}
+
+export interface GuideGroupView {
+  title: string
+  guides: ServiceGuideView[]
+}
+
+export interface GuideCatalogueView {
+  actionHref: string
+  groupBy: 'organization' | 'topic'
+  byOrganizationHref: string
+  byTopicHref: string
+  groups: GuideGroupView[]
+  total: number
+}
+
+export interface SiteGroupView {
+  kind: string
+  label: string
+  sites: Array<{ name: string; code: string; href: string; domain: string }>
+}
+
+export interface HomeView {
+  headline?: ArticleSummaryView
+  banner: ArticleSummaryView[]
+  sections: ColumnSectionView[]
+  /** The same sections, keyed by column category (news, notices, policy, …) for themes that place them. */
+  byCategory: Record<string, ColumnSectionView>
+  entrances: LinkView[]
+  unitSites: SiteGroupView[]
+  totalVisits: number
+}
+
+export interface ColumnPageView {
+  title: string
+  href: string
+  children: LinkView[]
+  siblings: LinkView[]
+  articles: ArticleSummaryView[]
+  pagination: PaginationView
+  rssHref: string
+}
+
+export interface SitemapNodeView {
+  title: string
+  href: string
+  children: SitemapNodeView[]
+}
+
+/** What every page carries besides its own content. */
+export interface PageMeta {
+  type: PageType
+  title: string
+  description: string
+  canonicalUrl: string
+  ogType: 'website' | 'article'
+  ogImage?: string
+  breadcrumbs: LinkView[]
+  searchHref: string
+  errorReportHref: string
+  rssHref?: string
+  robots?: string
+}
+
+export interface PageContext {
+  site: SiteView
+  page: PageMeta
+  home?: HomeView
+  column?: ColumnPageView
+  article?: ArticleView
+  catalogue?: CatalogueView
+  guides?: GuideCatalogueView
+  guide?: ServiceGuideView
+  sitemap?: SitemapNodeView[]
+  directory?: SiteGroupView[]
+  message?: { heading: string; text: string; requestId?: string; host?: string }
+  /** HTML made elsewhere (search results, letter forms) shown inside the theme; must already be safe. */
+  mainHtml?: string
+}

@@ -55,7 +55,7 @@ async function build(): Promise<{ seconds: number; docsPerSecond: number; optimi
   return { seconds: Math.round(seconds), docsPerSecond: Math.round(done / seconds), optimizeSeconds: Math.round(optimizeSeconds) }
 }
 
-type Case = { text: string; sites?: string[]; facets?: boolean }
+type Case = { text: string; sites?: string[]; facets?: boolean; page?: number }
 
 function cases(texts: string[], scoped: boolean, facets = false): Case[] {
   // Each query is asked in several sites so the site-scoped figures are not one lucky site.
@@ -76,6 +76,19 @@ async function measure(engine: EmbeddedSearchEngine, list: Case[], rounds = 2): 
     }
   }
   return { ...summarize(samples), estimates }
+}
+
+/** Distinct two-word searches (one term of each list), in one site or all: `count` of them. */
+function distinctMix(count: number): Case[] {
+  const list: Case[] = []
+  const words = [...queries.oneTerm, ...queries.phrase]
+  for (let i = 0; list.length < count; i++) {
+    const a = words[i % words.length]!
+    const b = words[Math.floor(i / words.length) % words.length]!
+    if (a === b) continue
+    list.push(i % 2 ? { text: `${a} ${b}` } : { text: `${a} ${b}`, sites: [sites[i % sites.length]!.code] })
+  }
+  return list
 }
 
 async function concurrent(engine: EmbeddedSearchEngine, list: Case[], clients: number, perClient: number): Promise<LatencySummary & { qps: number }> {
@@ -135,7 +148,8 @@ async function main(): Promise<void> {
   const disk = { dbMiB: mib(fileSize(file)), walMiB: mib(fileSize(file + '-wal')) }
 
   const reopenStarted = performance.now()
-  const engine = new EmbeddedSearchEngine({ file, workers })
+  // Single-query figures are measured cold (caches off): each case runs twice, which a cache would flatter.
+  const engine = new EmbeddedSearchEngine({ file, workers, cache: false })
   await engine.ready()
   const reopenMs = Math.round(performance.now() - reopenStarted)
   const count = await engine.count()
@@ -170,6 +184,23 @@ async function main(): Promise<void> {
   const baseline = baselineScan(queries.baseline)
   sampleRss()
   await engine.close()
+
+  // The same engine with its result and count caches, as the server runs it.
+  const cached = new EmbeddedSearchEngine({ file, workers })
+  await cached.ready()
+  // 600 queries, every one different: nothing to reuse (a cache's worst case).
+  const distinct = distinctMix(600)
+  const concurrentDistinct = await concurrent(cached, distinct, 20, 30)
+  // The bench mix: 140 distinct searches asked 600 times, as popular searches repeat. First pass
+  // right after a write (every search is new to the cache), second pass steady state.
+  const concurrentCached = await concurrent(cached, mix, 20, 30)
+  const concurrentWarm = await concurrent(cached, mix, 20, 30)
+  // Visitors paging and faceting the same searches: counts reused, pages differ.
+  const paging = mix.slice(0, 40).flatMap((query) => [1, 2, 3].map((page) => ({ ...query, page, facets: true })))
+  const concurrentPaging = await concurrent(cached, paging, 20, 12)
+  const cacheStats = cached.cacheStats()
+  sampleRss()
+  await cached.close()
   clearInterval(rssTimer)
 
   const report = {
@@ -187,13 +218,23 @@ async function main(): Promise<void> {
     peakRssMiB: mib(peakRss),
     latencyMs: latency,
     concurrent20: concurrency,
+    concurrent20CachedDistinct: concurrentDistinct,
+    concurrent20CachedMix: concurrentCached,
+    concurrent20CachedMixWarm: concurrentWarm,
+    concurrent20CachedPagingFacets: concurrentPaging,
+    cacheStats,
     publishToSearchableMs: publish,
     baselineLikeScanMs: baseline,
   }
   console.log('\n' + JSON.stringify(report, null, 2))
   console.log('\nlatency ms (p50 / p95 / p99):')
   for (const [name, s] of Object.entries(latency)) console.log(`  ${name.padEnd(28)} ${s.p50} / ${s.p95} / ${s.p99}  (${s.n} queries, ${s.estimates} capped counts)`)
-  console.log(`  ${'20 concurrent clients'.padEnd(28)} ${concurrency.p50} / ${concurrency.p95} / ${concurrency.p99}  (${concurrency.qps} q/s)`)
+  console.log(`  ${'20 concurrent, caches off'.padEnd(28)} ${concurrency.p50} / ${concurrency.p95} / ${concurrency.p99}  (${concurrency.qps} q/s)`)
+  console.log(`  ${'20 conc., cache, all distinct'.padEnd(28)} ${concurrentDistinct.p50} / ${concurrentDistinct.p95} / ${concurrentDistinct.p99}  (${concurrentDistinct.qps} q/s)`)
+  console.log(`  ${'20 conc., cache, bench mix'.padEnd(28)} ${concurrentCached.p50} / ${concurrentCached.p95} / ${concurrentCached.p99}  (${concurrentCached.qps} q/s)`)
+  console.log(`  ${'20 conc., cache warm, mix'.padEnd(28)} ${concurrentWarm.p50} / ${concurrentWarm.p95} / ${concurrentWarm.p99}  (${concurrentWarm.qps} q/s)`)
+  console.log(`  ${'20 conc., cache, pages+facets'.padEnd(28)} ${concurrentPaging.p50} / ${concurrentPaging.p95} / ${concurrentPaging.p99}  (${concurrentPaging.qps} q/s)`)
+  console.log(`  cache: ${JSON.stringify(cacheStats)}`)
   console.log(`  ${'publish → searchable'.padEnd(28)} ${publish.p50} / ${publish.p95} / ${publish.p99}`)
   console.log(`  ${'baseline: LIKE scan, no index'.padEnd(28)} ${baseline.p50} / ${baseline.p95} / ${baseline.p99}`)
   console.log('research (200k docs, FTS5 bigrams): 1-term 18/349 · 6/36, 2-term 12/421 · 8/95, phrase 113/405 · 27/52 (p50/p95 all sites · one site)')

@@ -42,12 +42,13 @@ export const deriveAndGuardArticle: CollectionBeforeChangeHook = async ({ data, 
 }
 
 /**
- * A publish sends `_status: 'published'`. A draft save only ever yields draft or in-review (the form
+ * A publish (any save that is not a draft) arrives with `_status: 'published'`. A draft save only ever yields draft or in-review (the form
  * carries the live state along, which must not survive into a draft). Other writes take the state asked for.
  */
 function targetState(data: Record<string, unknown>, from: State, draftSave: boolean): State {
   const requested = (data.state as State | undefined) ?? from
-  if (data._status === 'published') return 'published'
+  // Payload sends `_status: 'published'` with every save that is not a draft; an explicit withdrawal wins.
+  if (data._status === 'published') return requested === 'withdrawn' ? 'withdrawn' : 'published'
   if (draftSave) return requested === 'in-review' ? 'in-review' : 'draft'
   if (data._status === 'draft' && requested === 'published') return 'draft'
   return requested

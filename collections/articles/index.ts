@@ -21,7 +21,7 @@ export const Articles: CollectionConfig = {
     preview: (doc, { req }) => `/_preview/${createPreviewToken(req.payload.secret, doc.id as number, sitesConfig().previewTokenTtlSeconds)}`,
   },
   // Column lists (newest first per column) are the public sites' hottest query.
-  indexes: [{ fields: ['column', 'publishedAt'] }, { fields: ['site', 'publishedAt'] }],
+  indexes: [{ fields: ['column', '_status', 'state', 'publishedAt'] }, { fields: ['site', 'publishedAt'] }],
   defaultSort: '-publishedAt',
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
   access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: updateArticles },

@@ -1,9 +1,9 @@
-import * as migration_20261122_043513_initial from './20261122_043513_initial';
+import * as migration_20261122_045033_initial from './20261122_045033_initial';
 
 export const migrations = [
   {
-    up: migration_20261122_043513_initial.up,
-    down: migration_20261122_043513_initial.down,
-    name: '20261122_043513_initial'
+    up: migration_20261122_045033_initial.up,
+    down: migration_20261122_045033_initial.down,
+    name: '20261122_045033_initial'
   },
 ];

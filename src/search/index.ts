@@ -43,7 +43,7 @@ export { letterSource, serviceGuideSource, type SearchSource } from './sources'
 export { ResultCache } from './result-cache'
 
 // HTTP: the public search page and API, the query log and its report, the synonym settings.
-export { createSearchRouter, UNAVAILABLE_MESSAGE, type SearchRouterOptions } from './routes'
+export { createSearchRouter, UNAVAILABLE_MESSAGE, type SearchLayout, type SearchRouterOptions } from './routes'
 export { readSearchRequest, engineQuery, searchQueryString, type PublicSearchRequest, type Scope } from './http/request'
 export { TYPE_LABELS } from './http/labels'
 export { SearchQueryLog, chinaDay, SEARCH_QUERIES_SLUG, type LoggedSite, type QueryLogOptions } from './query-log'

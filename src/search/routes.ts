@@ -7,7 +7,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
-import type { Layout, SiteRef, SiteResolver } from '../interaction'
+import type { InteractionPage, Layout, SiteRef, SiteResolver } from '../interaction'
 import { SearchInputError, SearchUnavailableError } from './errors'
 import { labelSource, TYPE_LABELS, type Labels } from './http/labels'
 import { searchPageHtml, type FacetValue, type FacetView, type SearchPageView } from './http/page'
@@ -19,12 +19,18 @@ import { currentSynonymGroups } from './synonym-settings'
 import type { DocumentType, FacetCounts, SearchEngine, SearchResult } from './types'
 import type { SynonymGroups } from './synonyms'
 
+/**
+ * The page around the results: src/interaction's `Layout`, or an async one such as the public
+ * sites' theme renderer; `undefined` from it falls back to the minimal page.
+ */
+export type SearchLayout = (req: Request, page: InteractionPage) => string | undefined | Promise<string | undefined>
+
 export interface SearchRouterOptions {
   payload: Payload
   /** The engine that answers queries (with query workers): `createSearchEngine(process.env)`. */
   engine: SearchEngine
   /** The theme's page around the results; src/interaction's minimal accessible page when omitted. */
-  layout?: Layout
+  layout?: SearchLayout
   sites?: SiteResolver
   /** Per-address limit on both routes; `false` turns it off (benchmarks, tests behind one address). */
   rateLimit?: false | { windowSeconds?: number; limit?: number }
@@ -62,7 +68,7 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
   // Loaded on first use: src/interaction pulls in the letters machinery the engines never need.
   const interaction = import('../interaction')
   const resolver = options.sites ? Promise.resolve(options.sites) : interaction.then((module) => module.siteResolver(payload))
-  const layout: Promise<Layout> = options.layout ? Promise.resolve(options.layout) : interaction.then((module) => module.minimalLayout)
+  const minimal: Promise<Layout> = interaction.then((module) => module.minimalLayout)
   const labels = labelSource(payload)
   const queryLog = options.queryLog === false ? null : (options.queryLog ?? new SearchQueryLog(payload))
   let synonyms: { groups: SynonymGroups; at: number } | null = null
@@ -76,11 +82,14 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
 
   const sendPage = async (req: Request, res: Response, site: SiteRef | null, view: SearchPageView, status: number) => {
     const title = view.request.q ? `${view.request.q} - 搜索` : '搜索'
-    res.status(status).type('html').set('Cache-Control', 'no-store').send((await layout)(req, { site, title, mainHtml: searchPageHtml(view), status }))
+    const page = { site, title, mainHtml: searchPageHtml(view), status }
+    const html = (options.layout ? await options.layout(req, page) : undefined) ?? (await minimal)(req, page)
+    res.status(status).type('html').set('Cache-Control', 'no-store').send(html)
   }
   const emptyRequest = (): PublicSearchRequest => ({ q: '', scope: 'site', sites: [], orgs: [], types: [], years: [], from: '', to: '', sort: 'relevance', page: 1, pageSize: settings.http.htmlPageSize })
   const action = (req: Request) => `${req.baseUrl}/search`
-  const wantsJson = (req: Request) => req.path.startsWith('/api/')
+  // originalUrl, not path: inside router.use() the mount path is stripped from req.path.
+  const wantsJson = (req: Request) => (req.originalUrl ?? req.url).split('?')[0]!.endsWith('/api/search')
 
   if (options.rateLimit !== false) {
     router.use(

@@ -26,6 +26,7 @@ export type PresetPlan = {
   sites: PlannedSite[]
   demoPassword: string
   demoAccounts: Raw['demoAccounts']
+  serviceGuides: Array<{ organization: string; guide: Record<string, unknown> }>
 }
 
 export function presetDirectory(preset: string): string {
@@ -93,8 +94,22 @@ export function planPreset(preset: string): PresetPlan {
     })
   })
 
+  const guideFile = path.join(dir, 'service-guides.json')
+  const guideData = existsSync(guideFile) ? (JSON.parse(readFileSync(guideFile, 'utf8')) as { guides: Array<Record<string, unknown> & { kinds: string[]; title: string }>; onlineBase: string }) : { guides: [], onlineBase: '' }
+  const serviceGuides = organizations.flatMap((org) =>
+    guideData.guides
+      .filter((g) => g.kinds.includes(org.kind))
+      .slice(0, 2)
+      .map((g, i) => {
+        const { kinds: _kinds, ...guide } = g
+        const fill = (v: unknown) => (typeof v === 'string' ? v.replaceAll('{org}', org.name).replaceAll('{short}', org.shortName) : v)
+        return { organization: org.key, guide: { ...Object.fromEntries(Object.entries(guide).map(([k, v]) => [k, fill(v)])), onlineUrl: `${guideData.onlineBase}/${org.code}-${i + 1}`, order: i } }
+      }),
+  )
+
   return {
     preset,
+    serviceGuides,
     group: { name: raw.name, baseDomain: raw.baseDomain, defaultHostingMode: raw.defaultHostingMode },
     organizations,
     sites,

@@ -45,6 +45,12 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
       await payload.update({ collection: 'organizations', id: orgIds.get(org.key)!, req, data: { hostSite: siteIds.get(plan.sites[0].key)! } })
     }
     await payload.updateGlobal({ slug: 'group-settings', req, data: { name: plan.group.name, preset: plan.preset, baseDomain: plan.group.baseDomain, defaultHostingMode: plan.group.defaultHostingMode as never, portalSite: siteIds.get(plan.sites[0].key)! } })
+    if (req.payload.collections['service-guides']) {
+      for (const [i, { organization, guide }] of plan.serviceGuides.entries()) {
+        await payload.create({ collection: 'service-guides', req, data: { ...guide, organization: orgIds.get(organization)!, _status: 'published' } as never })
+        onProgress('service guides', i + 1, plan.serviceGuides.length)
+      }
+    }
     for (const [i, account] of plan.demoAccounts.entries()) {
       await payload.create({ collection: 'users', req, data: { email: account.email, name: account.name, password: plan.demoPassword, organization: orgIds.get(account.unit)!, roles: account.roles as never } })
       onProgress('accounts', i + 1, plan.demoAccounts.length)

@@ -72,6 +72,15 @@ describe('editorial workflow', () => {
     expect(versions.totalDocs).toBeGreaterThanOrEqual(3)
   })
 
+  it('withdraws with the state alone', async () => {
+    const doc = await payload.create({ collection: 'articles', data: { title: '撤回测试', column: column.id, _status: 'published' } as never, ...as(reviewer) })
+    expect(await isPublic(doc.id)).toBe(true)
+    const withdrawn = await payload.update({ collection: 'articles', id: doc.id, data: { state: 'withdrawn' }, ...as(reviewer) })
+    expect(withdrawn.state).toBe('withdrawn')
+    expect(withdrawn._status).toBe('draft')
+    expect(await isPublic(doc.id)).toBe(false)
+  })
+
   it('refuses transitions that skip the rules', async () => {
     const doc = await payload.create({ collection: 'articles', data: { title: '跳步测试', column: column.id } as never, draft: true, ...as(editor) })
     await expect(payload.update({ collection: 'articles', id: doc.id, data: { state: 'withdrawn' }, ...as(editor) })).rejects.toThrow(/不能从“draft”转为“withdrawn”/)

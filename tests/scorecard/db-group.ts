@@ -112,6 +112,17 @@ export async function seedDbGroup(payload: Payload): Promise<DbGroup> {
   await publish('bForbidden', 'b.news2', '六合彩开奖结果', '正文。', { publishedAt: daysAgo(20) })
   await publish('cLink', 'c.news', '丙局动态', '详见通知。', { publishedAt: daysAgo(1) }, [`/s/${sites.c.code}/zcwj/99999999.html`, `/s/${sites.c.code}/tzgg/`])
 
+  // Service guides, where that collection is installed: complete ones with an online link for
+  // every unit but 乙局 (which has none, tripping the online-services veto).
+  if ((payload.collections as Record<string, unknown>)['service-guides']) {
+    for (const unit of ['city', 'a', 'c', 'd'] as const) {
+      await create('service-guides', {
+        title: `${unit} 办事事项`, organization: orgs[unit], legalBasis: '《条例》第三条', conditions: '本市居民', materials: '身份证', place: '政务服务中心',
+        hours: '工作日 9:00–17:00', phone: '0775-1234567', process: '受理\n审核\n办结', onlineUrl: 'https://zwfw.example.gov.cn/item/1', _status: 'published',
+      })
+    }
+  }
+
   // Users of the units and of the central office.
   const users = {
     central: 'central@test.gov.cn',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { executeEvaluationRun, SCORECARD_EVALUATE_TASK } from '../../src/scorecard'
+import { executeEvaluationRun, rankingViewData, SCORECARD_EVALUATE_TASK } from '../../src/scorecard'
 import { login, startApiServer } from '../helpers/http'
 import { bootPayload, userByEmail } from '../helpers/payload'
 import { daysAgo, PASSWORD, seedDbGroup, type DbGroup } from './db-group'
@@ -166,6 +166,21 @@ describe('the next run', () => {
     await payload.jobs.run({ queue: 'default' })
     const done = (await payload.findByID({ collection: 'evaluation-runs' as never, id: run.id, depth: 0, overrideAccess: true })) as any
     expect(done).toMatchObject({ status: 'done', progress: 100, organizationCount: 1 })
+  })
+})
+
+describe('ranking view data', () => {
+  it('shows the central office every unit with trends and a distribution, a unit only itself', async () => {
+    const central = await rankingViewData(payload, await userByEmail(payload, group.users.central), { runId: String(firstRunId) })
+    expect(central.rows.map((r) => [r.name, r.rank])).toEqual([['玉林市人民政府', 1], ['丁局', 2], ['甲局', 2], ['丙局', 4], ['乙局', 5]])
+    expect(central.distribution).toMatchObject({ vetoed: 1 })
+    expect(central.distribution.counts[9] + central.distribution.counts[10]).toBe(4)
+    expect(central.rows.find((r) => r.name === '丙局')!.trend.map((t) => t.total)).toEqual([92.5, 97.5])
+    const departments = await rankingViewData(payload, await userByEmail(payload, group.users.central), { runId: String(firstRunId), kind: 'city' })
+    expect(departments.rows.map((r) => r.name)).toEqual(['玉林市人民政府'])
+    const unit = await rankingViewData(payload, await userByEmail(payload, group.users.editorC), { runId: String(firstRunId) })
+    expect(unit.rows.map((r) => r.name)).toEqual(['丙局'])
+    expect(unit.everyone).toBe(false)
   })
 })
 

@@ -162,11 +162,14 @@ describe('GET /api/search', () => {
   })
 
   it('helps when nothing is found: all sites, dropping a word, synonyms', async () => {
-    const elsewhere = await api('/api/search?q=玉林&scope=all&pageSize=1')
-    const otherSite = elsewhere.json.facets.site.find((facet: any) => facet.value !== 'kjj').value
-    const phrase = elsewhere.json.hits[0].title.slice(0, 6)
-    const onKjj = await api(`/s/kjj/api/search?q=${encodeURIComponent(phrase)}&sites=${otherSite}`)
-    if (onKjj.json.total === 0) expect(onKjj.json.suggestions.some((s: any) => s.kind === 'all-sites' && s.total > 0)).toBe(true)
+    const article = await createArticle('银杏坡村道硬化工程公示', '银杏坡村道硬化')
+    await publish(article.id)
+    const onKjj = await api(`/s/kjj/api/search?q=${encodeURIComponent('银杏坡')}`)
+    expect(onKjj.json.total).toBe(0)
+    expect(onKjj.json.suggestions).toContainEqual(expect.objectContaining({ kind: 'all-sites', total: 1, scope: 'all', href: expect.stringContaining('scope=all') }))
+    const split = await api(`/api/search?scope=all&q=${encodeURIComponent('银杏坡道硬化')}`)
+    expect(split.json.total).toBe(0)
+    expect(split.json.suggestions).toContainEqual(expect.objectContaining({ kind: 'split', text: '银杏坡 道硬化' }))
 
     const dropped = await api(`/api/search?scope=all&q=${encodeURIComponent('玉林 根本不存在的词语组合')}`)
     expect(dropped.json.total).toBe(0)
@@ -198,6 +201,23 @@ describe('GET /search (HTML)', () => {
     const long = await fetch(`${server.url}/search?q=${'x'.repeat(10_240)}`)
     expect(long.status).toBe(400)
     expect(await long.text()).toMatch(/搜索条件有误.*longer than 100 characters/)
+  })
+})
+
+describe('rate limit', () => {
+  it('answers 429 with a message past the per-address limit', async () => {
+    const limited = await startSearchServer(payload, engine, { queryLog: false, rateLimit: { windowSeconds: 60, limit: 2 } })
+    try {
+      for (let i = 0; i < 2; i++) expect((await fetch(`${limited.url}/api/search?q=玉林`)).status).toBe(200)
+      const refused = await fetch(`${limited.url}/api/search?q=玉林`)
+      expect(refused.status).toBe(429)
+      expect((await refused.json()).error).toMatch(/too many searches/)
+      const page = await fetch(`${limited.url}/search?q=玉林`)
+      expect(page.status).toBe(429)
+      expect(await page.text()).toContain('搜索过于频繁')
+    } finally {
+      await limited.close()
+    }
   })
 })
 

@@ -135,7 +135,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const key = JSON.stringify(query)
     const cached = this.results.get(key)
     if (cached) return { ...cached, tookMs: tookMs() }
+    // Identical searches arriving together (a popular query after a write) share one execution.
+    const generation = this.generationSeen
+    const flightKey = `${generation}|${key}`
+    let flight = this.inFlight.get(flightKey)
+    if (!flight) {
+      flight = this.execute(query, key).finally(() => this.inFlight.delete(flightKey))
+      this.inFlight.set(flightKey, flight)
+    }
+    return { ...(await flight), tookMs: tookMs() }
+  }
 
+  private readonly inFlight = new Map<string, Promise<Omit<SearchResult, 'tookMs'>>>()
+
+  private async execute(query: SearchQuery, key: string): Promise<Omit<SearchResult, 'tookMs'>> {
     const plan = this.plan(query)
     const countKey = `${plan.match}|${plan.rowidRange.join(',')}`
     const known = this.counts.get(countKey)
@@ -150,7 +163,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.counts.set(countKey, { total: result.total, totalIsEstimate: result.totalIsEstimate, facets: result.facets ?? known?.facets })
     const answer = { ...result, page: query.page, pageSize: query.pageSize }
     this.results.set(key, answer)
-    return { ...answer, tookMs: tookMs() }
+    return answer
   }
 
   async count(): Promise<number> {

@@ -881,7 +881,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "articles_updated_at_idx" ON "articles" USING btree ("updated_at");
   CREATE INDEX "articles_created_at_idx" ON "articles" USING btree ("created_at");
   CREATE INDEX "articles__status_idx" ON "articles" USING btree ("_status");
-  CREATE INDEX "column_publishedAt_idx" ON "articles" USING btree ("column_id","published_at");
+  CREATE INDEX "column__status_state_publishedAt_idx" ON "articles" USING btree ("column_id","_status","state","published_at");
   CREATE INDEX "site_publishedAt_idx" ON "articles" USING btree ("site_id","published_at");
   CREATE INDEX "articles_rels_order_idx" ON "articles_rels" USING btree ("order");
   CREATE INDEX "articles_rels_parent_idx" ON "articles_rels" USING btree ("parent_id");
@@ -906,7 +906,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_created_at_idx" ON "_articles_v" USING btree ("created_at");
   CREATE INDEX "_articles_v_updated_at_idx" ON "_articles_v" USING btree ("updated_at");
   CREATE INDEX "_articles_v_latest_idx" ON "_articles_v" USING btree ("latest");
-  CREATE INDEX "version_column_version_publishedAt_idx" ON "_articles_v" USING btree ("version_column_id","version_published_at");
+  CREATE INDEX "compound_index_idx" ON "_articles_v" USING btree ("version_column_id","version__status","version_state","version_published_at");
   CREATE INDEX "version_site_version_publishedAt_idx" ON "_articles_v" USING btree ("version_site_id","version_published_at");
   CREATE INDEX "_articles_v_rels_order_idx" ON "_articles_v_rels" USING btree ("order");
   CREATE INDEX "_articles_v_rels_parent_idx" ON "_articles_v_rels" USING btree ("parent_id");

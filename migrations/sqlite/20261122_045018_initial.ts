@@ -163,7 +163,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`articles_updated_at_idx\` ON \`articles\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`articles_created_at_idx\` ON \`articles\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`articles__status_idx\` ON \`articles\` (\`_status\`);`)
-  await db.run(sql`CREATE INDEX \`column_publishedAt_idx\` ON \`articles\` (\`column_id\`,\`published_at\`);`)
+  await db.run(sql`CREATE INDEX \`column__status_state_publishedAt_idx\` ON \`articles\` (\`column_id\`,\`_status\`,\`state\`,\`published_at\`);`)
   await db.run(sql`CREATE INDEX \`site_publishedAt_idx\` ON \`articles\` (\`site_id\`,\`published_at\`);`)
   await db.run(sql`CREATE TABLE \`articles_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -247,7 +247,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_articles_v_created_at_idx\` ON \`_articles_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_updated_at_idx\` ON \`_articles_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_latest_idx\` ON \`_articles_v\` (\`latest\`);`)
-  await db.run(sql`CREATE INDEX \`version_column_version_publishedAt_idx\` ON \`_articles_v\` (\`version_column_id\`,\`version_published_at\`);`)
+  await db.run(sql`CREATE INDEX \`compound_index_idx\` ON \`_articles_v\` (\`version_column_id\`,\`version__status\`,\`version_state\`,\`version_published_at\`);`)
   await db.run(sql`CREATE INDEX \`version_site_version_publishedAt_idx\` ON \`_articles_v\` (\`version_site_id\`,\`version_published_at\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -69,6 +70,26 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
     const res = await fetch(`${base}/admin/login`)
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('<html')
+  })
+
+  it('serves the public sites, the site directory and the letter form through the same server', async () => {
+    const portal = await fetch(`${base}/s/www/`)
+    expect(portal.status).toBe(200)
+    expect(await portal.text()).toContain('中国玉林')
+    const directory = await fetch(`${base}/`)
+    expect(directory.status).toBe(200)
+    expect(await directory.text()).toContain('玉林市发展和改革委员会')
+    // fetch drops a Host header (forbidden by the Fetch spec), so ask by host name through node:http.
+    const byHost = await new Promise<string>((resolve, reject) => {
+      http.get(`${base}/`, { headers: { host: 'fgw.yulin.gov.cn' } }, (res) => {
+        let body = ''
+        res.setEncoding('utf8').on('data', (chunk) => (body += chunk)).on('end', () => resolve(body))
+      }).on('error', reject)
+    })
+    expect(byHost).toContain('发展和改革委员会')
+    const form = await fetch(`${base}/s/fgw/letters/new`)
+    expect(form.status).toBe(200)
+    expect(await form.text()).toMatch(/<form[^>]+method="post"/i)
   })
 
   it('answers REST for a logged-in editor, scoped to their unit', async () => {

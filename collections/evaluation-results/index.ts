@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { deleteResults, readResults, writeResults } from './access'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 const ro = { readOnly: true }
 
 /** Evaluation result // 考评结果: one organization's scores in one run, with the evidence of every failure. */

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { exportRunEndpoint } from '../../src/scorecard'
 import { centralAdminOnlyAccess, readRuns, scorersOnly } from './access'
 import { prepareRun, queueRun } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 const machine = { readOnly: true, position: 'sidebar' as const }
 
 /** Evaluation run // 考评批次: one evaluation of all units (or one) against one indicator-set version. */

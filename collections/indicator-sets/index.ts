@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { readIndicatorSets, writeIndicatorSets } from './access'
 import { refuseDeleteUsedSet, validateIndicatorSet } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /** Indicator set // 考评指标体系: one version of a set, as the data src/scorecard validates. */
 export const IndicatorSets: CollectionConfig = {

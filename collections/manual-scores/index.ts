@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { readManualScores, writeManualScores } from './access'
 import { checkManualScore } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /**
  * Manual score // 人工评分: an evaluator's figure for a manual indicator (security incidents,

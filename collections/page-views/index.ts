@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { readPageViews, writePageViews } from './access'
 import { pageViewSummaryEndpoint } from '../../src/sites'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 
 /**
  * PageViews // 访问统计: first-party visit counts per day, at three levels (site, column,

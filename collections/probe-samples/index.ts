@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { deleteProbeSamples, readProbeSamples, writeProbeSamples } from './access'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 const ro = { readOnly: true }
 
 /** Probe sample // 可用性监测记录: one request of a site's home page by the self-probe. */

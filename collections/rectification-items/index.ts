@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { createItems, deleteItems, readItems, scorerOnlyField, updateItems } from './access'
 import { guardItemStatus } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 const machine = { readOnly: true }
 const scorerOnly = { update: scorerOnlyField }
 

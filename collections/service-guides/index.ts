@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { vocabulary } from '../../src/sites'
 import { createServiceGuides, deleteServiceGuides, readServiceGuides, updateServiceGuides } from './access'
 import { checkGuideElements } from './hooks'
+import { zhEn } from '../shared'
 
-const zhEn = (zh: string, en: string) => ({ zh, en })
 const httpUrl = (v: unknown) =>
   v === null || v === undefined || v === '' || (typeof v === 'string' && /^https?:\/\/[^\s"'<>]+$/i.test(v)) ? true : '须为 http(s) 网址 / must be an http(s) URL'
 

@@ -24,7 +24,10 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
     components: {
       // Scorecard // 绩效考评: the ranking view and its navigation link.
-      views: { scorecard: { Component: '/src/scorecard/admin/RankingView#RankingView', path: '/scorecard' } },
+      views: {
+        scorecard: { Component: '/src/scorecard/admin/RankingView#RankingView', path: '/scorecard' },
+        searchReport: { Component: '/src/search/admin/QueryReportView#QueryReportView', path: '/search-report' },
+      },
       afterNavLinks: ['/src/scorecard/admin/NavLink#ScorecardNavLink'],
     },
   },

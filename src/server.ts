@@ -13,6 +13,7 @@ import config from '@payload-config'
 import { databaseKind } from './db/adapter'
 import { createInteractionRouter, minimalLayout, type Layout } from './interaction'
 import { logger } from './lib/logger'
+import { createSearchEngine, createSearchRouter, SearchQueryLog, type SearchEngine } from './search'
 import { createPublicSites, type PublicSites } from './sites'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -29,10 +30,15 @@ export async function health(payload: Payload) {
   }
 }
 
-export type AppParts = { payload: Payload; nextHandler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>; sites: PublicSites }
+export type AppParts = {
+  payload: Payload
+  nextHandler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
+  sites: PublicSites
+  search: { engine: SearchEngine; queryLog: SearchQueryLog }
+}
 
 /** Routes in the order they must match: health, admin and API, public capabilities, then the sites. */
-export async function createApp({ payload, nextHandler, sites }: AppParts): Promise<Express> {
+export async function createApp({ payload, nextHandler, sites, search }: AppParts): Promise<Express> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
@@ -40,11 +46,18 @@ export async function createApp({ payload, nextHandler, sites }: AppParts): Prom
     const result = await health(payload)
     res.status(result.ok ? 200 : 503).json(result.body)
   })
+  // Layout of every public capability page: the site's theme, or a minimal accessible page.
+  const layout: Layout = async (req, page) => (await sites.renderInTheme(req, page)) ?? minimalLayout(req, page)
+
+  // Search (/search and /api/search) answers before Next takes the rest of /api.
+  const searchRouter = createSearchRouter({ payload, engine: search.engine, queryLog: search.queryLog, layout })
+  app.use('/s/:site', searchRouter)
+  app.use(searchRouter)
+
   const toNext: express.RequestHandler = (req, res) => void nextHandler(req, res)
   app.all(['/admin', '/admin/{*rest}', '/api/{*rest}', '/_next/{*rest}', '/__nextjs_{*rest}'], toNext)
 
   // Letters, ratings and error reports, on every site (by host or /s/<code>/), inside the site's theme.
-  const layout: Layout = async (req, page) => (await sites.renderInTheme(req, page)) ?? minimalLayout(req, page)
   const interaction = createInteractionRouter({ payload, layout })
   app.use('/s/:site', interaction)
   app.use(interaction)
@@ -61,7 +74,8 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   const nextHandler = nextApp.getRequestHandler()
   await nextApp.prepare()
   const sites = await createPublicSites({ payload, logger })
-  const app = await createApp({ payload, nextHandler, sites })
+  const search = { engine: createSearchEngine(process.env), queryLog: new SearchQueryLog(payload) }
+  const app = await createApp({ payload, nextHandler, sites, search })
   // Cache hits and theme assets are answered here, before Express (~18 µs against ~110 µs a request).
   const server = http.createServer((req, res) => {
     if (!sites.leanHandler(req, res)) app(req, res)
@@ -83,6 +97,8 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await sites.close()
+      await search.queryLog.close()
+      await search.engine.close()
       await nextApp.close?.()
     },
   }

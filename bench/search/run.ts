@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import { EmbeddedSearchEngine, type SearchDocument, type SearchResult } from '../../src/search/index'
 import { corpusSites, generateCorpus } from './corpus'
 import queries from './queries.json' with { type: 'json' }
+import { measureHttp } from './http-phase'
 import { parseArgs, summarize, type LatencySummary } from './stats'
 
 const args = parseArgs(process.argv.slice(2))
@@ -201,6 +202,11 @@ async function main(): Promise<void> {
   const cacheStats = cached.cacheStats()
   sampleRss()
   await cached.close()
+
+  // The same mix through the HTTP API (router, validation, facets, JSON) with 20 connections.
+  const mixPaths = mix.map((query) => `/api/search?scope=all&q=${encodeURIComponent(query.text)}${query.sites ? `&sites=${query.sites.join(',')}` : ''}`)
+  const http = await measureHttp(file, workers, mixPaths, 15)
+  sampleRss()
   clearInterval(rssTimer)
 
   const report = {
@@ -223,6 +229,7 @@ async function main(): Promise<void> {
     concurrent20CachedMixWarm: concurrentWarm,
     concurrent20CachedPagingFacets: concurrentPaging,
     cacheStats,
+    httpApi20: http,
     publishToSearchableMs: publish,
     baselineLikeScanMs: baseline,
   }
@@ -235,6 +242,7 @@ async function main(): Promise<void> {
   console.log(`  ${'20 conc., cache warm, mix'.padEnd(28)} ${concurrentWarm.p50} / ${concurrentWarm.p95} / ${concurrentWarm.p99}  (${concurrentWarm.qps} q/s)`)
   console.log(`  ${'20 conc., cache, pages+facets'.padEnd(28)} ${concurrentPaging.p50} / ${concurrentPaging.p95} / ${concurrentPaging.p99}  (${concurrentPaging.qps} q/s)`)
   console.log(`  cache: ${JSON.stringify(cacheStats)}`)
+  console.log(`  ${'HTTP /api/search, 20 conn.'.padEnd(28)} first pass ${http.coldPass.p50} / ${http.coldPass.p97_5} (p97.5) / ${http.coldPass.p99}, ${http.coldPass.rps} req/s; steady ${http.steady.p50} / ${http.steady.p97_5} / ${http.steady.p99}, ${http.steady.rps} req/s`)
   console.log(`  ${'publish → searchable'.padEnd(28)} ${publish.p50} / ${publish.p95} / ${publish.p99}`)
   console.log(`  ${'baseline: LIKE scan, no index'.padEnd(28)} ${baseline.p50} / ${baseline.p95} / ${baseline.p99}`)
   console.log('research (200k docs, FTS5 bigrams): 1-term 18/349 · 6/36, 2-term 12/421 · 8/95, phrase 113/405 · 27/52 (p50/p95 all sites · one site)')

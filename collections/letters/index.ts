@@ -3,6 +3,7 @@ import { interactionPolicy, letterActions, letterStatuses, satisfactionValues } 
 import { centralOnlyField, createLetters, deleteLetters, readLetters, updateLetters } from './access'
 import { guardLetterWorkflow } from './hooks'
 import { zhEn } from '../shared'
+import { searchAfterChange, searchAfterDelete } from '../../src/search'
 
 const readOnly = { readOnly: true }
 
@@ -53,7 +54,7 @@ export const Letters: CollectionConfig = {
     description: zhEn('按办理期限排序；在“办理操作”中选择操作并保存。', 'Sorted by deadline; choose an action under “Handle” and save.'),
   },
   access: { read: readLetters, create: createLetters, update: updateLetters, delete: deleteLetters },
-  hooks: { beforeChange: [guardLetterWorkflow] },
+  hooks: { beforeChange: [guardLetterWorkflow], afterChange: [searchAfterChange], afterDelete: [searchAfterDelete] },
   fields: [
     { name: 'subject', type: 'text', required: true, maxLength: interactionPolicy.limits.subjectMax, label: zhEn('标题', 'Subject'), admin: readOnly },
     {

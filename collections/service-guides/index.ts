@@ -3,6 +3,7 @@ import { vocabulary } from '../../src/sites'
 import { createServiceGuides, deleteServiceGuides, readServiceGuides, updateServiceGuides } from './access'
 import { checkGuideElements } from './hooks'
 import { zhEn } from '../shared'
+import { searchAfterChange, searchAfterDelete } from '../../src/search'
 
 const httpUrl = (v: unknown) =>
   v === null || v === undefined || v === '' || (typeof v === 'string' && /^https?:\/\/[^\s"'<>]+$/i.test(v)) ? true : '须为 http(s) 网址 / must be an http(s) URL'
@@ -21,7 +22,7 @@ export const ServiceGuides: CollectionConfig = {
   defaultSort: 'order',
   versions: { drafts: true, maxPerDoc: 20 },
   access: { read: readServiceGuides, create: createServiceGuides, update: updateServiceGuides, delete: deleteServiceGuides },
-  hooks: { beforeChange: [checkGuideElements] },
+  hooks: { beforeChange: [checkGuideElements], afterChange: [searchAfterChange], afterDelete: [searchAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: zhEn('事项名称', 'Item name') },
     { name: 'organization', type: 'relationship', relationTo: 'organizations', required: true, index: true, label: zhEn('实施主体', 'Owner organization') },

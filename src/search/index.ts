@@ -1,5 +1,6 @@
 // Cross-site search // 全站搜索: one interface, two engines (embedded SQLite FTS5 by default,
-// Meilisearch when MEILI_HOST is set), Chinese-exact matching, query analytics.
+// Meilisearch when MEILI_HOST is set), Chinese-exact matching, indexing of articles, letter
+// replies and service guides, the public search page and API, query statistics and synonyms.
 export type {
   DocumentType,
   EngineHealth,
@@ -47,7 +48,7 @@ export { createSearchRouter, UNAVAILABLE_MESSAGE, type SearchLayout, type Search
 export { readSearchRequest, engineQuery, searchQueryString, type PublicSearchRequest, type Scope } from './http/request'
 export { TYPE_LABELS } from './http/labels'
 export { SearchQueryLog, chinaDay, SEARCH_QUERIES_SLUG, type LoggedSite, type QueryLogOptions } from './query-log'
-export { reportFromAggregates, searchQueryReportEndpoint, type AggregateRow, type SiteQueryReport } from './query-report'
+export { reportFromAggregates, searchQueryReport, searchQueryReportEndpoint, type AggregateRow, type ReportOptions, type SiteQueryReport } from './query-report'
 export {
   SEARCH_SETTINGS_SLUG,
   DEFAULT_SYNONYM_ROWS,

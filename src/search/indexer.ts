@@ -239,8 +239,9 @@ export function createSearchIndexer(payload: Payload, engine: SearchEngine): Sea
       for await (const id of engine.allIds()) if (!publicIds.has(id)) stale.push(id)
       for (let i = 0; i < stale.length; i += 1000) await engine.remove(stale.slice(i, i + 1000))
     } finally {
-      // Even after a failure a partial index serves better than none; the job runs again.
-      if (rebuilding) await engine.markRebuilding?.(false)
+      // Even after a failure a partial index serves better than none; the job runs again. Cleared
+      // on every run, so a rebuild that was killed half-way does not leave search switched off.
+      await engine.markRebuilding?.(false)
     }
     return { indexed: publicIds.size, removed: stale.length, seconds: Math.round((performance.now() - started) / 100) / 10, bySource }
   }

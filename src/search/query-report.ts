@@ -1,6 +1,6 @@
 // Hot and zero-result queries per site // 热门搜索词 / 无结果搜索词, from the aggregated query log,
 // for the central office (every site) and unit staff (their own sites, by the collection's access).
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { SEARCH_QUERIES_SLUG } from './query-log'
 import type { QueryStat } from './analytics'
 
@@ -59,37 +59,57 @@ export function reportFromAggregates(rows: AggregateRow[], limit = 20): SiteQuer
     })
 }
 
-const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+export interface ReportOptions {
+  /** One site code, or every site the user may read. */
+  site?: string | null
+  days?: number
+  limit?: number
+}
+
+/** Checks report options; returns the message of the first problem, or null. */
+export function reportOptionsProblem(options: ReportOptions): string | null {
+  const { days = 30, limit = 20, site = null } = options
+  if (!Number.isInteger(days) || days < 1 || days > 366) return 'days must be an integer from 1 to 366'
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) return 'limit must be an integer from 1 to 200'
+  if (site !== null && !/^[a-z0-9-]{1,64}$/.test(site)) return 'site must be a site code (lowercase letters, digits, -)'
+  return null
+}
 
 /**
- * `GET /api/search-queries/report?site=<code>&days=30&limit=20` — one report per site the user
- * may read (the collection's read access decides: central office all, unit staff their own).
+ * Reports over the last `days` (China time) for the sites `user` may read: the collection's read
+ * access decides (central office every site, unit staff their own organization's).
  */
+export async function searchQueryReport(payload: Payload, user: PayloadRequest['user'], options: ReportOptions = {}): Promise<{ since: string; days: number; sites: SiteQueryReport[] }> {
+  const problem = reportOptionsProblem(options)
+  if (problem) throw new RangeError(problem)
+  const { days = 30, limit = 20, site = null } = options
+  const since = new Date(Date.now() + 8 * 3_600_000 - (days - 1) * 86_400_000).toISOString().slice(0, 10)
+  const where = { and: [{ day: { greater_than_equal: since } }, ...(site ? [{ siteCode: { equals: site } }] : [])] }
+  const { docs } = await payload.find({
+    collection: SEARCH_QUERIES_SLUG as 'sites',
+    where: where as never,
+    user,
+    overrideAccess: false,
+    depth: 0,
+    limit: 50_000,
+    pagination: false,
+    sort: '-searches',
+  })
+  return { since, days, sites: reportFromAggregates(docs as unknown as AggregateRow[], limit) }
+}
+
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+
+/** `GET /api/search-queries/report?site=<code>&days=30&limit=20` — JSON of `searchQueryReport`. */
 export const searchQueryReportEndpoint: Endpoint = {
   path: '/report',
   method: 'get',
   handler: async (req: PayloadRequest) => {
     if (!req.user) return json({ error: '请先登录 (log in first)' }, 401)
     const params = new URL(req.url ?? '/', 'http://x').searchParams
-    const days = Number(params.get('days') ?? 30)
-    const limit = Number(params.get('limit') ?? 20)
-    const site = params.get('site')
-    if (!Number.isInteger(days) || days < 1 || days > 366) return json({ error: 'days must be an integer from 1 to 366' }, 400)
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) return json({ error: 'limit must be an integer from 1 to 200' }, 400)
-    if (site !== null && !/^[a-z0-9-]{1,64}$/.test(site)) return json({ error: 'site must be a site code (lowercase letters, digits, -)' }, 400)
-    const since = new Date(Date.now() + 8 * 3_600_000 - (days - 1) * 86_400_000).toISOString().slice(0, 10)
-    const where = { and: [{ day: { greater_than_equal: since } }, ...(site ? [{ siteCode: { equals: site } }] : [])] }
-    const { docs } = await req.payload.find({
-      collection: SEARCH_QUERIES_SLUG as 'sites',
-      where: where as never,
-      user: req.user,
-      overrideAccess: false,
-      depth: 0,
-      limit: 50_000,
-      pagination: false,
-      sort: '-searches',
-      req,
-    })
-    return json({ since, days, sites: reportFromAggregates(docs as unknown as AggregateRow[], limit) })
+    const options = { days: Number(params.get('days') ?? 30), limit: Number(params.get('limit') ?? 20), site: params.get('site') }
+    const problem = reportOptionsProblem(options)
+    if (problem) return json({ error: problem }, 400)
+    return json(await searchQueryReport(req.payload, req.user, options))
   },
 }

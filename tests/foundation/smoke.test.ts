@@ -92,6 +92,16 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
     expect(await form.text()).toMatch(/<form[^>]+method="post"/i)
   })
 
+  it('searches the group: the index was built from the seeded database at first start', async () => {
+    const api = await fetch(`${base}/api/search?q=${encodeURIComponent('玉林')}&scope=all`)
+    expect(api.status).toBe(200)
+    const body = (await api.json()) as { total: number; hits: Array<{ url: string }> }
+    expect(body.total).toBeGreaterThan(0)
+    const page = await fetch(`${base}/s/fgw/search?q=${encodeURIComponent('通知')}`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('通知')
+  })
+
   it('answers REST for a logged-in editor, scoped to their unit', async () => {
     const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@fgw.yulin.gov.cn', password: DEMO_PASSWORD }) })
     expect(login.status).toBe(200)

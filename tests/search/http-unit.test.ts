@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../bench/search/corpus'
 import {
   chinaDay,
+  createSearchIndexer,
   EmbeddedSearchEngine,
   letterSource,
   readSearchRequest,
@@ -102,6 +103,21 @@ describe('embedded engine caches', () => {
     expect(cold.cacheStats().resultHits).toBe(0)
     await cached.close()
     await cold.close()
+  })
+})
+
+describe('reconcile and the rebuilding flag', () => {
+  it('clears a flag left by a rebuild that was killed half-way', async () => {
+    const engine = new EmbeddedSearchEngine({ file: path.join(directory, 'killed.db'), workers: 0 })
+    await engine.upsert([...generateCorpus({ count: 20, seed: 13, bodyLength: 80 })])
+    await engine.markRebuilding(true) // what a killed `search:reindex -- --full` leaves behind
+    await expect(engine.search({ text: '容县' })).rejects.toThrow(/being rebuilt/)
+    // A Payload with no searchable collections: reconcile empties the index and must switch search back on.
+    const payload = { collections: {}, globals: { config: [] }, logger: { error: () => {} } } as never
+    const report = await createSearchIndexer(payload, engine).reconcile()
+    expect(report).toMatchObject({ indexed: 0, removed: 20 })
+    expect((await engine.search({ text: '容县' })).total).toBe(0)
+    await engine.close()
   })
 })
 

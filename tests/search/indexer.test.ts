@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lexicalParagraphs } from '../../src/seed/text'
 import { publicArticleWhere } from '../../src/access'
-import { createSearchIndexer, EmbeddedSearchEngine, type SearchIndexer } from '../../src/search/index'
+import { createSearchIndexer, EmbeddedSearchEngine, searchSourcesOf, type SearchIndexer } from '../../src/search/index'
 import { bootPayload, userByEmail } from '../helpers/payload'
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'search-indexer-'))
@@ -23,9 +23,14 @@ let column: { id: number | string }
 const as = (user: unknown) => ({ user, overrideAccess: false, depth: 0 }) as const
 const indexFile = path.join(directory, 'index.db')
 
+/** Every public document of every configured source (articles, letters, service guides). */
 async function publicIds(): Promise<Set<string>> {
-  const { docs } = await payload.find({ collection: 'articles', where: publicArticleWhere(), depth: 0, pagination: false, overrideAccess: true, select: {} })
-  return new Set(docs.map((doc) => `articles:${doc.id}`))
+  const ids = new Set<string>()
+  for (const source of searchSourcesOf(payload)) {
+    const { docs } = await payload.find({ collection: source.collection as 'articles', where: await source.publicWhere(), depth: 0, pagination: false, overrideAccess: true, select: {} })
+    for (const doc of docs) ids.add(`${source.collection}:${doc.id}`)
+  }
+  return ids
 }
 
 async function indexedIds(): Promise<Set<string>> {
@@ -57,7 +62,7 @@ afterAll(async () => {
 })
 
 describe('search indexer', () => {
-  it('reconciles the index to exactly the public articles', async () => {
+  it('reconciles the index to exactly the public documents', async () => {
     const report = await indexer.reconcile()
     const expected = await publicIds()
     expect(expected.size).toBeGreaterThan(0)

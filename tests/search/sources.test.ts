@@ -13,10 +13,14 @@ import {
   createSearchEngine,
   searchIndexerEngine,
   searchIndexerFor,
+  searchQueryReport,
   searchSourcesOf,
   SearchQueryLog,
   type SearchEngine,
 } from '../../src/search/index'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { QueryReport } from '../../src/search/admin/QueryReport'
 import { login, startApiServer } from '../helpers/http'
 import { bootPayload, DEMO_PASSWORD, userByEmail } from '../helpers/payload'
 import { startSearchServer, type SearchServer } from './http-helpers'
@@ -169,6 +173,15 @@ describe('query log', () => {
     const rows = docs as any[]
     expect(rows.find((row) => row.siteCode === 'fgw' && row.query === '玉林')).toMatchObject({ searches: 4, zeroResultSearches: 0 })
     expect(rows.find((row) => row.query === '无人搜过的奇怪词汇')).toMatchObject({ searches: 1, zeroResultSearches: 1, lastHits: 0 })
+
+    // The admin view's body, from the same data the endpoint serves, for a site admin: own sites only.
+    const siteAdmin = await userByEmail(payload, 'siteadmin@fgw.yulin.gov.cn')
+    const ownReport = await searchQueryReport(payload, siteAdmin as never, { days: 7 })
+    expect(ownReport.sites.map((site) => site.site)).toEqual(['fgw'])
+    const html = renderToStaticMarkup(createElement(QueryReport, { sites: ownReport.sites, days: 7 }))
+    expect(html).toContain('无结果搜索词')
+    expect(html).toContain('<td style="padding:4px 8px;border-bottom:1px solid var(--theme-elevation-100);text-align:left">无人搜过的奇怪词汇</td>')
+    await expect(searchQueryReport(payload, siteAdmin as never, { days: 0 })).rejects.toThrow(/days must be/)
 
     const http = await startApiServer()
     try {

@@ -26,6 +26,7 @@ import { IndicatorsField as IndicatorsField_a2d1a241ec8b93d4261c49f9794c1a43 } f
 import { LinkCell as LinkCell_07b92e33bb58ad07eb9ea682aaacb92e } from '../../../../src/scorecard/admin/LinkCell'
 import { ScorecardNavLink as ScorecardNavLink_ae5ccce480aa8ee83ef83d1aeec56db5 } from '../../../../src/scorecard/admin/NavLink'
 import { RankingView as RankingView_7579d2be4657d5bc6eacf7a00bc20011 } from '../../../../src/scorecard/admin/RankingView'
+import { QueryReportView as QueryReportView_7e4d759d5157f51b63afe0bef43deaa5 } from '../../../../src/search/admin/QueryReportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -58,5 +59,6 @@ export const importMap = {
   "/src/scorecard/admin/LinkCell#LinkCell": LinkCell_07b92e33bb58ad07eb9ea682aaacb92e,
   "/src/scorecard/admin/NavLink#ScorecardNavLink": ScorecardNavLink_ae5ccce480aa8ee83ef83d1aeec56db5,
   "/src/scorecard/admin/RankingView#RankingView": RankingView_7579d2be4657d5bc6eacf7a00bc20011,
+  "/src/search/admin/QueryReportView#QueryReportView": QueryReportView_7e4d759d5157f51b63afe0bef43deaa5,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

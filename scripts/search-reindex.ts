@@ -3,6 +3,8 @@
  * Makes the search index equal the database (every public article indexed, nothing else);
  * --full empties the index first. Uses the engine chosen by MEILI_HOST, like the server.
  */
+
+import '../src/lib/keep-alive' // first: keeps Node 20 from exiting while Payload's modules load
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
 import config from '@payload-config'

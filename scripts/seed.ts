@@ -2,6 +2,8 @@
  * npm run seed -- --preset yulin --articles 100000 [--seed 1] [--structure-only]
  * Seeds a preset into an empty database, or only adds articles when the structure exists.
  */
+
+import '../src/lib/keep-alive' // first: keeps Node 20 from exiting while Payload's modules load
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
 import config from '@payload-config'

@@ -5,6 +5,8 @@
  * Builds the admin if it has not been built, creates the database (migrations in production),
  * seeds the preset when the database is empty, starts the server and prints where to go.
  */
+
+import '../src/lib/keep-alive' // first: keeps Node 20 from exiting while Payload's modules load
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { ADMIN_BUILD_INPUTS, fingerprint } from '../src/lib/fingerprint'

@@ -1,7 +1,7 @@
 // Runs a TypeScript entry under tsx and starts it once more if it stalls on start-up.
-// Seen on a heavily loaded machine: the process ends with code 13 (a top-level await that can never
-// settle) while loading modules, before doing any work. The cause is not yet found (see the
-// session notes), so the first such stall is reported and retried rather than ending `npm start`.
+// Node 20 can exit with code 13 while evaluating @payloadcms/richtext-lexical's module graph; the
+// fix is src/lib/keep-alive.ts, imported first by every entry. This guard only reports and retries
+// should a stall ever recur, so `npm start` does not end with no explanation.
 import { spawn } from 'node:child_process'
 
 const [entry, ...args] = process.argv.slice(2)

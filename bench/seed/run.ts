@@ -4,6 +4,8 @@
  * baseline of the same run: the same rows generated without writing them, so the figure separates
  * the database's cost from the generator's on a noisy machine.
  */
+
+import '../../src/lib/keep-alive' // first: keeps Node 20 from exiting while Payload's modules load
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -9,7 +9,9 @@ import { freshDatabaseUri, testDatabaseKind } from '../helpers/database'
 describe(`migrations on ${testDatabaseKind()}`, () => {
   it('create the whole schema on an empty database at production start', async () => {
     const uri = await freshDatabaseUri('migrations')
+    // The timer keeps Node 20 from exiting while Payload's lexical modules load (src/lib/keep-alive.ts).
     const script = `
+      setInterval(() => {}, 60_000)
       const { getPayload } = await import('payload')
       const { default: config } = await import('@payload-config')
       const payload = await getPayload({ config })

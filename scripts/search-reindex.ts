@@ -4,12 +4,13 @@
  * --full empties the index first. Uses the engine chosen by MEILI_HOST, like the server.
  */
 
-import '../src/lib/keep-alive' // first: keeps Node 20 from exiting while Payload's modules load
+import { releaseKeepAlive } from '../src/lib/keep-alive' // first: guards Node 20's stall on Payload's modules
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
 import config from '@payload-config'
 import { createSearchEngine, createSearchIndexer, EmbeddedSearchEngine } from '../src/search'
 import { progressPrinter } from './progress'
+releaseKeepAlive()
 
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } })
 process.env.JOBS_AUTORUN = 'false'

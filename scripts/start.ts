@@ -6,7 +6,7 @@
  * seeds the preset when the database is empty, starts the server and prints where to go.
  */
 
-import '../src/lib/keep-alive' // first: keeps Node 20 from exiting while Payload's modules load
+import { armKeepAlive, releaseKeepAlive } from '../src/lib/keep-alive' // first: guards Node 20's stall on Payload's modules
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { ADMIN_BUILD_INPUTS, fingerprint } from '../src/lib/fingerprint'
@@ -27,6 +27,7 @@ if (!Number.isInteger(articles) || articles < 0) fail(`--articles must be a whol
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535, got "${values.port}"`)
 Object.assign(process.env, { NODE_ENV: values.dev ? 'development' : 'production' })
 
+releaseKeepAlive() // the build below may take minutes; the watch restarts before Payload loads
 // The admin build embeds Payload's config: rebuild when it is missing or its sources changed.
 const buildHash = fingerprint(ADMIN_BUILD_INPUTS)
 const stamp = '.next/sitegroup-build-hash'
@@ -38,6 +39,7 @@ if (!values.dev && (values.rebuild || !built)) {
   writeFileSync(stamp, buildHash)
 }
 
+armKeepAlive()
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
 const { isEmpty, seedPreset, planPreset } = await import('../src/seed')
@@ -45,6 +47,7 @@ const { startServer } = await import('../src/server')
 const { searchIndexerFor } = await import('../src/search')
 const { progressPrinter } = await import('./progress')
 const { explainStalledExit } = await import('../src/lib/stall-guard')
+releaseKeepAlive()
 
 explainStalledExit('Start-up')
 const payload = await getPayload({ config })

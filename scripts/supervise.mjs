@@ -9,9 +9,9 @@ const run = (attempt) => {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: 'inherit' })
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => {
-    if (code === 13 && attempt === 1) {
+    if (code === 13 && attempt < 3) {
       console.error(`${entry} stalled while starting (exit 13); starting it once more…`)
-      return run(2)
+      return run(attempt + 1)
     }
     process.exit(code ?? (signal ? 1 : 0))
   })

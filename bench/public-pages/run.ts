@@ -7,8 +7,6 @@
  * autocannon drives the load from this one. The database (Yulin preset + N articles) is built
  * once under data/bench/ and reused.
  */
-
-import '../../src/lib/keep-alive' // first: keeps Node 20 from exiting while Payload's modules load
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import os from 'node:os'

@@ -4,8 +4,6 @@
  * `--mode baseline` is node's plain http sending bytes it receives from the parent from memory.
  * Prints `READY <port>` when listening.
  */
-
-import '../../src/lib/keep-alive' // first: keeps Node 20 from exiting while Payload's modules load
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'

@@ -1,4 +1,3 @@
-import '../../src/lib/keep-alive' // first: keeps Node 20 from exiting while Payload's modules load
 // npm run bench:scorecard-db -- --db /tmp/scorecard-bench/sc.db
 // One full scorecard run over a seeded database (the Yulin preset with 1,000,000 articles:
 // `DATABASE_URI=file:/tmp/scorecard-bench/sc.db npm run seed -- --preset yulin --articles 1000000`),

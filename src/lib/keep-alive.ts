@@ -1,12 +1,25 @@
 /**
- * Imported first by every entry script. Node 20 sometimes finds its event loop empty while it is
- * still evaluating @payloadcms/richtext-lexical's module graph and exits with code 13 ("unsettled
- * top-level await") — reproduced here with a plain `import` in 6 of 8 runs; Payload's maintainers
- * report the same (lexical imports "frequently" exit early). A pending timer keeps the loop alive
- * until loading is done; entry scripts that end on their own call releaseKeepAlive().
+ * Imported first by every entry script. Node 20 sometimes stops while evaluating
+ * @payloadcms/richtext-lexical's module graph: either it finds its event loop empty and exits with
+ * code 13 ("unsettled top-level await"), or loading never finishes. Payload's maintainers report the
+ * same for lexical imports. The timer keeps the loop alive while modules load; if loading has not
+ * finished after two minutes the process exits with code 13, which the callers (scripts/supervise.mjs,
+ * the test template seeding) retry. Entry scripts call releaseKeepAlive() once their imports are done.
  */
-const timer = setInterval(() => {}, 60_000)
+const LIMIT_MS = 120_000
+const arm = () =>
+  setTimeout(() => {
+    console.error(`Module loading did not finish within ${LIMIT_MS / 1000} s (a known Node 20 stall on Payload's lexical modules); exiting with code 13 so it can be retried.`)
+    process.exit(13)
+  }, LIMIT_MS)
+let timer = arm()
 
 export function releaseKeepAlive(): void {
-  clearInterval(timer)
+  clearTimeout(timer)
+}
+
+/** Starts the watch again (after other long work, e.g. a build, before loading Payload). */
+export function armKeepAlive(): void {
+  clearTimeout(timer)
+  timer = arm()
 }

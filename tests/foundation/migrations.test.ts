@@ -11,7 +11,7 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
     const uri = await freshDatabaseUri('migrations')
     // Same guard as src/lib/keep-alive.ts: a stalled module load exits 13 and is retried below.
     const script = `
-      const guard = setTimeout(() => process.exit(13), 120_000)
+      const guard = setTimeout(() => process.exit(13), 60_000)
       const { getPayload } = await import('payload')
       const { default: config } = await import('@payload-config')
       clearTimeout(guard)
@@ -34,5 +34,5 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
     expect(result.migrations.length).toBeGreaterThan(0)
     expect(result.migrations.some((name) => name.endsWith('_initial'))).toBe(true)
     for (const slug of ['organizations', 'sites', 'columns', 'articles', 'media', 'users', 'audit-log']) expect(result.counts[slug]).toBe(0)
-  })
+  }, 300_000) // up to three start-ups of at most 60 s each, plus the migration itself
 })

@@ -3,6 +3,7 @@ import { MeilisearchEngine } from '../../src/search/index'
 import { defineSearchContract } from './contract'
 
 const host = process.env.MEILI_HOST
+const reason = 'MEILI_HOST is not set: the Meilisearch contract run needs a server (translation is unit-tested in meilisearch-translate.test.ts)'
 
 if (host) {
   // A dedicated index so the contract's clear() never touches real data.
@@ -12,9 +13,9 @@ if (host) {
     return engine
   })
 } else {
-  describe('search contract: meilisearch', () => {
-    const reason = 'MEILI_HOST is not set: the Meilisearch contract run needs a server (translation is unit-tested in meilisearch-translate.test.ts)'
-    console.info(`[skipped] ${reason}`)
-    it.skip(reason, () => {})
+  console.info(`[skipped] ${reason}`)
+  // Recorded as one skipped test so the report shows the run that did not happen, and why.
+  describe.skipIf(!host)('search contract: meilisearch', () => {
+    it(reason, () => {})
   })
 }

@@ -4,13 +4,12 @@
  * --full empties the index first. Uses the engine chosen by MEILI_HOST, like the server.
  */
 
-import { releaseKeepAlive } from '../src/lib/keep-alive' // first: guards Node 20's stall on Payload's modules
+import '../src/lib/entry' // first: Node 20 deadlocks on lexical's entry points without it (see module-conditions)
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
 import config from '@payload-config'
 import { createSearchEngine, createSearchIndexer, EmbeddedSearchEngine } from '../src/search'
 import { progressPrinter } from './progress'
-releaseKeepAlive()
 
 const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } })
 process.env.JOBS_AUTORUN = 'false'

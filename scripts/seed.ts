@@ -3,7 +3,7 @@
  * Seeds a preset into an empty database, or only adds articles when the structure exists.
  */
 
-import { releaseKeepAlive } from '../src/lib/keep-alive' // first: guards Node 20's stall on Payload's modules
+import '../src/lib/entry' // first: Node 20 deadlocks on lexical's entry points without it (see module-conditions)
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
 import config from '@payload-config'
@@ -18,7 +18,6 @@ if (!Number.isInteger(count) || count < 0) {
   process.exit(2)
 }
 process.env.JOBS_AUTORUN = 'false'
-releaseKeepAlive()
 explainStalledExit('Seeding')
 const payload = await getPayload({ config })
 const progress = progressPrinter()

@@ -6,11 +6,12 @@
  * seeds the preset when the database is empty, starts the server and prints where to go.
  */
 
-import { armKeepAlive, releaseKeepAlive } from '../src/lib/keep-alive' // first: guards Node 20's stall on Payload's modules
+import '../src/lib/entry' // first: Node 20 deadlocks on lexical's entry points without it (see module-conditions)
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { ADMIN_BUILD_INPUTS, fingerprint } from '../src/lib/fingerprint'
 import { parseArgs } from 'node:util'
+import { PRODUCTION_CONDITION } from '../src/lib/module-conditions'
 
 const { values } = parseArgs({
   options: {
@@ -27,19 +28,17 @@ if (!Number.isInteger(articles) || articles < 0) fail(`--articles must be a whol
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535, got "${values.port}"`)
 Object.assign(process.env, { NODE_ENV: values.dev ? 'development' : 'production' })
 
-releaseKeepAlive() // the build below may take minutes; the watch restarts before Payload loads
 // The admin build embeds Payload's config: rebuild when it is missing or its sources changed.
 const buildHash = fingerprint(ADMIN_BUILD_INPUTS)
 const stamp = '.next/sitegroup-build-hash'
 const built = existsSync('.next/BUILD_ID') && existsSync(stamp) && readFileSync(stamp, 'utf8') === buildHash
 if (!values.dev && (values.rebuild || !built)) {
   console.log('Building the admin (next build, about 2 minutes)…')
-  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '--no-deprecation' } })
+  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: `${PRODUCTION_CONDITION} --no-deprecation` } })
   if (build.status !== 0) fail('next build failed (see above)')
   writeFileSync(stamp, buildHash)
 }
 
-armKeepAlive()
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
 const { isEmpty, seedPreset, planPreset } = await import('../src/seed')
@@ -47,7 +46,6 @@ const { startServer } = await import('../src/server')
 const { searchIndexerFor } = await import('../src/search')
 const { progressPrinter } = await import('./progress')
 const { explainStalledExit } = await import('../src/lib/stall-guard')
-releaseKeepAlive()
 
 explainStalledExit('Start-up')
 const payload = await getPayload({ config })

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { fingerprint } from '../src/lib/fingerprint'
+import { PRODUCTION_CONDITION } from '../src/lib/module-conditions'
 import path from 'node:path'
 import { markTemplateReady, recreateTemplate, TEST_DIR, TEMPLATE, testDatabaseKind } from './helpers/database'
 
@@ -19,21 +20,12 @@ export default async function setup() {
   const uri = finalUri.startsWith('file:') ? `${finalUri.slice(0, -3)}_${process.pid}.db` : finalUri
   if (uri.startsWith('file:')) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(uri.slice(5) + suffix, { force: true })
   const started = Date.now()
-  const logs: string[] = []
-  const seedOnce = async () => {
-    const log = path.join(TEST_DIR, `template-seed-${process.pid}-${logs.length + 1}.log`)
-    logs.push(log)
-    for (const suffix of ['', '-wal', '-shm']) if (uri.startsWith('file:')) rmSync(uri.slice(5) + suffix, { force: true })
-    if (logs.length > 1 && !uri.startsWith('file:')) await recreateTemplate()
-    return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--preset', 'yulin', '--articles', String(TEMPLATE_ARTICLES)], {
-      env: { ...process.env, DATABASE_URI: uri, JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'test-secret-not-for-production', NODE_ENV: 'development' },
-      stdio: ['ignore', openSync(log, 'w'), openSync(log, 'a')],
-    })
-  }
-  // A seed child that dies part-way (seen: exit 13 on a loaded machine) is started again from nothing.
-  let seed = await seedOnce()
-  while (seed.status !== 0 && logs.length < 3) seed = await seedOnce()
-  if (seed.status !== 0) throw new Error(`Seeding the test template failed (exit ${seed.status}, signal ${seed.signal}); output in ${logs.join(', ')}:\n${readFileSync(logs.at(-1)!, 'utf8').slice(-3000)}`)
+  const log = path.join(TEST_DIR, `template-seed-${process.pid}.log`)
+  const seed = spawnSync(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'scripts/seed.ts', '--preset', 'yulin', '--articles', String(TEMPLATE_ARTICLES)], {
+    env: { ...process.env, DATABASE_URI: uri, JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'test-secret-not-for-production', NODE_ENV: 'development' },
+    stdio: ['ignore', openSync(log, 'w'), openSync(log, 'a')],
+  })
+  if (seed.status !== 0) throw new Error(`Seeding the test template failed (exit ${seed.status}, signal ${seed.signal}); output in ${log}:\n${readFileSync(log, 'utf8').slice(-3000)}`)
   await markTemplateReady()
   if (uri !== finalUri) {
     for (const suffix of ['-wal', '-shm']) rmSync(uri.slice(5) + suffix, { force: true })

@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
+import { PRODUCTION_CONDITION } from '../../src/lib/module-conditions'
 import cliProgress from 'cli-progress'
 
 const { values } = parseArgs({
@@ -83,7 +84,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 function startServer(args: string[], stdin?: string): Promise<{ port: number; child: ChildProcess; stop: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/public-pages/server.ts', ...args], {
+    const child = spawn(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'bench/public-pages/server.ts', ...args], {
       // development: the bench database was schema-pushed (it holds collections that have no migrations yet)
       env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'inherit'],

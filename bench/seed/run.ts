@@ -5,13 +5,12 @@
  * the database's cost from the generator's on a noisy machine.
  */
 
-import { releaseKeepAlive } from '../../src/lib/keep-alive' // first: guards Node 20's stall on Payload's modules
+import '../../src/lib/entry' // first: Node 20 deadlocks on lexical's entry points without it (see module-conditions)
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-releaseKeepAlive()
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' } } })
 const count = Number(values.articles)
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-seed-'))

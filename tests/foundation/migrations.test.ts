@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { freshDatabaseUri, testDatabaseKind } from '../helpers/database'
+import { PRODUCTION_CONDITION } from '../../src/lib/module-conditions'
 
 /**
  * Production starts run the committed migrations (prodMigrations) instead of pushing the schema:
@@ -9,30 +10,26 @@ import { freshDatabaseUri, testDatabaseKind } from '../helpers/database'
 describe(`migrations on ${testDatabaseKind()}`, () => {
   it('create the whole schema on an empty database at production start', async () => {
     const uri = await freshDatabaseUri('migrations')
-    // Same guard as src/lib/keep-alive.ts: a stalled module load exits 13 and is retried below.
     const script = `
-      const guard = setTimeout(() => process.exit(13), 60_000)
       const { getPayload } = await import('payload')
       const { default: config } = await import('@payload-config')
-      clearTimeout(guard)
       const payload = await getPayload({ config })
       const { docs } = await payload.find({ collection: 'payload-migrations', limit: 100, overrideAccess: true })
       const counts = {}
       for (const slug of Object.keys(payload.collections)) counts[slug] = (await payload.count({ collection: slug, overrideAccess: true })).totalDocs
       console.log('RESULT ' + JSON.stringify({ migrations: docs.map((d) => d.name), counts }))
       process.exit(0)`
-    const start = () => spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    const start = () => spawnSync(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', '--input-type=module', '-e', script], {
       env: { ...process.env, NODE_ENV: 'production', DATABASE_URI: uri, PAYLOAD_SECRET: 'migrations-test', JOBS_AUTORUN: 'false' },
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
     })
-    let run = start()
-    for (let attempt = 2; run.status === 13 && attempt <= 3; attempt++) run = start()
+    const run = start()
     const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '))
     expect(line, `production start failed:\n${run.stderr.slice(-3000)}`).toBeTruthy()
     const result = JSON.parse(line!.slice('RESULT '.length)) as { migrations: string[]; counts: Record<string, number> }
     expect(result.migrations.length).toBeGreaterThan(0)
     expect(result.migrations.some((name) => name.endsWith('_initial'))).toBe(true)
     for (const slug of ['organizations', 'sites', 'columns', 'articles', 'media', 'users', 'audit-log']) expect(result.counts[slug]).toBe(0)
-  }, 300_000) // up to three start-ups of at most 60 s each, plus the migration itself
+  }, 180_000)
 })

@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabaseKind } from '../helpers/database'
+import { PRODUCTION_CONDITION } from '../../src/lib/module-conditions'
 import { DEMO_PASSWORD } from '../helpers/payload'
 
 /**
@@ -29,7 +30,7 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
   beforeAll(async () => {
     const port = await freePort()
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sitegroup-smoke-'))
-    child = spawn(process.execPath, ['scripts/supervise.mjs', 'scripts/start.ts', '--port', String(port), '--articles', '300'], {
+    child = spawn(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'scripts/start.ts', '--port', String(port), '--articles', '300'], {
       env: { ...process.env, DATABASE_URI: `file:${path.join(dir, 'smoke.db')}`, DATA_DIR: dir, MEDIA_DIR: path.join(dir, 'media'), SEARCH_INDEX_PATH: path.join(dir, 'search', 'index.db'), PAYLOAD_SECRET: 'smoke-secret', JOBS_AUTORUN: 'false', NODE_OPTIONS: '--no-deprecation' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

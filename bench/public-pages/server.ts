@@ -4,6 +4,7 @@
  * `--mode baseline` is node's plain http sending bytes it receives from the parent from memory.
  * Prints `READY <port>` when listening.
  */
+import '../../src/lib/entry' // first: Node 20 deadlocks on lexical's entry points without it (see module-conditions)
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'

@@ -4,6 +4,7 @@
 // gather included, then the nightly incremental run. Baseline measured in the same run: the
 // per-column aggregates through the Local API (3 queries per column) on a sample of columns,
 // projected to all columns, against the one GROUP BY the run uses.
+import '../../src/lib/entry' // first: Node 20 deadlocks on lexical's entry points without it (see module-conditions)
 import { existsSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'

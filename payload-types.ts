@@ -74,9 +74,11 @@ export interface Config {
     media: Media;
     users: User;
     'audit-log': AuditLog;
+    'login-attempts': LoginAttempt;
     'service-guides': ServiceGuide;
     'page-views': PageView;
     letters: Letter;
+    'letter-inbox': LetterInbox;
     holidays: Holiday;
     ratings: Rating;
     'error-reports': ErrorReport;
@@ -87,6 +89,9 @@ export interface Config {
     'manual-scores': ManualScore;
     'probe-samples': ProbeSample;
     'search-queries': SearchQuery;
+    'mode-switches': ModeSwitch;
+    redirects: Redirect;
+    placements: Placement;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,9 +107,11 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'login-attempts': LoginAttemptsSelect<false> | LoginAttemptsSelect<true>;
     'service-guides': ServiceGuidesSelect<false> | ServiceGuidesSelect<true>;
     'page-views': PageViewsSelect<false> | PageViewsSelect<true>;
     letters: LettersSelect<false> | LettersSelect<true>;
+    'letter-inbox': LetterInboxSelect<false> | LetterInboxSelect<true>;
     holidays: HolidaysSelect<false> | HolidaysSelect<true>;
     ratings: RatingsSelect<false> | RatingsSelect<true>;
     'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
@@ -115,6 +122,9 @@ export interface Config {
     'manual-scores': ManualScoresSelect<false> | ManualScoresSelect<true>;
     'probe-samples': ProbeSamplesSelect<false> | ProbeSamplesSelect<true>;
     'search-queries': SearchQueriesSelect<false> | SearchQueriesSelect<true>;
+    'mode-switches': ModeSwitchesSelect<false> | ModeSwitchesSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    placements: PlacementsSelect<false> | PlacementsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -145,6 +155,7 @@ export interface Config {
       scorecardEvaluate: TaskScorecardEvaluate;
       siteProbe: TaskSiteProbe;
       letterReminders: TaskLetterReminders;
+      promoteLetterInbox: TaskPromoteLetterInbox;
       searchReconcile: TaskSearchReconcile;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -393,6 +404,42 @@ export interface User {
   name: string;
   organization?: (number | null) | Organization;
   roles: ('central-admin' | 'site-admin' | 'editor' | 'reviewer' | 'letter-handler' | 'evaluator')[];
+  /**
+   * Set for initial and admin-reset passwords
+   */
+  mustChangePassword?: boolean | null;
+  passwordChangedAt?: string | null;
+  totpEnabled?: boolean | null;
+  passwordHistory?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  sessionActivity?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  totpSecret?: string | null;
+  totpPendingSecret?: string | null;
+  totpRecoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  totpLastStep?: number | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -414,6 +461,8 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Export: /api/audit-log/export?from=2026-01-01&to=2026-01-31&user=&action=&collection=&format=csv|xlsx
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log".
  */
@@ -422,6 +471,7 @@ export interface AuditLog {
   at: string;
   user?: (number | null) | User;
   ip?: string | null;
+  userAgent?: string | null;
   action: string;
   targetCollection?: string | null;
   targetId?: string | null;
@@ -437,6 +487,15 @@ export interface AuditLog {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "login-attempts".
+ */
+export interface LoginAttempt {
+  id: number;
+  key: string;
+  at: string;
 }
 /**
  * Guides missing any required element show “complete: no” and list what is missing.
@@ -601,6 +660,40 @@ export interface Letter {
   publicReply?: string | null;
   queryCodeHash: string;
   powNonce?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Letters received but not yet turned into letters. Entries that need attention say why: correct the target site or unit and save, and they are promoted again.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letter-inbox".
+ */
+export interface LetterInbox {
+  id: number;
+  state: 'pending' | 'needs-attention';
+  problem?: string | null;
+  attempts?: number | null;
+  route: 'site' | 'mailbox';
+  targetSite: string;
+  /**
+   * Empty for the mayor's mailbox until dispatched.
+   */
+  targetOrganization?: string | null;
+  receivedAt: string;
+  deadline: string;
+  submission:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  queryCodeHash: string;
+  powNonce?: string | null;
+  addressHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -909,6 +1002,99 @@ export interface SearchQuery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mode-switches".
+ */
+export interface ModeSwitch {
+  id: number;
+  organization: number | Organization;
+  from?: string | null;
+  to?: string | null;
+  state?: ('planned' | 'running' | 'done' | 'failed') | null;
+  progress?: number | null;
+  summary?: string | null;
+  error?: string | null;
+  plan?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  counts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  requestedBy?: (number | null) | User;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  site: number | Site;
+  /**
+   * Site-relative, starting with /
+   */
+  fromPath: string;
+  match: 'exact' | 'prefix';
+  toSite: number | Site;
+  toPath: string;
+  toUrl?: string | null;
+  statusCode?: number | null;
+  reason?: string | null;
+  modeSwitch?: (number | null) | ModeSwitch;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Submission: choose one of your unit's published articles and another site's column; the receiving unit's reviewers accept or reject it. To review: filter State = Pending and Receiving unit = yours.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "placements".
+ */
+export interface Placement {
+  id: number;
+  /**
+   * Push: central admins only
+   */
+  kind?: ('submission' | 'push') | null;
+  state?: ('pending' | 'accepted' | 'rejected') | null;
+  article: number | Article;
+  targetColumn: number | Column;
+  note?: string | null;
+  /**
+   * Required when rejecting
+   */
+  rejectionReason?: string | null;
+  sourceOrganization?: (number | null) | Organization;
+  sourceSite?: (number | null) | Site;
+  targetSite?: (number | null) | Site;
+  targetOrganization?: (number | null) | Organization;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  /**
+   * Placements of one push share it; recall: POST /api/placements/recall/<batch>
+   */
+  batch?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -977,7 +1163,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'scorecardEvaluate' | 'siteProbe' | 'letterReminders' | 'searchReconcile' | 'schedulePublish';
+          | 'inline'
+          | 'scorecardEvaluate'
+          | 'siteProbe'
+          | 'letterReminders'
+          | 'promoteLetterInbox'
+          | 'searchReconcile'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1011,7 +1203,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'scorecardEvaluate' | 'siteProbe' | 'letterReminders' | 'searchReconcile' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'scorecardEvaluate'
+        | 'siteProbe'
+        | 'letterReminders'
+        | 'promoteLetterInbox'
+        | 'searchReconcile'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1063,6 +1264,10 @@ export interface PayloadLockedDocument {
         value: number | AuditLog;
       } | null)
     | ({
+        relationTo: 'login-attempts';
+        value: number | LoginAttempt;
+      } | null)
+    | ({
         relationTo: 'service-guides';
         value: number | ServiceGuide;
       } | null)
@@ -1073,6 +1278,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'letters';
         value: number | Letter;
+      } | null)
+    | ({
+        relationTo: 'letter-inbox';
+        value: number | LetterInbox;
       } | null)
     | ({
         relationTo: 'holidays';
@@ -1113,6 +1322,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'search-queries';
         value: number | SearchQuery;
+      } | null)
+    | ({
+        relationTo: 'mode-switches';
+        value: number | ModeSwitch;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
+        relationTo: 'placements';
+        value: number | Placement;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1336,6 +1557,15 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   organization?: T;
   roles?: T;
+  mustChangePassword?: T;
+  passwordChangedAt?: T;
+  totpEnabled?: T;
+  passwordHistory?: T;
+  sessionActivity?: T;
+  totpSecret?: T;
+  totpPendingSecret?: T;
+  totpRecoveryCodes?: T;
+  totpLastStep?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1362,6 +1592,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   at?: T;
   user?: T;
   ip?: T;
+  userAgent?: T;
   action?: T;
   targetCollection?: T;
   targetId?: T;
@@ -1369,6 +1600,14 @@ export interface AuditLogSelect<T extends boolean = true> {
   changes?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "login-attempts_select".
+ */
+export interface LoginAttemptsSelect<T extends boolean = true> {
+  key?: T;
+  at?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1488,6 +1727,26 @@ export interface LettersSelect<T extends boolean = true> {
   publicReply?: T;
   queryCodeHash?: T;
   powNonce?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letter-inbox_select".
+ */
+export interface LetterInboxSelect<T extends boolean = true> {
+  state?: T;
+  problem?: T;
+  attempts?: T;
+  route?: T;
+  targetSite?: T;
+  targetOrganization?: T;
+  receivedAt?: T;
+  deadline?: T;
+  submission?: T;
+  queryCodeHash?: T;
+  powNonce?: T;
+  addressHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1719,6 +1978,66 @@ export interface SearchQueriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mode-switches_select".
+ */
+export interface ModeSwitchesSelect<T extends boolean = true> {
+  organization?: T;
+  from?: T;
+  to?: T;
+  state?: T;
+  progress?: T;
+  summary?: T;
+  error?: T;
+  plan?: T;
+  counts?: T;
+  requestedBy?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  site?: T;
+  fromPath?: T;
+  match?: T;
+  toSite?: T;
+  toPath?: T;
+  toUrl?: T;
+  statusCode?: T;
+  reason?: T;
+  modeSwitch?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "placements_select".
+ */
+export interface PlacementsSelect<T extends boolean = true> {
+  kind?: T;
+  state?: T;
+  article?: T;
+  targetColumn?: T;
+  note?: T;
+  rejectionReason?: T;
+  sourceOrganization?: T;
+  sourceSite?: T;
+  targetSite?: T;
+  targetOrganization?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1803,6 +2122,12 @@ export interface GroupSetting {
    * e.g. yulin.gov.cn
    */
   baseDomain?: string | null;
+  accounts?: {
+    passwordMinLength?: number | null;
+    passwordExpiryDays?: number | null;
+    idleTimeoutMinutes?: number | null;
+    requireTotpForCentralAdmins?: boolean | null;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1852,6 +2177,14 @@ export interface GroupSettingsSelect<T extends boolean = true> {
   defaultHostingMode?: T;
   portalSite?: T;
   baseDomain?: T;
+  accounts?:
+    | T
+    | {
+        passwordMinLength?: T;
+        passwordExpiryDays?: T;
+        idleTimeoutMinutes?: T;
+        requireTotpForCentralAdmins?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1936,6 +2269,20 @@ export interface TaskLetterReminders {
     red?: number | null;
     remindersSent?: number | null;
     emailsFailed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPromoteLetterInbox".
+ */
+export interface TaskPromoteLetterInbox {
+  input?: unknown;
+  output: {
+    picked?: number | null;
+    promoted?: number | null;
+    alreadyPromoted?: number | null;
+    needsAttention?: number | null;
+    retryLater?: number | null;
   };
 }
 /**

@@ -6,12 +6,14 @@ import sharp from 'sharp'
 import { collections } from './collections'
 import { GroupSettings } from './globals/group-settings'
 import { SearchSettings } from './globals/search-settings'
+import { withGlobalRestrictions } from './src/accounts'
 import { databaseAdapter } from './src/db/adapter'
 import { i18n } from './src/i18n'
 import { payloadSecret } from './src/lib/secret'
-import { letterRemindersTask } from './src/interaction'
+import { letterInboxTask, letterRemindersTask } from './src/interaction'
 import { searchReconcileTask } from './src/search'
 import { scorecardTasks } from './src/scorecard'
+import { mediaStoragePlugin } from './src/storage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -32,7 +34,7 @@ export default buildConfig({
     },
   },
   collections,
-  globals: [GroupSettings, SearchSettings],
+  globals: withGlobalRestrictions([GroupSettings, SearchSettings]),
   editor: lexicalEditor(),
   secret: payloadSecret(),
   db: databaseAdapter(),
@@ -41,10 +43,12 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   graphQL: { disablePlaygroundInProduction: true },
   jobs: {
-    tasks: [...scorecardTasks, letterRemindersTask, searchReconcileTask],
+    tasks: [...scorecardTasks, letterRemindersTask, letterInboxTask, searchReconcileTask],
     // Scheduled publishing and every periodic job run from this queue; tests drive jobs by hand.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
   },
+  // Media on S3-compatible storage when S3_BUCKET is set, on local disk otherwise (src/storage).
+  plugins: [mediaStoragePlugin()],
   telemetry: false,
 })

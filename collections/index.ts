@@ -7,6 +7,7 @@ import { ErrorReports } from './error-reports'
 import { EvaluationResults } from './evaluation-results'
 import { Holidays } from './holidays'
 import { Letters } from './letters'
+import { LetterInbox } from './letter-inbox'
 import { Ratings } from './ratings'
 import { EvaluationRuns } from './evaluation-runs'
 import { IndicatorSets } from './indicator-sets'
@@ -14,27 +15,38 @@ import { ManualScores } from './manual-scores'
 import { ProbeSamples } from './probe-samples'
 import { RectificationItems } from './rectification-items'
 import { Media } from './media'
+import { ModeSwitches } from './mode-switches'
+import { Redirects } from './redirects'
 import { PageViews } from './page-views'
 import { ServiceGuides } from './service-guides'
 import { Organizations } from './organizations'
+import { Placements } from './placements'
+import { withArticleSharing } from '../src/sharing'
 import { SearchQueries } from './search-queries'
 import { Sites } from './sites'
 import { Users } from './users'
+import { LoginAttempts } from './login-attempts'
+import { withAccountRestrictions } from '../src/accounts'
 
-/** Every collection of the site group; each capability adds its own here. Audit hooks are added to all. */
-export const collections: CollectionConfig[] = withAudit([
+/**
+ * Every collection of the site group; each capability adds its own here. Audit hooks are added to
+ * all, and accounts restricted to changing their password (src/accounts) are refused everywhere else.
+ */
+export const collections: CollectionConfig[] = withAccountRestrictions(withAudit([
   Organizations,
   Sites,
   Columns,
-  Articles,
+  withArticleSharing(Articles), // + POST /:id/submit, /:id/push (信息报送, 统一推送); deleting an article removes its placements
   Media,
   Users,
   AuditLog,
+  LoginAttempts, // Accounts // 账号安全
   // Public sites // 网站前台
   ServiceGuides,
   PageViews,
   // Interaction // 政民互动
   Letters,
+  LetterInbox, // 来信收件箱: acknowledged submissions awaiting promotion
   Holidays,
   Ratings,
   ErrorReports,
@@ -47,4 +59,9 @@ export const collections: CollectionConfig[] = withAudit([
   ProbeSamples,
   // Search // 全站搜索
   SearchQueries,
-])
+  // Hosting modes // 建站模式切换
+  ModeSwitches,
+  Redirects,
+  // Sharing // 信息报送与统一推送
+  Placements,
+]))

@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { ADMIN_BUILD_INPUTS, fingerprint } from '../src/lib/fingerprint'
 import { parseArgs } from 'node:util'
 import { PRODUCTION_CONDITION } from '../src/lib/module-conditions'
+import { presetDirectory } from '../src/seed/preset'
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +27,16 @@ const articles = Number(values.articles)
 const port = Number(values.port)
 if (!Number.isInteger(articles) || articles < 0) fail(`--articles must be a whole number ≥ 0, got "${values.articles}"`)
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0–65535, got "${values.port}"`)
+try {
+  presetDirectory(values.preset!) // before the admin build: a mistyped --preset fails at once
+} catch (error) {
+  fail(`${(error as Error).message} (presets: tenants/yulin, tenants/yuxi)`)
+}
 Object.assign(process.env, { NODE_ENV: values.dev ? 'development' : 'production' })
+// Demo mode (docs/accounts.md): a local `npm start` keeps the seeded demo passwords usable; a
+// deployment (PUBLIC_URL set) or ALLOW_DEMO_PASSWORDS=0 makes every seeded account change its password first.
+if (process.env.ALLOW_DEMO_PASSWORDS === undefined && !process.env.PUBLIC_URL) process.env.ALLOW_DEMO_PASSWORDS = '1'
+const demoMode = ['1', 'true'].includes(process.env.ALLOW_DEMO_PASSWORDS ?? '')
 
 // The admin build embeds Payload's config: rebuild when it is missing or its sources changed.
 const buildHash = fingerprint(ADMIN_BUILD_INPUTS)
@@ -56,6 +66,9 @@ if (await isEmpty(payload)) {
   // Bulk-seeded articles bypass the indexing hooks: build the search index from the database once.
   await searchIndexerFor(payload).reconcile((done, total) => progress.update('search index', done, total))
   progress.stop()
+} else {
+  const stored = (await payload.findGlobal({ slug: 'group-settings', overrideAccess: true })).preset
+  if (stored && stored !== values.preset) console.log(`The database already holds the "${stored}" preset; --preset ${values.preset} only seeds an empty database (point DATABASE_URI or DATA_DIR elsewhere to start with it).`)
 }
 const started = await startServer({ port, dev: values.dev })
 const settings = await payload.findGlobal({ slug: 'group-settings', overrideAccess: true })
@@ -70,6 +83,7 @@ SiteGroup is running — ${settings.name}
   Health:        ${started.url}/healthz
   Demo accounts (password ${plan.demoPassword}):
 ${plan.demoAccounts.map((a) => `    ${a.email.padEnd(32)} ${a.roles.join(', ').padEnd(24)} ${a.name}`).join('\n')}
+  ${demoMode || values.dev ? 'Demo mode: the demo password works as it is. Set PUBLIC_URL or ALLOW_DEMO_PASSWORDS=0 before exposing this server.' : 'Demo accounts must change their password at first login (ALLOW_DEMO_PASSWORDS=1 for a local demo).'}
 `)
 
 function fail(message: string): never {

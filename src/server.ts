@@ -10,10 +10,12 @@ import express, { type Express } from 'express'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 import config from '@payload-config'
+import { forwardClientAddress } from './accounts'
 import { databaseKind } from './db/adapter'
-import { createInteractionRouter, minimalLayout, type Layout } from './interaction'
+import { createInteractionRouter, minimalLayout, MINIMAL_LAYOUT_CSS, type Layout } from './interaction'
 import { logger } from './lib/logger'
-import { createSearchEngine, createSearchRouter, SearchQueryLog, type SearchEngine } from './search'
+import { createSearchEngine, createSearchRouter, SEARCH_PAGE_CSS, SearchQueryLog, type SearchEngine } from './search'
+import { createSecurity, type Security } from './security'
 import { createPublicSites, type PublicSites } from './sites'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -35,13 +37,21 @@ export type AppParts = {
   nextHandler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
   sites: PublicSites
   search: { engine: SearchEngine; queryLog: SearchQueryLog }
+  /** Headers, CSRF, rate and size limits (src/security); built from Payload's secret when omitted. */
+  security?: Security
+}
+
+/** The security settings of this server: the CSP allows the public pages' two inline styles by hash. */
+export function serverSecurity(payload: Payload, dev = false): Security {
+  return createSecurity({ secret: payload.secret, inlineStyles: [SEARCH_PAGE_CSS, MINIMAL_LAYOUT_CSS], dev })
 }
 
 /** Routes in the order they must match: health, admin and API, public capabilities, then the sites. */
-export async function createApp({ payload, nextHandler, sites, search }: AppParts): Promise<Express> {
+export async function createApp({ payload, nextHandler, sites, search, security = serverSecurity(payload) }: AppParts): Promise<Express> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.use(forwardClientAddress) // the audit log's "from where", resolved once with the trust-proxy setting (src/accounts)
   app.get('/healthz', async (_req, res) => {
     const result = await health(payload)
     res.status(result.ok ? 200 : 503).json(result.body)
@@ -54,11 +64,16 @@ export async function createApp({ payload, nextHandler, sites, search }: AppPart
   app.use('/s/:site', searchRouter)
   app.use(searchRouter)
 
+  // Login and API rate limits, request size limits, in front of Next's /api.
+  security.guardApi(app)
   const toNext: express.RequestHandler = (req, res) => void nextHandler(req, res)
   app.all(['/admin', '/admin/{*rest}', '/api/{*rest}', '/_next/{*rest}', '/__nextjs_{*rest}'], toNext)
 
   // Letters, ratings and error reports, on every site (by host or /s/<code>/), inside the site's theme.
-  const interaction = createInteractionRouter({ payload, layout })
+  // Every public POST carries a CSRF token and comes from a page of the same host.
+  const formGuard = security.formGuard(layout)
+  app.use(formGuard.verify)
+  const interaction = createInteractionRouter({ payload, layout, protectForms: formGuard.protectForms })
   app.use('/s/:site', interaction)
   app.use(interaction)
 
@@ -73,13 +88,14 @@ export async function startServer(options: { port?: number; dev?: boolean } = {}
   const nextApp = next({ dev, dir: root, hostname: 'localhost', port })
   const nextHandler = nextApp.getRequestHandler()
   await nextApp.prepare()
-  const sites = await createPublicSites({ payload, logger })
+  const security = serverSecurity(payload, dev)
+  // Cached pages carry the security module's public headers, so cache hits answer with the same CSP.
+  const sites = await createPublicSites({ payload, logger, config: { securityHeaders: security.headers.forArea('public') } })
   const search = { engine: createSearchEngine(process.env), queryLog: new SearchQueryLog(payload) }
-  const app = await createApp({ payload, nextHandler, sites, search })
-  // Cache hits and theme assets are answered here, before Express (~18 µs against ~110 µs a request).
-  const server = http.createServer((req, res) => {
-    if (!sites.leanHandler(req, res)) app(req, res)
-  })
+  const app = await createApp({ payload, nextHandler, sites, search, security })
+  // Security headers, traversal refusal and the page rate limit first; then cache hits and theme
+  // assets are answered before Express (~18 µs against ~110 µs a request).
+  const server = http.createServer(security.frontDoor({ lean: sites.leanHandler, app }))
   if (dev) {
     const upgrade = nextApp.getUpgradeHandler()
     server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))

@@ -3,7 +3,7 @@ import { existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { fingerprint } from '../src/lib/fingerprint'
 import { PRODUCTION_CONDITION } from '../src/lib/module-conditions'
 import path from 'node:path'
-import { markTemplateReady, recreateTemplate, TEST_DIR, TEMPLATE, testDatabaseKind } from './helpers/database'
+import { foldWriteAheadLog, markTemplateReady, recreateTemplate, TEST_DIR, TEMPLATE, testDatabaseKind } from './helpers/database'
 
 /** Inputs that shape the seeded template; when none changed, the SQLite template is reused. */
 const INPUTS = ['collections', 'globals', 'src/seed', 'src/access', 'src/db', 'tenants', 'payload.config.ts', 'package-lock.json']
@@ -28,7 +28,7 @@ export default async function setup() {
   if (seed.status !== 0) throw new Error(`Seeding the test template failed (exit ${seed.status}, signal ${seed.signal}); output in ${log}:\n${readFileSync(log, 'utf8').slice(-3000)}`)
   await markTemplateReady()
   if (uri !== finalUri) {
-    for (const suffix of ['-wal', '-shm']) rmSync(uri.slice(5) + suffix, { force: true })
+    foldWriteAheadLog(uri.slice(5))
     renameSync(uri.slice(5), finalUri.slice(5))
   }
   writeFileSync(marker, print)

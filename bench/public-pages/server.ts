@@ -49,6 +49,8 @@ if (values.mode === 'baseline') {
   const { benchConfig } = await import('./config')
   const { createPublicSites } = await import('../../src/sites')
   const payload = await getPayload({ config: await benchConfig({ push: false }) })
+  const schema = await (await import('./schema')).applyAdditiveSchema(payload)
+  if (schema.applied.length) console.error(`bench database: applied ${schema.applied.length} additive schema statements (${schema.applied.join('; ')})`)
   const sites = await createPublicSites({ payload, config: { cache: { enabled: values.cache !== 'off' } } })
   const app = express()
   app.disable('x-powered-by')

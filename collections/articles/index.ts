@@ -20,8 +20,9 @@ export const Articles: CollectionConfig = {
     // Opens the draft in its site's theme through a signed link that expires (src/sites/preview).
     preview: (doc, { req }) => `/_preview/${createPreviewToken(req.payload.secret, doc.id as number, sitesConfig().previewTokenTtlSeconds)}`,
   },
-  // Column lists (newest first per column) are the public sites' hottest query.
-  indexes: [{ fields: ['column', '_status', 'state', 'publishedAt'] }, { fields: ['site', 'publishedAt'] }],
+  // Column lists (newest first per column) are the public sites' hottest query. createdAt is the
+  // tie-breaker Payload appends to every sort: with it the list query reads the index alone.
+  indexes: [{ fields: ['column', '_status', 'state', 'publishedAt', 'createdAt'] }, { fields: ['site', 'publishedAt'] }],
   defaultSort: '-publishedAt',
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
   access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: updateArticles },

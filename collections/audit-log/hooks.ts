@@ -1,8 +1,9 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
-import { relationId } from '../../src/access'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
+import { refuse, relationId } from '../../src/access'
+import { requestOrigin } from '../../src/accounts'
 
-const SKIP = new Set(['audit-log', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'payload-kv'])
-const IGNORED_FIELDS = new Set(['updatedAt', 'createdAt', 'workflow', 'hash', 'salt', 'password', 'resetPasswordToken', 'resetPasswordExpiration', 'loginAttempts', 'lockUntil', 'sessions'])
+const SKIP = new Set(['audit-log', 'login-attempts', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'payload-kv'])
+const IGNORED_FIELDS = new Set(['updatedAt', 'createdAt', 'workflow', 'hash', 'salt', 'password', 'resetPasswordToken', 'resetPasswordExpiration', 'loginAttempts', 'lockUntil', 'sessions', 'sessionActivity', 'passwordHistory', 'totpSecret', 'totpPendingSecret', 'totpRecoveryCodes', 'totpLastStep'])
 
 /** What changed: the fields whose value differs, each with a short before/after. */
 export function summarizeChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) {
@@ -24,16 +25,17 @@ function short(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 197)}…` : text
 }
 
-export function clientAddress(req: PayloadRequest): string | null {
-  const forwarded = req.headers?.get?.('x-forwarded-for')
-  return (forwarded?.split(',')[0]?.trim() || req.headers?.get?.('x-real-ip')) ?? null
+/** The log is append-only: no update or delete, through any API or the Local API, with or without access override. */
+export const refuseChange: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'update' || operation === 'delete' || (operation as string) === 'updateByID' || (operation as string) === 'deleteByID') refuse(req, 'audit.immutable', {}, 403)
+  return args
 }
 
 async function record(req: PayloadRequest, entry: Record<string, unknown>) {
   if (req.context?.skipAudit) return
   await req.payload.create({
     collection: 'audit-log',
-    data: { at: new Date().toISOString(), user: (relationId(req.user?.id) as number | null) ?? null, ip: clientAddress(req), ...entry } as never,
+    data: { at: new Date().toISOString(), user: (relationId(req.user?.id) as number | null) ?? null, ...requestOrigin(req), ...entry } as never,
     req,
     overrideAccess: true,
     context: { skipAudit: true },

@@ -1,5 +1,10 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
+import { readFile } from 'node:fs/promises'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
 import { isCentralAdmin, refuse, relationId, sameId, userOrganizationId } from '../../src/access'
+import { checkUpload, securityPolicy, uploadMessage, UploadRefused } from '../../src/security'
+
+/** Read once at start-up: UPLOAD_*_MAX_MB from the environment over src/security/policy.json. */
+const uploadPolicy = securityPolicy()
 
 /** Uploads belong to the uploader's organization; only the central office shares files group-wide. */
 export const stampMediaOwner: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
@@ -21,17 +26,24 @@ export const stampMediaOwner: CollectionBeforeChangeHook = async ({ data, operat
 }
 
 /**
- * sharp drops metadata from the derivatives, but Payload stores the original as uploaded: re-encode
- * it so EXIF, GPS and camera data never reach a public URL (orientation is applied first).
+ * Every uploaded file passes src/security's upload rules before Payload sees it: type decided by
+ * content with a matching extension, per-type size limit, image dimensions checked before
+ * decoding, raster images re-encoded (orientation applied, EXIF/GPS and anything appended after
+ * the picture dropped), SVG sanitised, the file name normalised. A refusal is a 400 in the
+ * admin's language and nothing is stored.
  */
-export const stripImageMetadata: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const guardUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
-  if (!file?.data || !/^image\/(jpeg|png|webp)$/.test(file.mimetype)) return args
-  const sharp = req.payload.config.sharp
-  if (!sharp) return args
-  const image = sharp(file.data, { failOn: 'error', limitInputPixels: 40_000_000 }).rotate()
-  const data = await image.toBuffer()
-  req.file = { ...file, data, size: data.length }
+  if (!file) return args
+  // With Payload's useTempFiles the bytes are on disk, not in memory (uploads are at most 50 MB).
+  const data = file.data?.length ? file.data : file.tempFilePath ? await readFile(file.tempFilePath) : file.data
+  try {
+    const checked = await checkUpload({ data, name: file.name, mimetype: file.mimetype }, uploadPolicy)
+    req.file = { ...file, data: checked.data, tempFilePath: undefined, name: checked.name, mimetype: checked.mimetype, size: checked.data.length }
+  } catch (error) {
+    if (!(error instanceof UploadRefused)) throw error
+    throw new APIError(uploadMessage(req.i18n?.language, error.key, error.vars), 400, { key: error.key, ...error.vars }, true)
+  }
   return args
 }

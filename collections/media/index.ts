@@ -1,12 +1,14 @@
 import type { CollectionConfig } from 'payload'
 import { createMedia, deleteMedia, readMedia, updateMedia } from './access'
-import { stampMediaOwner, stripImageMetadata } from './hooks'
+import { guardUpload, stampMediaOwner } from './hooks'
+import { acceptedMimeTypes, mediaResponseHeaders, securityPolicy } from '../../src/security'
 import { zhEn } from '../shared'
 
 
 /**
- * Media // 素材: images and files. sharp writes responsive WebP derivatives; sharp drops EXIF/GPS
- * metadata unless asked to keep it, so published derivatives carry none.
+ * Media // 素材: images and files. The upload rules (types by content, sizes, dimensions, SVG
+ * sanitising, names) live in src/security and run in guardUpload before Payload stores anything;
+ * sharp then writes responsive WebP derivatives without EXIF/GPS.
  */
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -14,10 +16,12 @@ export const Media: CollectionConfig = {
   labels: { singular: zhEn('素材', 'Media'), plural: zhEn('素材库', 'Media') },
   admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'alt', 'organization', 'site'], group: zhEn('内容', 'Content') },
   access: { read: readMedia, create: createMedia, update: updateMedia, delete: deleteMedia },
-  hooks: { beforeOperation: [stripImageMetadata], beforeChange: [stampMediaOwner] },
+  hooks: { beforeOperation: [guardUpload], beforeChange: [stampMediaOwner] },
   upload: {
     staticDir: process.env.MEDIA_DIR || 'data/media',
-    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
+    mimeTypes: acceptedMimeTypes(),
+    // SVG and other document-like types are served as sandboxed downloads; everything gets nosniff.
+    modifyResponseHeaders: mediaResponseHeaders(securityPolicy()),
     imageSizes: [
       { name: 'thumbnail', width: 320, formatOptions: { format: 'webp', options: { quality: 80 } } },
       { name: 'card', width: 640, formatOptions: { format: 'webp', options: { quality: 80 } } },

@@ -3,7 +3,8 @@
  * transaction, so a burst of writers pays for one commit instead of one each (on SQLite the
  * commit, not the insert, is most of the wall time). Each caller's promise settles only after
  * the commit, so nothing is acknowledged before it is durable. If the batch fails, every item is
- * retried alone, so one bad submission cannot take its neighbours down with it.
+ * retried alone, so one bad submission cannot take its neighbours down with it. Without
+ * transactions (SQLite as configured here) the jobs simply run one after another.
  */
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
@@ -31,8 +32,15 @@ export function groupCommitter(payload: Payload, maxBatch = 50): GroupCommitter 
         const results: unknown[] = []
         try {
           const started = await initTransaction(req)
+          if (!started) {
+            // No transactions (Payload's SQLite adapter without transactionOptions): every statement
+            // commits on its own, so a batch saves nothing — and retrying a failed batch item by item
+            // would store its first items twice. Each job runs and settles alone, in arrival order.
+            for (const job of batch) await runAlone(job, req)
+            continue
+          }
           for (const job of batch) results.push(await job.run(req))
-          if (started) await commitTransaction(req)
+          await commitTransaction(req)
           batch.forEach((job, i) => job.resolve(results[i]))
         } catch {
           await killTransaction(req).catch(() => undefined)
@@ -44,9 +52,9 @@ export function groupCommitter(payload: Payload, maxBatch = 50): GroupCommitter 
     }
   }
 
-  async function runAlone(job: Job<unknown>) {
+  async function runAlone(job: Job<unknown>, req?: PayloadRequest) {
     try {
-      job.resolve(await job.run())
+      job.resolve(await job.run(req))
     } catch (error) {
       job.reject(error)
     }

@@ -71,6 +71,7 @@ export { powSolverScript } from './pow-solver-script'
 export { loadWorkingCalendar, forgetWorkingCalendar } from './calendar-store'
 export {
   submitLetter,
+  createLetterDoc,
   trackLetter,
   runLetterCommand,
   rateReply,
@@ -84,10 +85,13 @@ export {
   type TrackResult,
 } from './letter-service'
 export { storeRating, storeErrorReport, type RatingOutcome } from './public-submissions'
+export { receiveLetter, type ReceiveLetterInput, type ReceivedLetter } from './letter-intake'
+export { LETTER_INBOX, findInboxEntryByHash, trackingViewOfInboxEntry, type InboxEntry, type InboxState } from './letter-inbox'
+export { promoteLetterInbox, createLetterPromoter, letterPromoterFor, letterInboxTask, type LetterPromoter, type PromotionRun } from './letter-promotion'
 export { letterStatistics, ratingStatistics, interactionFactsByOrganization, type InteractionFacts } from './supervision-store'
 export { runLetterReminders, letterRemindersTask, type ReminderRun } from './reminders'
 
 // HTTP
 export { createInteractionRouter, type InteractionRouterOptions } from './routes'
 export { siteResolver, type SiteResolver } from './site-resolver'
-export { minimalLayout, type Layout, type InteractionPage, type SiteRef } from './page-layout'
+export { minimalLayout, MINIMAL_LAYOUT_CSS, type Layout, type InteractionPage, type SiteRef } from './page-layout'

@@ -9,6 +9,7 @@ import type { Clock } from './clock'
 import { applyLetterCommand, newLetterSnapshot, type Actor, type Id, type LetterCommand, type LetterSnapshot, type LetterStatus } from './letter-workflow'
 import { maskLetterForPublication } from './masking'
 import { interactionPolicy, workingDaysForCategory } from './policy'
+import { findInboxEntryByHash, trackingViewOfInboxEntry } from './letter-inbox'
 import { generateQueryCode, hashQueryCode, parseQueryCode, phoneTailMatches } from './query-code'
 import type { LetterSubmission } from './validation'
 
@@ -96,7 +97,11 @@ export interface SubmitLetterInput {
   clock: Clock
 }
 
-/** Stores the letter (committed before this resolves) and returns its id and the one-time query code. */
+/**
+ * Stores the letter directly (committed before this resolves) and returns its id and the one-time
+ * query code. The public form acknowledges from the inbox instead (receiveLetter, letter-intake.ts);
+ * this path is for callers that need the full letter at once (letters entered by staff, tests).
+ */
 export async function submitLetter(payload: Payload, input: SubmitLetterInput): Promise<{ id: Id; queryCode: string; deadline: string }> {
   const calendar = await loadWorkingCalendar(payload)
   const receivedAt = input.clock.now()
@@ -109,30 +114,43 @@ export async function submitLetter(payload: Payload, input: SubmitLetterInput): 
   for (let attempt = 0; ; attempt++) {
     const queryCode = generateQueryCode(interactionPolicy.tracking.queryCodeLength)
     try {
-      const doc = await committerFor(payload).submit((req) => payload.create({
-        collection: LETTERS,
-        overrideAccess: true,
-        depth: 0,
-        req,
-        context: { letterInternal: true },
-        data: {
-          ...input.submission,
-          email: input.submission.email ?? null,
-          route: input.route,
-          site: input.siteId,
-          queryCodeHash: hashQueryCode(queryCode),
-          powNonce: input.powNonce ?? null,
-          ...docFieldsFromSnapshot(snapshot),
-          publication: { approved: false },
-        } as never,
-      }))
-      return { id: (doc as Doc).id, queryCode, deadline: snapshot.deadline }
+      const doc = await committerFor(payload).submit((req) =>
+        createLetterDoc(payload, { ...input, queryCodeHash: hashQueryCode(queryCode), snapshot, req }),
+      )
+      return { id: doc.id, queryCode, deadline: snapshot.deadline }
     } catch (error) {
       // A clash of 59-bit codes is astronomically rare; retry once rather than lose the letter.
       if (attempt < 2 && /queryCodeHash|unique/i.test(String((error as Error)?.message)) && !/powNonce/.test(String((error as Error)?.message))) continue
       throw error
     }
   }
+}
+
+/**
+ * The one place a letter document is created (directly or when promoting an inbox entry): Local
+ * API with the letter's hooks (public masked text, search indexing) and the audit log.
+ */
+export async function createLetterDoc(
+  payload: Payload,
+  input: Pick<SubmitLetterInput, 'submission' | 'route' | 'siteId' | 'powNonce'> & { queryCodeHash: string; snapshot: LetterSnapshot; req?: PayloadRequest },
+): Promise<Doc> {
+  return (await payload.create({
+    collection: LETTERS,
+    overrideAccess: true,
+    depth: 0,
+    req: input.req,
+    context: { letterInternal: true },
+    data: {
+      ...input.submission,
+      email: input.submission.email ?? null,
+      route: input.route,
+      site: input.siteId,
+      queryCodeHash: input.queryCodeHash,
+      powNonce: input.powNonce ?? null,
+      ...docFieldsFromSnapshot(input.snapshot),
+      publication: { approved: false },
+    } as never,
+  })) as Doc
 }
 
 export type TrackResult = { ok: true; letter: Doc } | { ok: false; error: string }
@@ -142,8 +160,14 @@ export async function trackLetter(payload: Payload, codeInput: unknown, phoneTai
   const parsed = parseQueryCode(codeInput, interactionPolicy.tracking.queryCodeLength)
   if (!parsed.ok) return parsed
   const notFound = { ok: false as const, error: '未找到该查询码对应的来信，请核对后重试 (no letter with this query code)' }
-  const { docs } = await payload.find({ collection: LETTERS, where: { queryCodeHash: { equals: hashQueryCode(parsed.code) } }, limit: 1, depth: 1, overrideAccess: true })
-  const letter = docs[0] as Doc | undefined
+  const hash = hashQueryCode(parsed.code)
+  const { docs } = await payload.find({ collection: LETTERS, where: { queryCodeHash: { equals: hash } }, limit: 1, depth: 1, overrideAccess: true })
+  let letter = docs[0] as Doc | undefined
+  if (!letter) {
+    // Acknowledged but not yet promoted (letter-promotion.ts): the writer still sees it as received.
+    const entry = await findInboxEntryByHash(payload, hash)
+    if (entry) letter = await trackingViewOfInboxEntry(payload, entry)
+  }
   if (!letter) return notFound
   const tailGiven = typeof phoneTailInput === 'string' && phoneTailInput.trim() !== ''
   if ((interactionPolicy.tracking.requirePhoneTailWhenPhoneGiven && letter.phone) || tailGiven) {

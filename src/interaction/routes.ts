@@ -10,7 +10,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 import { systemClock, type Clock } from './clock'
-import { publicLetterWhere, rateReply, submitLetter, trackLetter } from './letter-service'
+import { receiveLetter } from './letter-intake'
+import { publicLetterWhere, rateReply, trackLetter } from './letter-service'
 import { minimalLayout, type Layout, type SiteRef } from './page-layout'
 import { interactionPolicy } from './policy'
 import { createChallenge, memorySpentChallenges, verifySolution, type SpentChallenges } from './proof-of-work'
@@ -34,6 +35,8 @@ export interface InteractionRouterOptions {
   /** Per-address limits; `false` turns them off (benchmarks behind one address). */
   rateLimits?: false | Partial<typeof interactionPolicy.rateLimits>
   spentChallenges?: SpentChallenges
+  /** Adds the CSRF token to the page's POST forms (src/security's form guard, wired by the server). */
+  protectForms?: (req: Request, res: Response, html: string) => string
 }
 
 const RATED_COOKIE = 'sg_rated'
@@ -70,7 +73,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
 
   const page = (req: Request, res: Response, site: SiteRef | null, title: string, mainHtml: string, status = 200) => {
     // A themed layout may be async and may fail; the form itself must still reach the writer.
-    const content = { site, title, mainHtml, status }
+    const content = { site, title, mainHtml: options.protectForms ? options.protectForms(req, res, mainHtml) : mainHtml, status }
     void Promise.resolve()
       .then(() => layout(req, content))
       .catch(() => minimalLayout(req, content))
@@ -117,7 +120,8 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
     const pow = checkPow(body)
     if (!pow.ok) return showLetterForm(req, res, route, typed, {}, pow.error, 400)
     try {
-      const stored = await submitLetter(payload, { submission: checked.data, route, siteId: site.id, organizationId: site.organizationId, powNonce: pow.nonce, clock })
+      // Acknowledged once stored in the letter inbox; it becomes a full letter moments later (letter-promotion.ts).
+      const stored = await receiveLetter(payload, { submission: checked.data, route, siteId: site.id, organizationId: site.organizationId, powNonce: pow.nonce, clock, address: req.ip, secret })
       page(req, res, site, '来信已提交', views.letterReceived({ queryCode: stored.queryCode, deadline: stored.deadline, trackUrl: link(req, '/letters/track') }))
     } catch (error) {
       payload.logger.error({ err: error, msg: 'letter submission could not be stored' })

@@ -90,7 +90,7 @@ ${field('content', `内容（必填，${limits.contentMin}–${limits.contentMax
 ${field('name', '姓名（必填）', input('name', o.values, o.errors, ` required maxlength="${limits.nameMax}" autocomplete="name"`), o.errors)}
 ${field('phone', '联系电话（必填）', input('phone', o.values, o.errors, ' required type="tel" autocomplete="tel"', true), o.errors, '手机号或带区号的固定电话，仅用于办理联系，不会公开')}
 ${field('email', '电子邮箱（选填）', input('email', o.values, o.errors, ` type="email" maxlength="${limits.emailMax}" autocomplete="email"`), o.errors)}
-<div class="field"><input type="checkbox" id="f-publishable" name="publishable"${checked}> <label for="f-publishable" style="display:inline">同意在网站公开我的来信和答复（公开时将隐去姓名、电话、身份证号、住址等个人信息）</label></div>
+<div class="field"><input type="checkbox" id="f-publishable" name="publishable"${checked}> <label for="f-publishable" class="inline">同意在网站公开我的来信和答复（公开时将隐去姓名、电话、身份证号、住址等个人信息）</label></div>
 ${powFields(o.challenge)}
 <button type="submit">提交来信</button>
 </form>

@@ -175,7 +175,15 @@ export interface OrganizationInput {
   interactionChannel?: { available: boolean; target?: TargetRef }
   errorReports?: ErrorReportFacts[]
   publicRatings?: PublicRatingFacts[]
+  /** Own items submitted to other sites in the lookback window (信息报送), by current state. */
+  submissions?: SubmissionFacts
   manualEntries?: ManualEntry[]
+}
+
+export interface SubmissionFacts {
+  submitted: number
+  accepted: number
+  rejected: number
 }
 
 export interface Evidence {

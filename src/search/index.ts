@@ -28,6 +28,7 @@ export * as meilisearchTranslation from './meilisearch/translate'
 export { createSearchEngine, type SearchEnvironment } from './factory'
 export {
   articleToSearchDocument,
+  payloadLookups,
   createSearchIndexer,
   searchAfterChange,
   searchAfterDelete,
@@ -47,6 +48,7 @@ export { ResultCache } from './result-cache'
 export { createSearchRouter, UNAVAILABLE_MESSAGE, type SearchLayout, type SearchRouterOptions } from './routes'
 export { readSearchRequest, engineQuery, searchQueryString, type PublicSearchRequest, type Scope } from './http/request'
 export { TYPE_LABELS } from './http/labels'
+export { SEARCH_PAGE_CSS } from './http/page'
 export { SearchQueryLog, chinaDay, SEARCH_QUERIES_SLUG, type LoggedSite, type QueryLogOptions } from './query-log'
 export { reportFromAggregates, searchQueryReport, searchQueryReportEndpoint, type AggregateRow, type ReportOptions, type SiteQueryReport } from './query-report'
 export {

@@ -95,6 +95,7 @@ export function payloadLookups(payload: Payload, req?: PayloadRequest): Lookups 
   const siteInfo = (doc: Record<string, unknown>): SiteInfo => ({ id: doc.id as Id, code: String(doc.code), name: String(doc.name), organization: idOf(doc.organization) })
   const site = memo(async (id) => siteInfo(await read('sites', id)))
   let portal: Promise<SiteInfo | null> | null = null
+  const servicePaths = new Map<string, Promise<string | null>>()
   const portalSite = () =>
     (portal ??= payload
       .findGlobal({ slug: 'group-settings' as never, depth: 0, overrideAccess: true, req })
@@ -113,12 +114,19 @@ export function payloadLookups(payload: Payload, req?: PayloadRequest): Lookups 
     }),
     siteOfOrganization: memo(async (id) => {
       const { docs } = await payload.find({ collection: 'sites', where: { and: [{ organization: { equals: id } }, { status: { equals: 'active' } }] }, depth: 0, limit: 1, sort: 'id', overrideAccess: true, req })
-      return docs[0] ? siteInfo(docs[0] as unknown as Record<string, unknown>) : portalSite()
+      if (docs[0]) return siteInfo(docs[0] as unknown as Record<string, unknown>)
+      const host = idOf((await read('organizations', id)).hostSite)
+      return (host === null ? null : await site(host)) ?? portalSite()
     }),
-    servicesPath: memo(async (siteId) => {
-      const { docs } = await payload.find({ collection: 'columns', where: { and: [{ site: { equals: siteId } }, { category: { equals: 'services' } }] }, depth: 0, limit: 1, sort: 'order', overrideAccess: true, req })
-      return docs[0] ? String((docs[0] as unknown as Record<string, unknown>).path) : null
-    }),
+    servicesPath: async (siteId, organizationId) => {
+      const first = (owner?: Id) =>
+        payload
+          .find({ collection: 'columns', where: { and: [{ site: { equals: siteId } }, { category: { equals: 'services' } }, ...(owner === undefined ? [] : [{ ownerOrganization: { equals: owner } }])] }, depth: 0, limit: 1, sort: 'order', overrideAccess: true, req })
+          .then(({ docs }) => (docs[0] ? String((docs[0] as unknown as Record<string, unknown>).path) : null))
+      const key = `${siteId}:${organizationId ?? ''}`
+      if (!servicePaths.has(key)) servicePaths.set(key, (organizationId === undefined ? Promise.resolve(null) : first(organizationId)).then((own) => own ?? first()))
+      return servicePaths.get(key)!
+    },
   }
 }
 

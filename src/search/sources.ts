@@ -30,10 +30,13 @@ export interface Lookups {
   column(id: Id): Promise<ColumnInfo | null>
   site(id: Id): Promise<SiteInfo | null>
   organization(id: Id): Promise<Named | null>
-  /** The site an organization publishes on: its own active site, else the portal. */
+  /** The site an organization publishes on: its own active site, else its host site (column mode), else the portal. */
   siteOfOrganization(id: Id): Promise<SiteInfo | null>
-  /** Path of a site's first services column // 办事服务栏目, for guide URLs; null when it has none. */
-  servicesPath(siteId: Id): Promise<string | null>
+  /**
+   * Path of the services column // 办事服务栏目 for an organization's guide URLs on a site: the
+   * organization's own one there (a column-mode unit's 办事指南), else the site's first; null when none.
+   */
+  servicesPath(siteId: Id, organizationId?: Id): Promise<string | null>
 }
 
 /** Year in China's time zone, so an item published at 2025-01-01 07:00 (+08) counts for 2025. */
@@ -106,7 +109,7 @@ export const serviceGuideSource: SearchSource = {
     const [organization, site] = await Promise.all([lookups.organization(organizationId), lookups.siteOfOrganization(organizationId)])
     if (!organization || !site) return null
     const { sitesConfig } = await import('../sites')
-    const path = (await lookups.servicesPath(site.id)) ?? sitesConfig().guidesPath
+    const path = (await lookups.servicesPath(site.id, organizationId)) ?? sitesConfig().guidesPath
     const at = String(doc.updatedAt ?? doc.createdAt ?? '')
     if (Number.isNaN(Date.parse(at))) return null
     const publishedAt = new Date(at).toISOString()

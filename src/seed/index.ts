@@ -18,3 +18,4 @@ export async function isEmpty(payload: Payload): Promise<boolean> {
 }
 
 export { planPreset, seedArticles, seedStructure, type SeedArticlesOptions, type Progress }
+export type { PlannedColumn, PlannedOrganization, PlannedSite, PresetPlan } from './preset'

@@ -9,6 +9,8 @@ type Raw = {
   province: string
   city: { name: string; shortName: string; slug: string; siteName: string; region: string; address: string; phone: string; email: string }
   counties: Array<{ name: string; shortName: string; slug: string; kind: 'county' | 'district'; region: string; townships: string[]; townshipHosting?: 'own-site' | 'portal-columns' }>
+  /** Slug of the county-site column under which portal-columns townships get their subtrees. */
+  townshipSection?: string
   departments: string[]
   departmentHosting?: 'own-site' | 'portal-columns'
   departmentSection?: string
@@ -17,7 +19,7 @@ type Raw = {
 }
 
 export type PlannedColumn = { name: string; slug: string; category: string; owner: string; children: PlannedColumn[] }
-export type PlannedOrganization = { key: string; name: string; shortName: string; code: string; kind: string; parent: string | null; hostingMode: 'own-site' | 'portal-columns'; order: number }
+export type PlannedOrganization = { key: string; name: string; shortName: string; code: string; kind: string; parent: string | null; hostingMode: 'own-site' | 'portal-columns'; order: number; /** Key of the host site, for portal-columns units. */ hostSite?: string }
 export type PlannedSite = { key: string; organization: string; name: string; code: string; domains: string[]; identificationCode: string; theme: string; footer: Record<string, string>; columns: PlannedColumn[] }
 export type PresetPlan = {
   preset: string
@@ -40,7 +42,7 @@ export function presetDirectory(preset: string): string {
 export function planPreset(preset: string): PresetPlan {
   const dir = presetDirectory(preset)
   const raw = JSON.parse(readFileSync(path.join(dir, 'preset.json'), 'utf8')) as Raw
-  const trees = JSON.parse(readFileSync(path.join(dir, 'columns.json'), 'utf8')) as { unit: Tree; portal: Tree; sections?: Tree }
+  const trees = JSON.parse(readFileSync(path.join(dir, 'columns.json'), 'utf8')) as { unit: Tree; portal: Tree; sections?: Tree; county?: Tree }
   const organizations: PlannedOrganization[] = []
   const sites: PlannedSite[] = []
   let serial = 0
@@ -70,7 +72,7 @@ export function planPreset(preset: string): PresetPlan {
   raw.departments.forEach((entry, i) => {
     const [name, slug] = entry.split('|')
     const hostingMode = raw.departmentHosting ?? raw.defaultHostingMode
-    organizations.push({ key: slug, name, shortName: name.replace(city.shortName, ''), code: code(city.region), kind: 'department', parent: city.slug, hostingMode, order: i + 1 })
+    organizations.push({ key: slug, name, shortName: name.replace(city.shortName, ''), code: code(city.region), kind: 'department', parent: city.slug, hostingMode, order: i + 1, ...(hostingMode === 'portal-columns' ? { hostSite: portal.key } : {}) })
     if (hostingMode === 'portal-columns') {
       if (!section) throw new Error(`Preset ${preset}: departmentSection "${raw.departmentSection}" is not a portal column`)
       section.children.push({ name: name.replace(city.shortName, ''), slug, category: 'other', owner: slug, children: build(trees.sections ?? trees.unit, slug) })
@@ -81,15 +83,21 @@ export function planPreset(preset: string): PresetPlan {
 
   raw.counties.forEach((county, i) => {
     organizations.push({ key: county.slug, name: county.name, shortName: county.shortName, code: code(county.region), kind: county.kind, parent: city.slug, hostingMode: 'own-site', order: 100 + i })
-    sites.push({ key: county.slug, organization: county.slug, name: `${county.shortName}人民政府门户网站`, code: county.slug, domains: [`www.${county.slug}.gov.cn`, `${county.slug}.gov.cn`], identificationCode: identification(county.region), theme: 'county', footer: footer(county.name), columns: build(trees.unit, county.slug) })
+    const countySite: PlannedSite = { key: county.slug, organization: county.slug, name: `${county.shortName}人民政府门户网站`, code: county.slug, domains: [`www.${county.slug}.gov.cn`, `${county.slug}.gov.cn`], identificationCode: identification(county.region), theme: 'county', footer: footer(county.name), columns: build(trees.county ?? trees.unit, county.slug) }
+    sites.push(countySite)
+    const townshipSection = raw.townshipSection ? countySite.columns.find((c) => c.slug === raw.townshipSection) : undefined
     county.townships.forEach((entry, j) => {
       const [name, slug] = entry.split('|')
       const key = `${county.slug}-${slug}`
       const fullName = `${county.shortName}${name}人民政府`
       const hostingMode = county.townshipHosting ?? raw.defaultHostingMode
-      organizations.push({ key, name: fullName, shortName: name, code: code(county.region), kind: 'township', parent: county.slug, hostingMode, order: 1000 + i * 100 + j })
+      organizations.push({ key, name: fullName, shortName: name, code: code(county.region), kind: 'township', parent: county.slug, hostingMode, order: 1000 + i * 100 + j, ...(hostingMode === 'portal-columns' ? { hostSite: countySite.key } : {}) })
       if (hostingMode === 'own-site') {
         sites.push({ key, organization: key, name: `${county.shortName}${name}`, code: key, domains: [`${slug}.${county.slug}.gov.cn`], identificationCode: identification(county.region), theme: 'department', footer: footer(fullName), columns: build(trees.unit, key) })
+      } else {
+        // Townships publish through their county's site (集约化): a subtree under its township section.
+        if (!townshipSection) throw new Error(`Preset ${preset}: townshipSection "${raw.townshipSection}" is not a column of the county sites`)
+        townshipSection.children.push({ name, slug, category: 'other', owner: key, children: build(trees.sections ?? trees.unit, key) })
       }
     })
   })

@@ -42,7 +42,7 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
       await payload.update({ collection: 'sites', id: doc.id, req, data: { settings: { footer: site.footer, navigation } } })
     }
     for (const org of plan.organizations.filter((o) => o.hostingMode === 'portal-columns')) {
-      await payload.update({ collection: 'organizations', id: orgIds.get(org.key)!, req, data: { hostSite: siteIds.get(plan.sites[0].key)! } })
+      await payload.update({ collection: 'organizations', id: orgIds.get(org.key)!, req, data: { hostSite: siteIds.get(org.hostSite ?? plan.sites[0].key)! } })
     }
     await payload.updateGlobal({ slug: 'group-settings', req, data: { name: plan.group.name, preset: plan.preset, baseDomain: plan.group.baseDomain, defaultHostingMode: plan.group.defaultHostingMode as never, portalSite: siteIds.get(plan.sites[0].key)! } })
     if (req.payload.collections['service-guides']) {
@@ -52,7 +52,8 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
       }
     }
     for (const [i, account] of plan.demoAccounts.entries()) {
-      await payload.create({ collection: 'users', req, data: { email: account.email, name: account.name, password: plan.demoPassword, organization: orgIds.get(account.unit)!, roles: account.roles as never } })
+      // The preset's published demo password bypasses the password policy; the account must change it (src/accounts).
+      await payload.create({ collection: 'users', req, context: { demoAccount: true }, data: { email: account.email, name: account.name, password: plan.demoPassword, organization: orgIds.get(account.unit)!, roles: account.roles as never, mustChangePassword: true } as never })
       onProgress('accounts', i + 1, plan.demoAccounts.length)
     }
     await commitTransaction(req)

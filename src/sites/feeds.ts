@@ -4,7 +4,8 @@ import { idOf, latestArticles } from './queries'
 import type { SitesConfig } from './settings'
 import { subtreeIds, type ColumnRecord } from './site-index'
 import { tags } from './tags'
-import { canonical, type Scope } from './urls'
+import { canonical, foreignArticleUrl, type Scope } from './urls'
+import { columnListWhere } from '../sharing'
 
 export interface TextDocument {
   body: string
@@ -15,12 +16,14 @@ export interface TextDocument {
 const xml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
 
 export async function columnRss(payload: Payload, config: SitesConfig, scope: Scope, column: ColumnRecord): Promise<TextDocument> {
-  const docs = await latestArticles(payload, { column: { in: subtreeIds(column) } }, config.rssSize)
+  const docs = await latestArticles(payload, await columnListWhere(payload, subtreeIds(column)), config.rssSize)
   const link = canonical(scope, `/${column.path}/`)
   const items = docs
     .map((doc) => {
       const c = scope.index.columnsById.get(String(idOf(doc.column))) ?? column
-      const url = canonical(scope, `/${c.path}/${doc.id}.html`)
+      const home = String(c.siteId) === String(scope.site.id) ? undefined : scope.index.byId.get(String(c.siteId))
+      if (!home && String(c.siteId) !== String(scope.site.id)) return ''
+      const url = home ? foreignArticleUrl(scope, home, c, doc.id) : canonical(scope, `/${c.path}/${doc.id}.html`)
       return `<item><title>${xml(doc.title)}</title><link>${xml(url)}</link><guid isPermaLink="true">${xml(url)}</guid>${doc.publishedAt ? `<pubDate>${new Date(doc.publishedAt).toUTCString()}</pubDate>` : ''}${doc.summary ? `<description>${xml(doc.summary)}</description>` : ''}</item>`
     })
     .join('')

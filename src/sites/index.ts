@@ -18,3 +18,6 @@ export { createPreviewToken, verifyPreviewToken, PreviewTokenError } from './pre
 export { ContentWatcher, attachChangeHooks, type ContentChange } from './invalidation'
 export { tags as cacheTags } from './tags'
 export { loadSiteIndex, type SiteIndex, type SiteRecord, type ColumnRecord } from './site-index'
+export { setPublicReadPath, publicReadPath, type ReadPath } from './fast-reads'
+export { unitHome, unitHomeUrl, unitSectionOf, columnUnits, type UnitHome, type UnitSection } from './units'
+export { RedirectTable, loadRedirectTable, redirectLocation, matchesPrefix, type RedirectRule, type RedirectSite, type RedirectTarget } from './redirects'

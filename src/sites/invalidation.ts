@@ -35,6 +35,7 @@ const WATCH_FIELDS: Record<string, Record<string, true>> = {
   articles: { updatedAt: true, column: true, site: true },
   columns: { updatedAt: true, site: true },
   'service-guides': { updatedAt: true, organization: true },
+  placements: { updatedAt: true, targetColumn: true, targetSite: true },
 }
 
 export class ContentWatcher {

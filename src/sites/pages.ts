@@ -12,10 +12,12 @@ import { vocabulary } from './settings'
 import { ancestry, firstColumnOfCategory, navigationColumns, subtreeIds, type ColumnRecord, type Id, type SiteIndex, type SiteRecord } from './site-index'
 import { GUIDE_ELEMENTS } from './guide-elements'
 import { missingGuideElements } from './guide-elements'
-import { articleHref, canonical, columnHref, formatDate, homeHref, siteHomeHref, withQuery, type Scope } from './urls'
-import type { ArticleSummaryView, ColumnSectionView, DisclosureView, LinkView, PageContext, PageMeta, PageType, PaginationView, ServiceGuideView, SiteGroupView, SiteView, SitemapNodeView } from './view-models'
+import { articleHref, canonical, columnHref, foreignArticleHref, formatDate, homeHref, siteHomeHref, withQuery, type Scope } from './urls'
+import type { ArticleSummaryView, ColumnSectionView, DisclosureView, LinkView, PageContext, PageMeta, PageType, PaginationView, ServiceGuideView, SiteGroupView, SiteView, SitemapNodeView, UnitSectionView } from './view-models'
+import { columnUnits, unitSectionOf, type UnitSection } from './units'
 import type { ViewKey } from './page-cache'
 import { tags } from './tags'
+import { columnListWhere } from '../sharing'
 
 export interface Page {
   context: PageContext
@@ -106,7 +108,11 @@ function summaries(scope: Scope, docs: ArticleDoc[], media?: Map<string, MediaDo
     const column = scope.index.columnsById.get(String(idOf(doc.column)))
     if (!column) return []
     const cover = media?.get(String(idOf(doc.cover)))
-    return [{ id: doc.id, title: doc.title, href: articleHref(scope, column, doc.id), publishedAt: doc.publishedAt ?? '', publishedDate: formatDate(doc.publishedAt), summary: doc.summary ?? '', cover: imageView(cover, '(max-width: 768px) 100vw, 1200px', doc.title) }]
+    // Shared by reference (信息报送/统一推送): link to the original on its own site and name its unit.
+    const home = String(column.siteId) === String(scope.site.id) ? undefined : scope.index.byId.get(String(column.siteId))
+    if (!home && String(column.siteId) !== String(scope.site.id)) return []
+    const source = home ? scope.index.organizations.get(String(column.ownerOrganizationId))?.name ?? home.name : undefined
+    return [{ id: doc.id, title: doc.title, href: home ? foreignArticleHref(scope, home, column, doc.id) : articleHref(scope, column, doc.id), source, publishedAt: doc.publishedAt ?? '', publishedDate: formatDate(doc.publishedAt), summary: doc.summary ?? '', cover: imageView(cover, '(max-width: 768px) 100vw, 1200px', doc.title) }]
   })
 }
 
@@ -127,7 +133,7 @@ export async function homePage(deps: PageDeps, scope: Scope): Promise<Page> {
   const extra = scope.site.columns.filter((c) => config.homeCategories.includes(c.category) && !candidates.includes(c))
   const sectionColumns = [...candidates, ...extra].slice(0, config.homeMaxSections)
   const pageTags = [tags.site(scope.site.id), tags.home(scope.site.id)]
-  const lists = await Promise.all(sectionColumns.map((column) => latestArticles(deps.payload, { column: { in: subtreeIds(column) } }, config.homeSectionSize)))
+  const lists = await Promise.all(sectionColumns.map(async (column) => latestArticles(deps.payload, await columnListWhere(deps.payload, subtreeIds(column)), config.homeSectionSize)))
   const newsColumns = sectionColumns.filter((c) => c.category === 'news')
   const headlineDocs = newsColumns.length ? await latestArticles(deps.payload, { and: [{ column: { in: newsColumns.flatMap(subtreeIds) } }, { cover: { exists: true } }] }, 1) : []
   const media = await mediaByIds(deps.payload, headlineDocs.map((d) => idOf(d.cover)).filter((id): id is Id => id !== null))
@@ -169,13 +175,50 @@ export function siteGroups(index: SiteIndex, config: SitesConfig, local: boolean
     if (!groups.has(kind)) groups.set(kind, { kind, label: kindLabels[kind] ?? '其他', sites: [] })
     groups.get(kind)!.sites.push({ name: site.name, code: site.code, href: siteHomeHref(site, config.canonicalScheme, local), domain: site.domains[0] ?? '' })
   }
+  // Portal-columns units have no site of their own: they are listed with a link to their section.
+  for (const { organization, home } of columnUnits(index)) {
+    const kind = organization.kind || 'other'
+    if (!groups.has(kind)) groups.set(kind, { kind, label: kindLabels[kind] ?? '其他', sites: [] })
+    const href = !local && home.site.domains[0] ? `${config.canonicalScheme}://${home.site.domains[0]}${home.path}` : `/s/${home.site.code}${home.path}`
+    groups.get(kind)!.sites.push({ name: organization.name, code: `${home.site.code}${home.path}`, href, domain: '', host: home.site.name })
+  }
   return [...groups.values()].filter((g) => g.sites.length)
+}
+
+/** The unit heading, navigation and (on its landing page) latest lists of a unit's subtree. */
+async function unitView(deps: PageDeps, scope: Scope, section: UnitSection, current: ColumnRecord | undefined, pageTags: string[]): Promise<UnitSectionView> {
+  const { root, organization } = section
+  const currentTop = current ? ancestry(scope.index, current).find((c) => String(c.parentId) === String(root.id)) : undefined
+  const children = root.children.filter((c) => c.visibility === 'public')
+  const isLanding = current !== undefined && String(current.id) === String(root.id)
+  const listed = isLanding ? children.filter((c) => deps.config.homeCategories.includes(c.category)).slice(0, deps.config.homeMaxSections) : []
+  const lists = await Promise.all(listed.map(async (c) => latestArticles(deps.payload, await columnListWhere(deps.payload, subtreeIds(c)), deps.config.homeSectionSize)))
+  lists.forEach((docs, i) => pageTags.push(tags.column(listed[i].id), ...docs.map((d) => tags.article(d.id))))
+  return {
+    name: organization.name,
+    shortName: organization.shortName || organization.name,
+    href: columnHref(scope, root),
+    navigation: children.map((c) => ({ title: c.name, href: columnHref(scope, c), current: currentTop !== undefined && String(currentTop.id) === String(c.id) })),
+    sections: listed.map((c, i) => ({ key: `unit-${c.id}`, title: c.name, href: columnHref(scope, c), category: c.category, articles: summaries(scope, lists[i]) })),
+    isLanding,
+  }
+}
+
+/** Columns of the page's scope: the unit's subtree inside a unit section, else the whole site. */
+function scopeColumns(scope: Scope, column: ColumnRecord | undefined): ColumnRecord[] {
+  const section = column ? unitSectionOf(scope.index, column) : undefined
+  if (!section) return [...scope.site.columnsById.values()]
+  const ids = new Set(subtreeIds(section.root).map(String))
+  return [...scope.site.columnsById.values()].filter((c) => ids.has(String(c.id)))
 }
 
 export async function columnPage(deps: PageDeps, scope: Scope, column: ColumnRecord, page: number): Promise<Page> {
   const base = columnHref(scope, column)
-  const result = await pagedArticles(deps.payload, { column: { in: subtreeIds(column) } }, page, deps.config.pageSize)
+  const result = await pagedArticles(deps.payload, await columnListWhere(deps.payload, subtreeIds(column)), page, deps.config.pageSize)
   if (page > result.pages) throw new PageNotFound(`page ${page} of ${result.pages}`)
+  const section = unitSectionOf(scope.index, column)
+  const unitTags: string[] = []
+  const unit = section ? await unitView(deps, scope, section, column, unitTags) : undefined
   const parent = column.parentId === null ? undefined : scope.index.columnsById.get(String(column.parentId))
   const siblings = (parent ? parent.children : scope.site.columns).filter((c) => c.visibility === 'public')
   const context: PageContext = {
@@ -190,8 +233,9 @@ export async function columnPage(deps: PageDeps, scope: Scope, column: ColumnRec
       pagination: pagination(base, page, result.pages, result.total),
       rssHref: `${base}rss.xml`,
     },
+    unit,
   }
-  return { context, status: 200, tags: [tags.site(scope.site.id), ...subtreeIds(column).map(tags.column), ...result.docs.map((d) => tags.article(d.id))], view: { siteId: scope.site.id, columnId: column.id } }
+  return { context, status: 200, tags: [tags.site(scope.site.id), ...subtreeIds(column).map(tags.column), ...result.docs.map((d) => tags.article(d.id)), ...unitTags], view: { siteId: scope.site.id, columnId: column.id } }
 }
 
 export async function articlePage(deps: PageDeps, scope: Scope, column: ColumnRecord, doc: ArticleDoc, isPreview = false): Promise<Page> {
@@ -202,7 +246,9 @@ export async function articlePage(deps: PageDeps, scope: Scope, column: ColumnRe
   const attachments = (doc.attachments ?? []).map(resolve).filter((a): a is MediaDoc => Boolean(a))
   const disclosure = ancestry(scope.index, column).some((c) => deps.config.catalogueCategories.includes(c.category)) ? disclosureView(doc) : undefined
   const coverView = imageView(cover, '(max-width: 768px) 100vw, 800px')
+  const section = unitSectionOf(scope.index, column)
   const context: PageContext = {
+    unit: section ? await unitView(deps, scope, section, column, []) : undefined,
     site: siteView(scope, column),
     page: meta(scope, 'article', doc.title, {
       ogType: 'article',
@@ -277,7 +323,7 @@ function disclosureView(doc: ArticleDoc): DisclosureView {
 export async function cataloguePage(deps: PageDeps, scope: Scope, column: ColumnRecord | undefined, page: number): Promise<Page> {
   const { site, index, query } = scope
   // Policy columns plus everything under the disclosure columns (guides, plans, personnel, budgets…).
-  const catalogueColumns = [...site.columnsById.values()].filter(
+  const catalogueColumns = scopeColumns(scope, column).filter(
     (c) => deps.config.catalogueCategories.includes(c.category) || ancestry(index, c).some((a) => a.category === 'disclosure'),
   )
   const columnIds = catalogueColumns.map((c) => c.id)
@@ -320,12 +366,15 @@ export async function cataloguePage(deps: PageDeps, scope: Scope, column: Column
       }),
       pagination: pagination(base, page, result.pages, result.total, { topic, publisher, year: yearText }),
     },
+    unit: column && unitSectionOf(index, column) ? await unitView(deps, scope, unitSectionOf(index, column)!, column, []) : undefined,
   }
   return { context, status: 200, tags: [tags.site(site.id), tags.catalogue(site.id), ...columnIds.map(tags.column), ...result.docs.map((d) => tags.article(d.id))], view: { siteId: site.id, columnId: column?.id ?? null } }
 }
 
-/** The organizations whose guides a site shows: its own and those owning its columns; the portal shows all. */
-function guideOrganizations(scope: Scope): Id[] | 'all' {
+/** The organizations whose guides a site shows: its own and those owning its columns; the portal shows all; a unit's section its own. */
+function guideOrganizations(scope: Scope, column?: ColumnRecord): Id[] | 'all' {
+  const section = column ? unitSectionOf(scope.index, column) : undefined
+  if (section) return [section.organization.id]
   if (isPortal(scope)) return 'all'
   const ids = new Set<string>()
   const out: Id[] = []
@@ -365,7 +414,7 @@ export async function guidesPage(deps: PageDeps, scope: Scope, column: ColumnRec
   if (by !== 'organization' && by !== 'topic') throw new BadRequest(`by must be "organization" or "topic", got "${by.slice(0, 20)}"`)
   const sitePath = column ? `/${column.path}/` : `/${deps.config.guidesPath}/`
   const base = `${scope.prefix}${sitePath}`
-  const docs = await publishedGuides(deps.payload, guideOrganizations(scope))
+  const docs = await publishedGuides(deps.payload, guideOrganizations(scope, column))
   const views = docs.map((d) => guideView(scope, d, base))
   const groups = new Map<string, ServiceGuideView[]>()
   const push = (key: string, g: ServiceGuideView) => (groups.get(key) ?? groups.set(key, []).get(key)!).push(g)
@@ -386,13 +435,14 @@ export async function guidesPage(deps: PageDeps, scope: Scope, column: ColumnRec
       groups: [...groups].map(([groupTitle, guides]) => ({ title: groupTitle, guides })),
       total: views.length,
     },
+    unit: column && unitSectionOf(scope.index, column) ? await unitView(deps, scope, unitSectionOf(scope.index, column)!, column, []) : undefined,
   }
   return { context, status: 200, tags: [tags.site(scope.site.id), tags.guides, ...(column ? [tags.column(column.id)] : [])], view: { siteId: scope.site.id, columnId: column?.id ?? null } }
 }
 
 export async function guidePage(deps: PageDeps, scope: Scope, column: ColumnRecord | undefined, id: string): Promise<Page> {
   const doc = await publishedGuide(deps.payload, id)
-  const allowed = guideOrganizations(scope)
+  const allowed = guideOrganizations(scope, column)
   if (!doc || (allowed !== 'all' && !allowed.some((o) => String(o) === String(idOf(doc.organization))))) throw new PageNotFound(`guide ${id}`)
   const sitePath = column ? `/${column.path}/` : `/${deps.config.guidesPath}/`
   const view = guideView(scope, doc, `${scope.prefix}${sitePath}`)

@@ -11,6 +11,7 @@ import { cacheKey, createLeanHandler, type LeanHandler } from './lean-handler'
 import { buildResponse, PageCache, sendResponse, type CachedResponse } from './page-cache'
 import { articlePage, BadRequest, cataloguePage, columnPage, guidePage, guidesPage, homePage, messagePage, PageNotFound, siteGroups, sitemapPage, siteStyleSheet, styleHash, siteView, type Page, type PageDeps } from './pages'
 import { PageViewCounter } from './page-views'
+import { loadRedirectTable, redirectLocation, type RedirectTable } from './redirects'
 import { createPreviewToken, PreviewTokenError, verifyPreviewToken } from './preview'
 import { latestDraft, publicArticle, idOf } from './queries'
 import { createRenderer, type Renderer } from './render'
@@ -18,6 +19,8 @@ import { parsePage, parseRoute } from './routes'
 import { sitesConfig, type DeepPartial, type SitesConfig } from './settings'
 import { ancestry, firstColumnOfCategory, loadSiteIndex, normalizeHost, type SiteIndex, type SiteRecord } from './site-index'
 import { tags } from './tags'
+import { placementTargets } from '../sharing'
+import { unitHomeUrl } from './units'
 import { loadThemes } from './themes'
 import { siteScopeOrigin, type Scope } from './urls'
 import type { PageContext } from './view-models'
@@ -56,10 +59,12 @@ export interface PublicSites {
   /** Applies content changes (normally from hooks and the poller). */
   applyChanges(changes: ContentChange[]): Promise<void>
   reloadIndex(): Promise<SiteIndex>
+  /** Where an organization's public home is (own site home or its column subtree's landing page), from the live index. */
+  unitHomeUrl(organizationId: number | string, options?: { local?: boolean }): string | undefined
   close(): Promise<void>
 }
 
-const WATCHED = ['articles', 'columns', 'sites', 'organizations', 'media', 'service-guides']
+const WATCHED = ['articles', 'columns', 'sites', 'organizations', 'media', 'service-guides', 'redirects', 'placements']
 
 export async function createPublicSites(options: PublicSitesOptions): Promise<PublicSites> {
   const { payload } = options
@@ -74,13 +79,27 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
   const watched = WATCHED.filter((slug) => payload.collections[slug as never])
 
   let index = await loadSiteIndex(payload)
+  // Old addresses of moved units (src/hosting): reloaded with the index, so a switch takes effect at once.
+  let redirects: RedirectTable = await loadRedirectTable(payload)
   let indexReload: Promise<SiteIndex> | undefined
-  const reloadIndex = () => (indexReload ??= loadSiteIndex(payload).then((fresh) => ((index = fresh), fresh)).finally(() => (indexReload = undefined)))
+  const reloadIndex = () =>
+    (indexReload ??= Promise.all([loadSiteIndex(payload), loadRedirectTable(payload)])
+      .then(([fresh, table]) => ((index = fresh), (redirects = table), fresh))
+      .finally(() => (indexReload = undefined)))
 
   const applyChanges = async (changes: ContentChange[]) => {
     const invalid = new Set<string>()
     let reload = false
     let clearAll = false
+    // A column showing another site's article by reference (信息报送/统一推送) changes with that article.
+    const invalidateColumn = (columnId: unknown, siteId: unknown) => {
+      const column = index.columnsById.get(String(idOf(columnId)))
+      if (column) for (const c of ancestry(index, column)) invalid.add(tags.column(c.id))
+      const site = idOf(siteId) ?? column?.siteId
+      if (site !== null && site !== undefined) invalid.add(tags.home(site))
+    }
+    const changedArticles = changes.filter((c) => c.collection === 'articles' && c.doc.id !== undefined).map((c) => c.doc.id as never)
+    for (const target of await placementTargets(payload, changedArticles)) invalidateColumn(target.column, target.site)
     for (const change of changes) {
       const { collection, doc } = change
       if (change.unknownDeletion && (collection === 'articles' || collection === 'service-guides')) clearAll = true
@@ -93,6 +112,9 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
           const site = idOf(version.site) ?? column?.siteId
           if (site !== null && site !== undefined) invalid.add(tags.catalogue(site)).add(tags.home(site))
         }
+      } else if (collection === 'placements') {
+        if (change.unknownDeletion) clearAll = true
+        for (const version of [doc, change.previous]) if (version) invalidateColumn(version.targetColumn, version.targetSite)
       } else if (collection === 'service-guides') {
         invalid.add(tags.guides).add(tags.guide(doc.id as never))
       } else if (collection === 'columns' || collection === 'sites') {
@@ -101,6 +123,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
         if (site !== undefined && site !== null) invalid.add(tags.site(site as never))
         if (collection === 'sites' || change.deleted) invalid.add(tags.group)
         if (change.unknownDeletion) clearAll = true
+      } else if (collection === 'redirects') {
+        reload = true
       } else if (collection === 'organizations') {
         reload = true
         clearAll = true // names appear in footers, publishers and guide catalogues of many sites
@@ -148,7 +172,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
 
   function scopeFor(req: IncomingMessage, site: SiteRecord, prefix: string, path: string): Scope {
     const origin = requestOrigin(req)
-    return { index, site, prefix, path, requestOrigin: origin, canonicalOrigin: siteScopeOrigin(site, origin, config.canonicalScheme), query: new URL(req.url ?? '/', 'http://x').searchParams }
+    return { index, site, prefix, path, requestOrigin: origin, canonicalOrigin: siteScopeOrigin(site, origin, config.canonicalScheme), query: new URLSearchParams((req.url ?? '').split('?')[1] ?? '') }
   }
 
   /** The group as a pseudo-site, for the directory and unknown-host pages. */
@@ -255,6 +279,11 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     if (path.startsWith('/_site/')) return serveSiteStyle(req, res, path)
     if (path.startsWith('/_preview/')) return servePreview(req, res, decodeURIComponent(path.slice('/_preview/'.length)))
     const located = locate(req)
+    // An archived site answers every address with where it moved, before anything else.
+    if (!located.site) {
+      const moved = movedTo(req, located)
+      if (moved) return redirect(res, moved)
+    }
     if (isReserved(located.path)) return next()
     const startedAt = cache.begin()
     let scope: Scope | undefined
@@ -276,6 +305,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
       sendResponse(req, res, result)
       if (result.view && req.method === 'GET') pageViews.record(result.view)
     } catch (error) {
+      const moved = error instanceof PageNotFound && scope ? movedTo(req, located) : undefined
+      if (moved) return redirect(res, moved)
       if (error instanceof PageNotFound && scope) return sendResponse(req, res, render(messagePage(scope, 'not-found', 404)))
       if (error instanceof BadRequest && scope) return sendResponse(req, res, render(messagePage(scope, 'error', 400, '请求参数有误', error.message)))
       const requestId = randomUUID()
@@ -289,6 +320,15 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
         res.end(`服务暂时不可用 / Service unavailable (${requestId})`)
       }
     }
+  }
+
+  /** The new address of a page that moved away (a redirect left by a mode switch), if any. */
+  function movedTo(req: IncomingMessage, located: ReturnType<typeof locate>): string | undefined {
+    const site = located.site ?? (located.prefix ? redirects.sitesByCode.get(located.prefix.slice(3)) : redirects.sitesByDomain.get(located.host))
+    if (!site) return undefined
+    const target = redirects.lookup(site.id, located.path || '/')
+    const query = (req.url ?? '').split('?')[1]
+    return target && redirectLocation(target, { local: Boolean(located.prefix) || located.local, scheme: config.canonicalScheme, query })
   }
 
   function directoryPage(req: IncomingMessage): Page {
@@ -368,6 +408,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     previewPath: (articleId) => `/_preview/${createPreviewToken(secret, articleId, config.previewTokenTtlSeconds)}`,
     applyChanges,
     reloadIndex,
+    unitHomeUrl: (organizationId, options = {}) => unitHomeUrl(index, organizationId, { scheme: config.canonicalScheme, ...options }),
     async close() {
       watcher.stop()
       await pageViews.stop()

@@ -1,6 +1,9 @@
-/** Reads of public content through Payload's Local API; every article read goes through publicArticleWhere(). */
+/**
+ * Reads of public content. Every article read goes through publicArticleWhere(); the hot ones
+ * (lists, one article, media) go through fast-reads.ts, which says why it uses the adapter API.
+ */
 import type { Payload, Where } from 'payload'
-import { publicArticleWhere } from '../access'
+import { findMediaByIds, findPublicArticle, findPublicArticles } from './fast-reads'
 import type { MediaDoc } from './images'
 import type { Id } from './site-index'
 
@@ -31,20 +34,18 @@ export function and(...parts: Array<Where | undefined>): Where {
 }
 
 export async function latestArticles(payload: Payload, where: Where, limit: number): Promise<ArticleDoc[]> {
-  const result = await payload.find({ collection: 'articles', where: and(publicArticleWhere(), where), sort: '-publishedAt', limit, pagination: false, depth: 0, overrideAccess: true, select: LIST_SELECT as never })
-  return result.docs as unknown as ArticleDoc[]
+  return (await findPublicArticles<ArticleDoc>(payload, { where, limit, select: LIST_SELECT })).docs
 }
 
 export async function pagedArticles(payload: Payload, where: Where, page: number, limit: number, select: Record<string, unknown> = LIST_SELECT) {
-  const result = await payload.find({ collection: 'articles', where: and(publicArticleWhere(), where), sort: '-publishedAt', limit, page, depth: 0, overrideAccess: true, select: select as never })
-  return { docs: result.docs as unknown as ArticleDoc[], total: result.totalDocs, pages: Math.max(1, result.totalPages) }
+  const result = await findPublicArticles<ArticleDoc>(payload, { where, limit, page, select })
+  return { docs: result.docs, total: result.totalDocs, pages: Math.max(1, result.totalPages) }
 }
 
 export async function publicArticle(payload: Payload, id: string): Promise<ArticleDoc | undefined> {
   // depth 0 and no workflow log: relations the page needs (cover, attachments, body images) are
   // fetched in one media query by the caller instead of populating column, site and organization.
-  const result = await payload.find({ collection: 'articles', where: and(publicArticleWhere(), { id: { equals: id } }), limit: 1, pagination: false, depth: 0, overrideAccess: true, select: ARTICLE_SELECT as never })
-  return result.docs[0] as unknown as ArticleDoc | undefined
+  return findPublicArticle<ArticleDoc>(payload, id, ARTICLE_SELECT)
 }
 
 /** The newest version, draft or not, for an editor's preview. */
@@ -54,13 +55,13 @@ export async function latestDraft(payload: Payload, id: string): Promise<Article
 
 export async function mediaByIds(payload: Payload, ids: Id[]): Promise<Map<string, MediaDoc>> {
   if (!ids.length) return new Map()
-  const result = await payload.find({ collection: 'media', where: { id: { in: [...new Set(ids)] } }, depth: 0, pagination: false, overrideAccess: true })
-  return new Map((result.docs as Array<MediaDoc & { id: Id }>).map((doc) => [String(doc.id), doc]))
+  const docs = await findMediaByIds<MediaDoc & { id: Id }>(payload, ids)
+  return new Map(docs.map((doc) => [String(doc.id), doc]))
 }
 
 export async function oldestPublishYear(payload: Payload, where: Where): Promise<number | undefined> {
-  const result = await payload.find({ collection: 'articles', where: and(publicArticleWhere(), where), sort: 'publishedAt', limit: 1, pagination: false, depth: 0, overrideAccess: true, select: { publishedAt: true } as never })
-  const date = (result.docs[0] as { publishedAt?: string } | undefined)?.publishedAt
+  const result = await findPublicArticles<{ publishedAt?: string }>(payload, { where, sort: 'publishedAt', limit: 1, select: { publishedAt: true } })
+  const date = result.docs[0]?.publishedAt
   return date ? new Date(date).getFullYear() : undefined
 }
 

@@ -15,6 +15,9 @@ export interface OrganizationRecord {
   shortName: string
   code: string
   kind: string
+  /** 建站模式: `own-site`, or `portal-columns` (the unit owns a column subtree on `hostSiteId`). */
+  hostingMode: string
+  hostSiteId: Id | null
 }
 
 export interface ColumnRecord {
@@ -83,7 +86,7 @@ export async function loadSiteIndex(payload: Payload): Promise<SiteIndex> {
   ])
   const organizationsMap = new Map<string, OrganizationRecord>()
   for (const doc of organizations.docs as unknown as Array<Record<string, unknown>>) {
-    organizationsMap.set(String(doc.id), { id: doc.id as Id, name: str(doc.name), shortName: str(doc.shortName), code: str(doc.code), kind: str(doc.kind) })
+    organizationsMap.set(String(doc.id), { id: doc.id as Id, name: str(doc.name), shortName: str(doc.shortName), code: str(doc.code), kind: str(doc.kind), hostingMode: str(doc.hostingMode) || 'own-site', hostSiteId: relationId(doc.hostSite) })
   }
   const index: SiteIndex = {
     sites: [],

@@ -22,6 +22,18 @@ export const columnHref = (scope: Scope, column: ColumnRecord) => `${scope.prefi
 export const articleHref = (scope: Scope, column: ColumnRecord, id: string | number) => `${scope.prefix}/${column.path}/${id}.html`
 export const homeHref = (scope: Scope) => `${scope.prefix}/`
 
+/** Another site's article listed here by reference (信息报送/统一推送): its /s/<code>/ path on a local address, else its own domain. */
+export function foreignArticleHref(scope: Scope, site: SiteRecord, column: ColumnRecord, id: string | number): string {
+  if (scope.prefix || !site.domains[0]) return `/s/${site.code}/${column.path}/${id}.html`
+  return foreignArticleUrl(scope, site, column, id)
+}
+
+/** Absolute URL of another site's article (feeds): its canonical address on its own domain. */
+export function foreignArticleUrl(scope: Scope, site: SiteRecord, column: ColumnRecord, id: string | number): string {
+  const path = `/${column.path}/${id}.html`
+  return site.domains[0] ? `${new URL(scope.canonicalOrigin).protocol}//${site.domains[0]}${path}` : `${scope.requestOrigin}/s/${site.code}${path}`
+}
+
 /** Absolute canonical URL for a site-relative path; on a domain the /s/<code> prefix is dropped. */
 export function canonical(scope: Scope, sitePath: string): string {
   const prefix = scope.site.domains[0] ? '' : scope.prefix

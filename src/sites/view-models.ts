@@ -72,6 +72,8 @@ export interface ArticleSummaryView {
   publishedDate: string // YYYY-MM-DD
   summary: string
   cover?: ImageView
+  /** The other unit an item shared by reference comes from (来源), empty for the site's own articles. */
+  source?: string
 }
 
 export interface ColumnSectionView {
@@ -183,7 +185,19 @@ export interface GuideCatalogueView {
 export interface SiteGroupView {
   kind: string
   label: string
-  sites: Array<{ name: string; code: string; href: string; domain: string }>
+  /** `host` names the site a portal-columns unit publishes on (its entry links to its section there). */
+  sites: Array<{ name: string; code: string; href: string; domain: string; host?: string }>
+}
+
+/** A portal-columns unit's section // 部门栏目 on its host site: heading, own navigation, landing lists. */
+export interface UnitSectionView {
+  name: string
+  shortName: string
+  href: string
+  navigation: LinkView[]
+  /** On the landing page: the latest items of each sub-column. */
+  sections: ColumnSectionView[]
+  isLanding: boolean
 }
 
 export interface HomeView {
@@ -239,6 +253,8 @@ export interface PageContext {
   guide?: ServiceGuideView
   sitemap?: SitemapNodeView[]
   directory?: SiteGroupView[]
+  /** Set on pages inside a portal-columns unit's subtree. */
+  unit?: UnitSectionView
   message?: { heading: string; text: string; requestId?: string; host?: string }
   /** HTML made elsewhere (search results, letter forms) shown inside the theme; must already be safe. */
   mainHtml?: string

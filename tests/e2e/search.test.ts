@@ -3,21 +3,17 @@
  * by a facet, keyboard-only use, and axe-core on the results page. A small Express app serves the
  * search router alone on a seeded database (independent of src/server.ts).
  */
-import fs, { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { hasChromium, launchChromium, seriousAxeViolations } from './browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSearchEngine, searchIndexerFor, type SearchEngine } from '../../src/search/index'
 import { bootPayload } from '../helpers/payload'
 import { startSearchServer, type SearchServer } from '../search/http-helpers'
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium) console.warn(`[e2e] skipped: no Chromium at ${CHROMIUM} (install Debian's chromium package or set CHROMIUM_PATH)`)
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'search-e2e-'))
 process.env.SEARCH_INDEX_PATH = path.join(directory, 'index.db')
@@ -27,14 +23,6 @@ let engine: SearchEngine
 let server: SearchServer
 let browser: Browser
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE)
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as {
-    violations: Array<{ id: string; impact: string; help: string }>
-  }
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)
-}
-
 const resultSites = (page: Page) => page.locator('ol.results .meta').allInnerTexts()
 
 describe.skipIf(!hasChromium)('search page in Chromium', () => {
@@ -43,7 +31,7 @@ describe.skipIf(!hasChromium)('search page in Chromium', () => {
     await searchIndexerFor(payload).reconcile()
     engine = createSearchEngine(process.env, { embedded: { workers: 1 } })
     server = await startSearchServer(payload, engine, { queryLog: false })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
@@ -65,7 +53,7 @@ describe.skipIf(!hasChromium)('search page in Chromium', () => {
     expect(own.length).toBeGreaterThan(0)
     expect(own.every((meta) => meta.startsWith('玉林市发展和改革委员会'))).toBe(true)
     expect(await page.locator('ol.results mark').first().innerText()).toBe('玉林')
-    expect(await axeViolations(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
 
     // Switch to all sites with the radio button and search again.
     await page.getByLabel('全部网站').check()

@@ -2,18 +2,14 @@
  * Public sites in Debian's Chromium: axe-core on each page type of the three themes, keyboard
  * reach, elderly mode persistence, and screenshots of each theme's home at 1280 and 375 px.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, mkdirSync } from 'node:fs'
 import type { Payload } from 'payload'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { hasChromium, launchChromium, seriousAxeViolations } from './browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PublicSites } from '../../src/sites/index'
 import { bootSites, type TestServer } from '../sites/boot'
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium) console.warn(`[e2e] skipped: no Chromium at ${CHROMIUM} (install Debian's chromium package or set CHROMIUM_PATH)`)
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const THEMES = [
   { theme: 'portal', code: 'www' },
   { theme: 'department', code: 'fgw' },
@@ -25,14 +21,6 @@ let sites: PublicSites
 let server: TestServer
 let browser: Browser
 
-async function axe(page: Page) {
-  await page.evaluate(AXE_SOURCE)
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as {
-    violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>
-  }
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
-}
-
 async function firstLink(page: Page, selector: string): Promise<string> {
   const href = await page.locator(selector).first().getAttribute('href')
   if (!href) throw new Error(`no link matches ${selector} on ${page.url()}`)
@@ -42,7 +30,7 @@ async function firstLink(page: Page, selector: string): Promise<string> {
 describe.skipIf(!hasChromium)('public sites in Chromium', () => {
   beforeAll(async () => {
     ;({ payload, sites, server } = await bootSites('sites-e2e'))
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] })
+    browser = await launchChromium()
     mkdirSync('test-results', { recursive: true })
   })
   afterAll(async () => {
@@ -67,7 +55,7 @@ describe.skipIf(!hasChromium)('public sites in Chromium', () => {
       for (const url of pages) {
         const response = await page.goto(url)
         expect(response?.status(), url).toBe(200)
-        problems.push(...(await axe(page)).map((p) => `${url}: ${p}`))
+        problems.push(...(await seriousAxeViolations(page)).map((p) => `${url}: ${p}`))
       }
       await context.close()
       expect(problems).toEqual([])

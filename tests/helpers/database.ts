@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import pg from 'pg'
 
 /** Tests run on SQLite, or on the PostgreSQL server named by TEST_DATABASE_URI (CI runs both). */
@@ -38,6 +39,46 @@ export async function freshDatabaseUri(label: string, options: { seeded?: boolea
     copyFileSync(template, file)
   }
   return `file:${file}`
+}
+
+/**
+ * A seed process may exit without closing SQLite, leaving committed pages in the write-ahead log:
+ * fold them into the file before it is copied or renamed (deleting the log would lose them).
+ */
+export function foldWriteAheadLog(file: string): void {
+  const db = new Database(file)
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+  for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true })
+}
+
+/**
+ * Builds a template database file once: parallel test files wait on a directory lock while one
+ * of them runs `build(buildingFile)`; the result is renamed into place only when complete.
+ */
+export async function buildTemplateOnce(file: string, build: (building: string) => Promise<void>): Promise<string> {
+  mkdirSync(path.dirname(file), { recursive: true })
+  const lock = `${file}.lock`
+  for (;;) {
+    if (existsSync(file)) return file
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      if (Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true })
+      await new Promise((r) => setTimeout(r, 2000))
+    }
+  }
+  try {
+    const building = `${file}.building`
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(building + suffix, { force: true })
+    await build(building)
+    foldWriteAheadLog(building)
+    renameSync(building, file)
+    return file
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
 }
 
 export async function templateUri(): Promise<string> {

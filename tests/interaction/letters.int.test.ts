@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { letterStatistics, manualClock, runLetterReminders, type ManualClock } from '../../src/interaction'
+import { letterPromoterFor, letterStatistics, manualClock, runLetterReminders, type ManualClock } from '../../src/interaction'
 import { bootInteractionPayload, form, seedWorld, solvedForm, startServer, type World } from './helpers/boot'
 
 let payload: Payload
@@ -29,6 +29,8 @@ async function submit(path: string, fields: Record<string, unknown>) {
   const res = await fetch(`${server.base}/letters`, { method: 'POST', body: form({ ...fields, ...(await solvedForm(page)) }) })
   const html = await res.text()
   const code = /class="code">([A-Z0-9]{12})</.exec(html)?.[1]
+  // Acknowledged from the letter inbox; these tests handle the full letter, so wait for its promotion.
+  await letterPromoterFor(payload).drain()
   return { status: res.status, html, code }
 }
 

@@ -2,11 +2,11 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import type { Payload, SanitizedConfig } from 'payload'
-import { freshDatabaseUri } from '../helpers/database'
+import { buildTemplateOnce, freshDatabaseUri } from '../helpers/database'
 import { createPublicSites, type PublicSites } from '../../src/sites/index'
 
 const TEMPLATE_ARTICLES = 1500
@@ -61,22 +61,7 @@ function fingerprint(): string {
  */
 async function privateTemplate(): Promise<string> {
   const dir = path.resolve('data/test-sites')
-  mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, `yulin-${fingerprint()}.db`)
-  const lock = `${file}.lock`
-  for (;;) {
-    if (existsSync(file)) return file
-    try {
-      mkdirSync(lock)
-      break
-    } catch {
-      if (Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true })
-      await new Promise((r) => setTimeout(r, 2000))
-    }
-  }
-  try {
-    const building = `${file}.building`
-    rmSync(building, { force: true })
+  return buildTemplateOnce(path.join(dir, `yulin-${fingerprint()}.db`), async (building) => {
     process.env.DATABASE_URI = `file:${building}`
     ;(process.env as Record<string, string>).NODE_ENV = 'development'
     const { getPayload } = await import('payload')
@@ -85,11 +70,7 @@ async function privateTemplate(): Promise<string> {
     await seedStructure(payload, planPreset('yulin'))
     await seedArticles(payload, { count: TEMPLATE_ARTICLES, seed: 1 })
     await payload.destroy()
-    renameSync(building, file)
-    return file
-  } finally {
-    rmSync(lock, { recursive: true, force: true })
-  }
+  })
 }
 
 /** Boots Payload on a fresh copy of a seeded Yulin database that includes service-guides and page-views. */

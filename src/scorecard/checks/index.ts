@@ -1,4 +1,5 @@
 import type { CheckDefinition } from './define'
+import { adoptionCount } from './adoption-count'
 import { blankColumns } from './blank-columns'
 import { brokenLinks } from './broken-links'
 import { columnFreshness } from './column-freshness'
@@ -37,6 +38,7 @@ const all: CheckDefinition<any>[] = [
   interactionChannel,
   serviceStatisticsFreshness,
   publicRating,
+  adoptionCount,
 ]
 
 /** The automated checks an indicator's measure may name, by id. */

@@ -1,5 +1,6 @@
 import type { Payload, SelectType, Where } from 'payload'
 import { sitesConfig } from '../../sites'
+import { submissionCounts } from '../../sharing'
 import { DAY_MS } from '../time'
 import {
   SERVICE_GUIDE_ELEMENTS,
@@ -35,7 +36,7 @@ export interface GatheredGroup {
   inputs: OrganizationInput[]
   structure: GroupStructure
   /** Which optional data sources existed (the rest score not applicable). */
-  sources: Record<'letters' | 'errorReports' | 'serviceGuides' | 'ratings' | 'probes', boolean>
+  sources: Record<'letters' | 'errorReports' | 'serviceGuides' | 'ratings' | 'probes' | 'submissions', boolean>
 }
 
 /**
@@ -67,6 +68,7 @@ export async function gatherInputs(payload: Payload, options: GatherOptions): Pr
     serviceGuides: hasCollection(payload, 'service-guides'),
     ratings: hasCollection(payload, 'ratings'),
     probes: hasCollection(payload, 'probe-samples'),
+    submissions: hasCollection(payload, 'placements'),
   }
   const orgFilter = (field: string): Where | undefined => (wanted ? { [field]: { in: [...wanted] } } : undefined)
   const both = (...clauses: Array<Where | undefined>): Where => ({ and: clauses.filter(Boolean) as Where[] })
@@ -78,6 +80,10 @@ export async function gatherInputs(payload: Payload, options: GatherOptions): Pr
   const guides = sources.serviceGuides ? await gatherGuides(payload, config, orgFilter('organization'), both) : null
   const ratings = sources.ratings ? await gatherRatings(payload, asOf, config, orgFilter('organization'), both) : null
   const probes = sources.probes ? await gatherProbes(payload, asOf, config, useSql('probe_samples')) : null
+  // 采用数: submissions made in the window, counted by src/sharing.
+  const submissions = sources.submissions
+    ? new Map((await submissionCounts(payload, { from: new Date(asOf.getTime() - config.submissionLookbackDays * DAY_MS), to: asOf, organizationIds: wanted ? [...wanted] : undefined })).map((c) => [String(c.organization), c]))
+    : null
   await progress('sources', 1, 1)
 
   const homeCategories = new Set<string>(sitesConfig().homeCategories)
@@ -109,6 +115,10 @@ export async function gatherInputs(payload: Payload, options: GatherOptions): Pr
     if (errorReports) input.errorReports = errorReports.get(orgKey) ?? []
     if (guides) input.serviceGuides = guides.get(orgKey) ?? []
     if (ratings) input.publicRatings = ratings.get(orgKey) ?? []
+    if (submissions) {
+      const counted = submissions.get(orgKey)
+      input.submissions = { submitted: counted?.submitted ?? 0, accepted: counted?.accepted ?? 0, rejected: counted?.rejected ?? 0 }
+    }
     return input
   })
   return { inputs, structure, sources }

@@ -40,7 +40,8 @@ export interface SearchPageView {
   message?: { text: string; kind: 'input' | 'unavailable' | 'busy' }
 }
 
-const STYLE = `<style>
+// Inline so the page works inside any theme; the CSP allows exactly this text by its hash (src/security).
+export const SEARCH_PAGE_CSS = `
 .sg-search form[role=search]{display:grid;gap:.5rem;max-width:40rem}
 .sg-search fieldset{border:0;padding:0;margin:0}.sg-search fieldset label{display:inline;font-weight:normal;margin-right:1rem}
 .sg-search .facets ul,.sg-search .pager ul{list-style:none;padding:0}.sg-search .facets li{margin:.2rem 0}
@@ -48,7 +49,8 @@ const STYLE = `<style>
 .sg-search .meta{color:#444;font-size:.9em}.sg-search .results li{margin-bottom:1.2rem}
 .sg-search [aria-current]{font-weight:700}
 .sg-search .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-</style>`
+`
+const STYLE = `<style>${SEARCH_PAGE_CSS}</style>`
 
 const link = (action: string, request: PublicSearchRequest, change: Partial<PublicSearchRequest> = {}) => {
   const query = searchQueryString(request, { page: 1, ...change })

@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ProgressField as ProgressField_142b56eafe5a375ba9a155fdb08b8704 } from '../../../../src/scorecard/admin/ProgressField'
 import { IndicatorsField as IndicatorsField_a2d1a241ec8b93d4261c49f9794c1a43 } from '../../../../src/scorecard/admin/IndicatorsField'
 import { LinkCell as LinkCell_07b92e33bb58ad07eb9ea682aaacb92e } from '../../../../src/scorecard/admin/LinkCell'
+import { SwitchPanel as SwitchPanel_fbb88984b3437aceed3029cfe04cf4ea } from '../../../../src/hosting/admin/SwitchPanel'
 import { ScorecardNavLink as ScorecardNavLink_ae5ccce480aa8ee83ef83d1aeec56db5 } from '../../../../src/scorecard/admin/NavLink'
 import { RankingView as RankingView_7579d2be4657d5bc6eacf7a00bc20011 } from '../../../../src/scorecard/admin/RankingView'
 import { QueryReportView as QueryReportView_7e4d759d5157f51b63afe0bef43deaa5 } from '../../../../src/search/admin/QueryReportView'
@@ -57,6 +58,7 @@ export const importMap = {
   "/src/scorecard/admin/ProgressField#ProgressField": ProgressField_142b56eafe5a375ba9a155fdb08b8704,
   "/src/scorecard/admin/IndicatorsField#IndicatorsField": IndicatorsField_a2d1a241ec8b93d4261c49f9794c1a43,
   "/src/scorecard/admin/LinkCell#LinkCell": LinkCell_07b92e33bb58ad07eb9ea682aaacb92e,
+  "/src/hosting/admin/SwitchPanel#SwitchPanel": SwitchPanel_fbb88984b3437aceed3029cfe04cf4ea,
   "/src/scorecard/admin/NavLink#ScorecardNavLink": ScorecardNavLink_ae5ccce480aa8ee83ef83d1aeec56db5,
   "/src/scorecard/admin/RankingView#RankingView": RankingView_7579d2be4657d5bc6eacf7a00bc20011,
   "/src/search/admin/QueryReportView#QueryReportView": QueryReportView_7e4d759d5157f51b63afe0bef43deaa5,

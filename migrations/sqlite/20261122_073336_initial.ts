@@ -163,7 +163,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`articles_updated_at_idx\` ON \`articles\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`articles_created_at_idx\` ON \`articles\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`articles__status_idx\` ON \`articles\` (\`_status\`);`)
-  await db.run(sql`CREATE INDEX \`column__status_state_publishedAt_idx\` ON \`articles\` (\`column_id\`,\`_status\`,\`state\`,\`published_at\`);`)
+  await db.run(sql`CREATE INDEX \`column__status_state_publishedAt_createdAt_idx\` ON \`articles\` (\`column_id\`,\`_status\`,\`state\`,\`published_at\`,\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`site_publishedAt_idx\` ON \`articles\` (\`site_id\`,\`published_at\`);`)
   await db.run(sql`CREATE TABLE \`articles_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -247,7 +247,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_articles_v_created_at_idx\` ON \`_articles_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_updated_at_idx\` ON \`_articles_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_latest_idx\` ON \`_articles_v\` (\`latest\`);`)
-  await db.run(sql`CREATE INDEX \`compound_index_idx\` ON \`_articles_v\` (\`version_column_id\`,\`version__status\`,\`version_state\`,\`version_published_at\`);`)
+  await db.run(sql`CREATE INDEX \`compound_index_idx\` ON \`_articles_v\` (\`version_column_id\`,\`version__status\`,\`version_state\`,\`version_published_at\`,\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`version_site_version_publishedAt_idx\` ON \`_articles_v\` (\`version_site_id\`,\`version_published_at\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -335,6 +335,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
   	\`organization_id\` integer,
+  	\`must_change_password\` integer DEFAULT false,
+  	\`password_changed_at\` text,
+  	\`totp_enabled\` integer DEFAULT false,
+  	\`password_history\` text,
+  	\`session_activity\` text,
+  	\`totp_secret\` text,
+  	\`totp_pending_secret\` text,
+  	\`totp_recovery_codes\` text,
+  	\`totp_last_step\` numeric,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`email\` text NOT NULL,
@@ -357,6 +366,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`at\` text NOT NULL,
   	\`user_id\` integer,
   	\`ip\` text,
+  	\`user_agent\` text,
   	\`action\` text NOT NULL,
   	\`target_collection\` text,
   	\`target_id\` text,
@@ -369,11 +379,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`audit_log_at_idx\` ON \`audit_log\` (\`at\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_user_idx\` ON \`audit_log\` (\`user_id\`);`)
+  await db.run(sql`CREATE INDEX \`audit_log_ip_idx\` ON \`audit_log\` (\`ip\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_action_idx\` ON \`audit_log\` (\`action\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_target_collection_idx\` ON \`audit_log\` (\`target_collection\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_target_id_idx\` ON \`audit_log\` (\`target_id\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_updated_at_idx\` ON \`audit_log\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`audit_log_created_at_idx\` ON \`audit_log\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`login_attempts\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`at\` text NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`login_attempts_key_idx\` ON \`login_attempts\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`login_attempts_at_idx\` ON \`login_attempts\` (\`at\`);`)
   await db.run(sql`CREATE TABLE \`service_guides_topics\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -577,6 +596,30 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`letters_pow_nonce_idx\` ON \`letters\` (\`pow_nonce\`);`)
   await db.run(sql`CREATE INDEX \`letters_updated_at_idx\` ON \`letters\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`letters_created_at_idx\` ON \`letters\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`letter_inbox\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`state\` text DEFAULT 'pending' NOT NULL,
+  	\`problem\` text,
+  	\`attempts\` numeric DEFAULT 0,
+  	\`route\` text NOT NULL,
+  	\`target_site\` text NOT NULL,
+  	\`target_organization\` text,
+  	\`received_at\` text NOT NULL,
+  	\`deadline\` text NOT NULL,
+  	\`submission\` text NOT NULL,
+  	\`query_code_hash\` text NOT NULL,
+  	\`pow_nonce\` text,
+  	\`address_hash\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`letter_inbox_state_idx\` ON \`letter_inbox\` (\`state\`);`)
+  await db.run(sql`CREATE INDEX \`letter_inbox_received_at_idx\` ON \`letter_inbox\` (\`received_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`letter_inbox_query_code_hash_idx\` ON \`letter_inbox\` (\`query_code_hash\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`letter_inbox_pow_nonce_idx\` ON \`letter_inbox\` (\`pow_nonce\`);`)
+  await db.run(sql`CREATE INDEX \`letter_inbox_updated_at_idx\` ON \`letter_inbox\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`letter_inbox_created_at_idx\` ON \`letter_inbox\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`holidays\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`date\` text NOT NULL,
@@ -869,6 +912,102 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`search_queries_key_idx\` ON \`search_queries\` (\`key\`);`)
   await db.run(sql`CREATE INDEX \`search_queries_updated_at_idx\` ON \`search_queries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`search_queries_created_at_idx\` ON \`search_queries\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`mode_switches\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`organization_id\` integer NOT NULL,
+  	\`from\` text,
+  	\`to\` text,
+  	\`state\` text DEFAULT 'planned',
+  	\`progress\` numeric DEFAULT 0,
+  	\`summary\` text,
+  	\`error\` text,
+  	\`plan\` text,
+  	\`counts\` text,
+  	\`requested_by_id\` integer,
+  	\`started_at\` text,
+  	\`finished_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`requested_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`mode_switches_organization_idx\` ON \`mode_switches\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`mode_switches_state_idx\` ON \`mode_switches\` (\`state\`);`)
+  await db.run(sql`CREATE INDEX \`mode_switches_requested_by_idx\` ON \`mode_switches\` (\`requested_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`mode_switches_updated_at_idx\` ON \`mode_switches\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`mode_switches_created_at_idx\` ON \`mode_switches\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`redirects\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`site_id\` integer NOT NULL,
+  	\`from_path\` text NOT NULL,
+  	\`match\` text DEFAULT 'exact' NOT NULL,
+  	\`to_site_id\` integer NOT NULL,
+  	\`to_path\` text NOT NULL,
+  	\`to_url\` text,
+  	\`status_code\` numeric DEFAULT 301,
+  	\`reason\` text,
+  	\`mode_switch_id\` integer,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`to_site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`mode_switch_id\`) REFERENCES \`mode_switches\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`redirects_site_idx\` ON \`redirects\` (\`site_id\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_from_path_idx\` ON \`redirects\` (\`from_path\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_to_site_idx\` ON \`redirects\` (\`to_site_id\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_mode_switch_idx\` ON \`redirects\` (\`mode_switch_id\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_updated_at_idx\` ON \`redirects\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_created_at_idx\` ON \`redirects\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`site_fromPath_idx\` ON \`redirects\` (\`site_id\`,\`from_path\`);`)
+  await db.run(sql`CREATE TABLE \`placements\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`kind\` text DEFAULT 'submission',
+  	\`state\` text DEFAULT 'pending',
+  	\`article_id\` integer NOT NULL,
+  	\`target_column_id\` integer NOT NULL,
+  	\`note\` text,
+  	\`rejection_reason\` text,
+  	\`source_organization_id\` integer,
+  	\`source_site_id\` integer,
+  	\`target_site_id\` integer,
+  	\`target_organization_id\` integer,
+  	\`submitted_by_id\` integer,
+  	\`submitted_at\` text,
+  	\`decided_by_id\` integer,
+  	\`decided_at\` text,
+  	\`batch\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`target_column_id\`) REFERENCES \`columns\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`source_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`source_site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`target_site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`target_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`submitted_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`decided_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`placements_kind_idx\` ON \`placements\` (\`kind\`);`)
+  await db.run(sql`CREATE INDEX \`placements_state_idx\` ON \`placements\` (\`state\`);`)
+  await db.run(sql`CREATE INDEX \`placements_article_idx\` ON \`placements\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`placements_target_column_idx\` ON \`placements\` (\`target_column_id\`);`)
+  await db.run(sql`CREATE INDEX \`placements_source_organization_idx\` ON \`placements\` (\`source_organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`placements_source_site_idx\` ON \`placements\` (\`source_site_id\`);`)
+  await db.run(sql`CREATE INDEX \`placements_target_site_idx\` ON \`placements\` (\`target_site_id\`);`)
+  await db.run(sql`CREATE INDEX \`placements_target_organization_idx\` ON \`placements\` (\`target_organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`placements_submitted_by_idx\` ON \`placements\` (\`submitted_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`placements_submitted_at_idx\` ON \`placements\` (\`submitted_at\`);`)
+  await db.run(sql`CREATE INDEX \`placements_decided_by_idx\` ON \`placements\` (\`decided_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`placements_batch_idx\` ON \`placements\` (\`batch\`);`)
+  await db.run(sql`CREATE INDEX \`placements_updated_at_idx\` ON \`placements\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`placements_created_at_idx\` ON \`placements\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`targetColumn_state_idx\` ON \`placements\` (\`target_column_id\`,\`state\`);`)
+  await db.run(sql`CREATE INDEX \`article_targetColumn_idx\` ON \`placements\` (\`article_id\`,\`target_column_id\`);`)
+  await db.run(sql`CREATE INDEX \`kind_submittedAt_idx\` ON \`placements\` (\`kind\`,\`submitted_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -940,9 +1079,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`media_id\` integer,
   	\`users_id\` integer,
   	\`audit_log_id\` integer,
+  	\`login_attempts_id\` integer,
   	\`service_guides_id\` integer,
   	\`page_views_id\` integer,
   	\`letters_id\` integer,
+  	\`letter_inbox_id\` integer,
   	\`holidays_id\` integer,
   	\`ratings_id\` integer,
   	\`error_reports_id\` integer,
@@ -953,6 +1094,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`manual_scores_id\` integer,
   	\`probe_samples_id\` integer,
   	\`search_queries_id\` integer,
+  	\`mode_switches_id\` integer,
+  	\`redirects_id\` integer,
+  	\`placements_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`organizations_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`sites_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -961,9 +1105,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`audit_log_id\`) REFERENCES \`audit_log\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`login_attempts_id\`) REFERENCES \`login_attempts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`service_guides_id\`) REFERENCES \`service_guides\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`page_views_id\`) REFERENCES \`page_views\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`letters_id\`) REFERENCES \`letters\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`letter_inbox_id\`) REFERENCES \`letter_inbox\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`holidays_id\`) REFERENCES \`holidays\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`ratings_id\`) REFERENCES \`ratings\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`error_reports_id\`) REFERENCES \`error_reports\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -973,7 +1119,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`rectification_items_id\`) REFERENCES \`rectification_items\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`manual_scores_id\`) REFERENCES \`manual_scores\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`probe_samples_id\`) REFERENCES \`probe_samples\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`search_queries_id\`) REFERENCES \`search_queries\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`search_queries_id\`) REFERENCES \`search_queries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`mode_switches_id\`) REFERENCES \`mode_switches\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`redirects_id\`) REFERENCES \`redirects\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`placements_id\`) REFERENCES \`placements\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -986,9 +1135,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_audit_log_id_idx\` ON \`payload_locked_documents_rels\` (\`audit_log_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_login_attempts_id_idx\` ON \`payload_locked_documents_rels\` (\`login_attempts_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_service_guides_id_idx\` ON \`payload_locked_documents_rels\` (\`service_guides_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_page_views_id_idx\` ON \`payload_locked_documents_rels\` (\`page_views_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_letters_id_idx\` ON \`payload_locked_documents_rels\` (\`letters_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_letter_inbox_id_idx\` ON \`payload_locked_documents_rels\` (\`letter_inbox_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_holidays_id_idx\` ON \`payload_locked_documents_rels\` (\`holidays_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_ratings_id_idx\` ON \`payload_locked_documents_rels\` (\`ratings_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_error_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`error_reports_id\`);`)
@@ -999,6 +1150,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_manual_scores_id_idx\` ON \`payload_locked_documents_rels\` (\`manual_scores_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_probe_samples_id_idx\` ON \`payload_locked_documents_rels\` (\`probe_samples_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_queries_id_idx\` ON \`payload_locked_documents_rels\` (\`search_queries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_mode_switches_id_idx\` ON \`payload_locked_documents_rels\` (\`mode_switches_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_redirects_id_idx\` ON \`payload_locked_documents_rels\` (\`redirects_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_placements_id_idx\` ON \`payload_locked_documents_rels\` (\`placements_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -1041,6 +1195,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`default_hosting_mode\` text DEFAULT 'own-site',
   	\`portal_site_id\` integer,
   	\`base_domain\` text,
+  	\`accounts_password_min_length\` numeric,
+  	\`accounts_password_expiry_days\` numeric,
+  	\`accounts_idle_timeout_minutes\` numeric,
+  	\`accounts_require_totp_for_central_admins\` integer,
   	\`updated_at\` text,
   	\`created_at\` text,
   	FOREIGN KEY (\`portal_site_id\`) REFERENCES \`sites\`(\`id\`) ON UPDATE no action ON DELETE set null
@@ -1089,6 +1247,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`audit_log\`;`)
+  await db.run(sql`DROP TABLE \`login_attempts\`;`)
   await db.run(sql`DROP TABLE \`service_guides_topics\`;`)
   await db.run(sql`DROP TABLE \`service_guides\`;`)
   await db.run(sql`DROP TABLE \`_service_guides_v_version_topics\`;`)
@@ -1096,6 +1255,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`page_views\`;`)
   await db.run(sql`DROP TABLE \`letters_history\`;`)
   await db.run(sql`DROP TABLE \`letters\`;`)
+  await db.run(sql`DROP TABLE \`letter_inbox\`;`)
   await db.run(sql`DROP TABLE \`holidays\`;`)
   await db.run(sql`DROP TABLE \`ratings\`;`)
   await db.run(sql`DROP TABLE \`error_reports_history\`;`)
@@ -1107,6 +1267,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`manual_scores\`;`)
   await db.run(sql`DROP TABLE \`probe_samples\`;`)
   await db.run(sql`DROP TABLE \`search_queries\`;`)
+  await db.run(sql`DROP TABLE \`mode_switches\`;`)
+  await db.run(sql`DROP TABLE \`redirects\`;`)
+  await db.run(sql`DROP TABLE \`placements\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)

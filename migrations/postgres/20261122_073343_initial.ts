@@ -25,6 +25,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_letters_command_action" AS ENUM('dispatch', 'accept', 'reply', 'close', 'return', 'reject', 'request-transfer', 'approve-transfer', 'deny-transfer', 'extend');
   CREATE TYPE "public"."enum_letters_satisfaction_value" AS ENUM('satisfied', 'basically-satisfied', 'unsatisfied');
   CREATE TYPE "public"."enum_letters_supervision_flag" AS ENUM('green', 'yellow', 'red');
+  CREATE TYPE "public"."enum_letter_inbox_state" AS ENUM('pending', 'needs-attention');
+  CREATE TYPE "public"."enum_letter_inbox_route" AS ENUM('site', 'mailbox');
   CREATE TYPE "public"."enum_holidays_kind" AS ENUM('holiday', 'workday');
   CREATE TYPE "public"."enum_error_reports_kind" AS ENUM('broken-link', 'typo', 'outdated', 'wrong-content', 'accessibility', 'other');
   CREATE TYPE "public"."enum_error_reports_status" AS ENUM('new', 'in-progress', 'resolved', 'rejected');
@@ -35,9 +37,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_evaluation_results_organization_kind" AS ENUM('city', 'department', 'county', 'district', 'township');
   CREATE TYPE "public"."enum_evaluation_results_status" AS ENUM('pass', 'fail', 'vetoed', 'not-applicable');
   CREATE TYPE "public"."enum_rectification_items_status" AS ENUM('open', 'in-progress', 'fixed-pending-recheck', 'closed');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'scorecardEvaluate', 'siteProbe', 'letterReminders', 'searchReconcile', 'schedulePublish');
+  CREATE TYPE "public"."enum_mode_switches_state" AS ENUM('planned', 'running', 'done', 'failed');
+  CREATE TYPE "public"."enum_redirects_match" AS ENUM('exact', 'prefix');
+  CREATE TYPE "public"."enum_placements_kind" AS ENUM('submission', 'push');
+  CREATE TYPE "public"."enum_placements_state" AS ENUM('pending', 'accepted', 'rejected');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'scorecardEvaluate', 'siteProbe', 'letterReminders', 'promoteLetterInbox', 'searchReconcile', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'scorecardEvaluate', 'siteProbe', 'letterReminders', 'searchReconcile', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'scorecardEvaluate', 'siteProbe', 'letterReminders', 'promoteLetterInbox', 'searchReconcile', 'schedulePublish');
   CREATE TYPE "public"."enum_group_settings_default_hosting_mode" AS ENUM('own-site', 'portal-columns');
   CREATE TABLE "organizations" (
   	"id" serial PRIMARY KEY NOT NULL,
@@ -257,6 +263,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"name" varchar NOT NULL,
   	"organization_id" integer,
+  	"must_change_password" boolean DEFAULT false,
+  	"password_changed_at" timestamp(3) with time zone,
+  	"totp_enabled" boolean DEFAULT false,
+  	"password_history" jsonb,
+  	"session_activity" jsonb,
+  	"totp_secret" varchar,
+  	"totp_pending_secret" varchar,
+  	"totp_recovery_codes" jsonb,
+  	"totp_last_step" numeric,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"email" varchar NOT NULL,
@@ -274,6 +289,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"at" timestamp(3) with time zone NOT NULL,
   	"user_id" integer,
   	"ip" varchar,
+  	"user_agent" varchar,
   	"action" varchar NOT NULL,
   	"target_collection" varchar,
   	"target_id" varchar,
@@ -281,6 +297,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"changes" jsonb,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "login_attempts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"at" timestamp(3) with time zone NOT NULL
   );
   
   CREATE TABLE "service_guides_topics" (
@@ -414,6 +436,24 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"public_reply" varchar,
   	"query_code_hash" varchar NOT NULL,
   	"pow_nonce" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "letter_inbox" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"state" "enum_letter_inbox_state" DEFAULT 'pending' NOT NULL,
+  	"problem" varchar,
+  	"attempts" numeric DEFAULT 0,
+  	"route" "enum_letter_inbox_route" NOT NULL,
+  	"target_site" varchar NOT NULL,
+  	"target_organization" varchar,
+  	"received_at" timestamp(3) with time zone NOT NULL,
+  	"deadline" timestamp(3) with time zone NOT NULL,
+  	"submission" jsonb NOT NULL,
+  	"query_code_hash" varchar NOT NULL,
+  	"pow_nonce" varchar,
+  	"address_hash" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -617,6 +657,60 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "mode_switches" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"organization_id" integer NOT NULL,
+  	"from" varchar,
+  	"to" varchar,
+  	"state" "enum_mode_switches_state" DEFAULT 'planned',
+  	"progress" numeric DEFAULT 0,
+  	"summary" varchar,
+  	"error" varchar,
+  	"plan" jsonb,
+  	"counts" jsonb,
+  	"requested_by_id" integer,
+  	"started_at" timestamp(3) with time zone,
+  	"finished_at" timestamp(3) with time zone,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "redirects" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"site_id" integer NOT NULL,
+  	"from_path" varchar NOT NULL,
+  	"match" "enum_redirects_match" DEFAULT 'exact' NOT NULL,
+  	"to_site_id" integer NOT NULL,
+  	"to_path" varchar NOT NULL,
+  	"to_url" varchar,
+  	"status_code" numeric DEFAULT 301,
+  	"reason" varchar,
+  	"mode_switch_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "placements" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"kind" "enum_placements_kind" DEFAULT 'submission',
+  	"state" "enum_placements_state" DEFAULT 'pending',
+  	"article_id" integer NOT NULL,
+  	"target_column_id" integer NOT NULL,
+  	"note" varchar,
+  	"rejection_reason" varchar,
+  	"source_organization_id" integer,
+  	"source_site_id" integer,
+  	"target_site_id" integer,
+  	"target_organization_id" integer,
+  	"submitted_by_id" integer,
+  	"submitted_at" timestamp(3) with time zone,
+  	"decided_by_id" integer,
+  	"decided_at" timestamp(3) with time zone,
+  	"batch" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -672,9 +766,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"media_id" integer,
   	"users_id" integer,
   	"audit_log_id" integer,
+  	"login_attempts_id" integer,
   	"service_guides_id" integer,
   	"page_views_id" integer,
   	"letters_id" integer,
+  	"letter_inbox_id" integer,
   	"holidays_id" integer,
   	"ratings_id" integer,
   	"error_reports_id" integer,
@@ -684,7 +780,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"rectification_items_id" integer,
   	"manual_scores_id" integer,
   	"probe_samples_id" integer,
-  	"search_queries_id" integer
+  	"search_queries_id" integer,
+  	"mode_switches_id" integer,
+  	"redirects_id" integer,
+  	"placements_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -718,6 +817,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"default_hosting_mode" "enum_group_settings_default_hosting_mode" DEFAULT 'own-site',
   	"portal_site_id" integer,
   	"base_domain" varchar,
+  	"accounts_password_min_length" numeric,
+  	"accounts_password_expiry_days" numeric,
+  	"accounts_idle_timeout_minutes" numeric,
+  	"accounts_require_totp_for_central_admins" boolean,
   	"updated_at" timestamp(3) with time zone,
   	"created_at" timestamp(3) with time zone
   );
@@ -813,6 +916,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "probe_samples" ADD CONSTRAINT "probe_samples_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "search_queries" ADD CONSTRAINT "search_queries_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "search_queries" ADD CONSTRAINT "search_queries_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "mode_switches" ADD CONSTRAINT "mode_switches_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "mode_switches" ADD CONSTRAINT "mode_switches_requested_by_id_users_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "redirects" ADD CONSTRAINT "redirects_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "redirects" ADD CONSTRAINT "redirects_to_site_id_sites_id_fk" FOREIGN KEY ("to_site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "redirects" ADD CONSTRAINT "redirects_mode_switch_id_mode_switches_id_fk" FOREIGN KEY ("mode_switch_id") REFERENCES "public"."mode_switches"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "placements" ADD CONSTRAINT "placements_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "placements" ADD CONSTRAINT "placements_target_column_id_columns_id_fk" FOREIGN KEY ("target_column_id") REFERENCES "public"."columns"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "placements" ADD CONSTRAINT "placements_source_organization_id_organizations_id_fk" FOREIGN KEY ("source_organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "placements" ADD CONSTRAINT "placements_source_site_id_sites_id_fk" FOREIGN KEY ("source_site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "placements" ADD CONSTRAINT "placements_target_site_id_sites_id_fk" FOREIGN KEY ("target_site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "placements" ADD CONSTRAINT "placements_target_organization_id_organizations_id_fk" FOREIGN KEY ("target_organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "placements" ADD CONSTRAINT "placements_submitted_by_id_users_id_fk" FOREIGN KEY ("submitted_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "placements" ADD CONSTRAINT "placements_decided_by_id_users_id_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_organizations_fk" FOREIGN KEY ("organizations_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;
@@ -822,9 +938,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_audit_log_fk" FOREIGN KEY ("audit_log_id") REFERENCES "public"."audit_log"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_login_attempts_fk" FOREIGN KEY ("login_attempts_id") REFERENCES "public"."login_attempts"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_service_guides_fk" FOREIGN KEY ("service_guides_id") REFERENCES "public"."service_guides"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_page_views_fk" FOREIGN KEY ("page_views_id") REFERENCES "public"."page_views"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_letters_fk" FOREIGN KEY ("letters_id") REFERENCES "public"."letters"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_letter_inbox_fk" FOREIGN KEY ("letter_inbox_id") REFERENCES "public"."letter_inbox"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_holidays_fk" FOREIGN KEY ("holidays_id") REFERENCES "public"."holidays"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ratings_fk" FOREIGN KEY ("ratings_id") REFERENCES "public"."ratings"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_error_reports_fk" FOREIGN KEY ("error_reports_id") REFERENCES "public"."error_reports"("id") ON DELETE cascade ON UPDATE no action;
@@ -835,6 +953,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_manual_scores_fk" FOREIGN KEY ("manual_scores_id") REFERENCES "public"."manual_scores"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_probe_samples_fk" FOREIGN KEY ("probe_samples_id") REFERENCES "public"."probe_samples"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_search_queries_fk" FOREIGN KEY ("search_queries_id") REFERENCES "public"."search_queries"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_mode_switches_fk" FOREIGN KEY ("mode_switches_id") REFERENCES "public"."mode_switches"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_redirects_fk" FOREIGN KEY ("redirects_id") REFERENCES "public"."redirects"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_placements_fk" FOREIGN KEY ("placements_id") REFERENCES "public"."placements"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "group_settings" ADD CONSTRAINT "group_settings_portal_site_id_sites_id_fk" FOREIGN KEY ("portal_site_id") REFERENCES "public"."sites"("id") ON DELETE set null ON UPDATE no action;
@@ -881,7 +1002,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "articles_updated_at_idx" ON "articles" USING btree ("updated_at");
   CREATE INDEX "articles_created_at_idx" ON "articles" USING btree ("created_at");
   CREATE INDEX "articles__status_idx" ON "articles" USING btree ("_status");
-  CREATE INDEX "column__status_state_publishedAt_idx" ON "articles" USING btree ("column_id","_status","state","published_at");
+  CREATE INDEX "column__status_state_publishedAt_createdAt_idx" ON "articles" USING btree ("column_id","_status","state","published_at","created_at");
   CREATE INDEX "site_publishedAt_idx" ON "articles" USING btree ("site_id","published_at");
   CREATE INDEX "articles_rels_order_idx" ON "articles_rels" USING btree ("order");
   CREATE INDEX "articles_rels_parent_idx" ON "articles_rels" USING btree ("parent_id");
@@ -906,7 +1027,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_created_at_idx" ON "_articles_v" USING btree ("created_at");
   CREATE INDEX "_articles_v_updated_at_idx" ON "_articles_v" USING btree ("updated_at");
   CREATE INDEX "_articles_v_latest_idx" ON "_articles_v" USING btree ("latest");
-  CREATE INDEX "compound_index_idx" ON "_articles_v" USING btree ("version_column_id","version__status","version_state","version_published_at");
+  CREATE INDEX "compound_index_idx" ON "_articles_v" USING btree ("version_column_id","version__status","version_state","version_published_at","version_created_at");
   CREATE INDEX "version_site_version_publishedAt_idx" ON "_articles_v" USING btree ("version_site_id","version_published_at");
   CREATE INDEX "_articles_v_rels_order_idx" ON "_articles_v_rels" USING btree ("order");
   CREATE INDEX "_articles_v_rels_parent_idx" ON "_articles_v_rels" USING btree ("parent_id");
@@ -930,11 +1051,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");
   CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");
   CREATE INDEX "audit_log_user_idx" ON "audit_log" USING btree ("user_id");
+  CREATE INDEX "audit_log_ip_idx" ON "audit_log" USING btree ("ip");
   CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action");
   CREATE INDEX "audit_log_target_collection_idx" ON "audit_log" USING btree ("target_collection");
   CREATE INDEX "audit_log_target_id_idx" ON "audit_log" USING btree ("target_id");
   CREATE INDEX "audit_log_updated_at_idx" ON "audit_log" USING btree ("updated_at");
   CREATE INDEX "audit_log_created_at_idx" ON "audit_log" USING btree ("created_at");
+  CREATE INDEX "login_attempts_key_idx" ON "login_attempts" USING btree ("key");
+  CREATE INDEX "login_attempts_at_idx" ON "login_attempts" USING btree ("at");
   CREATE INDEX "service_guides_topics_order_idx" ON "service_guides_topics" USING btree ("order");
   CREATE INDEX "service_guides_topics_parent_idx" ON "service_guides_topics" USING btree ("parent_id");
   CREATE INDEX "service_guides_topics_value_idx" ON "service_guides_topics" USING btree ("value");
@@ -985,6 +1109,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "letters_pow_nonce_idx" ON "letters" USING btree ("pow_nonce");
   CREATE INDEX "letters_updated_at_idx" ON "letters" USING btree ("updated_at");
   CREATE INDEX "letters_created_at_idx" ON "letters" USING btree ("created_at");
+  CREATE INDEX "letter_inbox_state_idx" ON "letter_inbox" USING btree ("state");
+  CREATE INDEX "letter_inbox_received_at_idx" ON "letter_inbox" USING btree ("received_at");
+  CREATE UNIQUE INDEX "letter_inbox_query_code_hash_idx" ON "letter_inbox" USING btree ("query_code_hash");
+  CREATE UNIQUE INDEX "letter_inbox_pow_nonce_idx" ON "letter_inbox" USING btree ("pow_nonce");
+  CREATE INDEX "letter_inbox_updated_at_idx" ON "letter_inbox" USING btree ("updated_at");
+  CREATE INDEX "letter_inbox_created_at_idx" ON "letter_inbox" USING btree ("created_at");
   CREATE UNIQUE INDEX "holidays_date_idx" ON "holidays" USING btree ("date");
   CREATE INDEX "holidays_updated_at_idx" ON "holidays" USING btree ("updated_at");
   CREATE INDEX "holidays_created_at_idx" ON "holidays" USING btree ("created_at");
@@ -1058,6 +1188,35 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "search_queries_key_idx" ON "search_queries" USING btree ("key");
   CREATE INDEX "search_queries_updated_at_idx" ON "search_queries" USING btree ("updated_at");
   CREATE INDEX "search_queries_created_at_idx" ON "search_queries" USING btree ("created_at");
+  CREATE INDEX "mode_switches_organization_idx" ON "mode_switches" USING btree ("organization_id");
+  CREATE INDEX "mode_switches_state_idx" ON "mode_switches" USING btree ("state");
+  CREATE INDEX "mode_switches_requested_by_idx" ON "mode_switches" USING btree ("requested_by_id");
+  CREATE INDEX "mode_switches_updated_at_idx" ON "mode_switches" USING btree ("updated_at");
+  CREATE INDEX "mode_switches_created_at_idx" ON "mode_switches" USING btree ("created_at");
+  CREATE INDEX "redirects_site_idx" ON "redirects" USING btree ("site_id");
+  CREATE INDEX "redirects_from_path_idx" ON "redirects" USING btree ("from_path");
+  CREATE INDEX "redirects_to_site_idx" ON "redirects" USING btree ("to_site_id");
+  CREATE INDEX "redirects_mode_switch_idx" ON "redirects" USING btree ("mode_switch_id");
+  CREATE INDEX "redirects_updated_at_idx" ON "redirects" USING btree ("updated_at");
+  CREATE INDEX "redirects_created_at_idx" ON "redirects" USING btree ("created_at");
+  CREATE UNIQUE INDEX "site_fromPath_idx" ON "redirects" USING btree ("site_id","from_path");
+  CREATE INDEX "placements_kind_idx" ON "placements" USING btree ("kind");
+  CREATE INDEX "placements_state_idx" ON "placements" USING btree ("state");
+  CREATE INDEX "placements_article_idx" ON "placements" USING btree ("article_id");
+  CREATE INDEX "placements_target_column_idx" ON "placements" USING btree ("target_column_id");
+  CREATE INDEX "placements_source_organization_idx" ON "placements" USING btree ("source_organization_id");
+  CREATE INDEX "placements_source_site_idx" ON "placements" USING btree ("source_site_id");
+  CREATE INDEX "placements_target_site_idx" ON "placements" USING btree ("target_site_id");
+  CREATE INDEX "placements_target_organization_idx" ON "placements" USING btree ("target_organization_id");
+  CREATE INDEX "placements_submitted_by_idx" ON "placements" USING btree ("submitted_by_id");
+  CREATE INDEX "placements_submitted_at_idx" ON "placements" USING btree ("submitted_at");
+  CREATE INDEX "placements_decided_by_idx" ON "placements" USING btree ("decided_by_id");
+  CREATE INDEX "placements_batch_idx" ON "placements" USING btree ("batch");
+  CREATE INDEX "placements_updated_at_idx" ON "placements" USING btree ("updated_at");
+  CREATE INDEX "placements_created_at_idx" ON "placements" USING btree ("created_at");
+  CREATE INDEX "targetColumn_state_idx" ON "placements" USING btree ("target_column_id","state");
+  CREATE INDEX "article_targetColumn_idx" ON "placements" USING btree ("article_id","target_column_id");
+  CREATE INDEX "kind_submittedAt_idx" ON "placements" USING btree ("kind","submitted_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -1083,9 +1242,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_media_id_idx" ON "payload_locked_documents_rels" USING btree ("media_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
   CREATE INDEX "payload_locked_documents_rels_audit_log_id_idx" ON "payload_locked_documents_rels" USING btree ("audit_log_id");
+  CREATE INDEX "payload_locked_documents_rels_login_attempts_id_idx" ON "payload_locked_documents_rels" USING btree ("login_attempts_id");
   CREATE INDEX "payload_locked_documents_rels_service_guides_id_idx" ON "payload_locked_documents_rels" USING btree ("service_guides_id");
   CREATE INDEX "payload_locked_documents_rels_page_views_id_idx" ON "payload_locked_documents_rels" USING btree ("page_views_id");
   CREATE INDEX "payload_locked_documents_rels_letters_id_idx" ON "payload_locked_documents_rels" USING btree ("letters_id");
+  CREATE INDEX "payload_locked_documents_rels_letter_inbox_id_idx" ON "payload_locked_documents_rels" USING btree ("letter_inbox_id");
   CREATE INDEX "payload_locked_documents_rels_holidays_id_idx" ON "payload_locked_documents_rels" USING btree ("holidays_id");
   CREATE INDEX "payload_locked_documents_rels_ratings_id_idx" ON "payload_locked_documents_rels" USING btree ("ratings_id");
   CREATE INDEX "payload_locked_documents_rels_error_reports_id_idx" ON "payload_locked_documents_rels" USING btree ("error_reports_id");
@@ -1096,6 +1257,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_manual_scores_id_idx" ON "payload_locked_documents_rels" USING btree ("manual_scores_id");
   CREATE INDEX "payload_locked_documents_rels_probe_samples_id_idx" ON "payload_locked_documents_rels" USING btree ("probe_samples_id");
   CREATE INDEX "payload_locked_documents_rels_search_queries_id_idx" ON "payload_locked_documents_rels" USING btree ("search_queries_id");
+  CREATE INDEX "payload_locked_documents_rels_mode_switches_id_idx" ON "payload_locked_documents_rels" USING btree ("mode_switches_id");
+  CREATE INDEX "payload_locked_documents_rels_redirects_id_idx" ON "payload_locked_documents_rels" USING btree ("redirects_id");
+  CREATE INDEX "payload_locked_documents_rels_placements_id_idx" ON "payload_locked_documents_rels" USING btree ("placements_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -1128,6 +1292,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
   DROP TABLE "audit_log" CASCADE;
+  DROP TABLE "login_attempts" CASCADE;
   DROP TABLE "service_guides_topics" CASCADE;
   DROP TABLE "service_guides" CASCADE;
   DROP TABLE "_service_guides_v_version_topics" CASCADE;
@@ -1135,6 +1300,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "page_views" CASCADE;
   DROP TABLE "letters_history" CASCADE;
   DROP TABLE "letters" CASCADE;
+  DROP TABLE "letter_inbox" CASCADE;
   DROP TABLE "holidays" CASCADE;
   DROP TABLE "ratings" CASCADE;
   DROP TABLE "error_reports_history" CASCADE;
@@ -1146,6 +1312,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "manual_scores" CASCADE;
   DROP TABLE "probe_samples" CASCADE;
   DROP TABLE "search_queries" CASCADE;
+  DROP TABLE "mode_switches" CASCADE;
+  DROP TABLE "redirects" CASCADE;
+  DROP TABLE "placements" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -1181,6 +1350,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_letters_command_action";
   DROP TYPE "public"."enum_letters_satisfaction_value";
   DROP TYPE "public"."enum_letters_supervision_flag";
+  DROP TYPE "public"."enum_letter_inbox_state";
+  DROP TYPE "public"."enum_letter_inbox_route";
   DROP TYPE "public"."enum_holidays_kind";
   DROP TYPE "public"."enum_error_reports_kind";
   DROP TYPE "public"."enum_error_reports_status";
@@ -1191,6 +1362,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_evaluation_results_organization_kind";
   DROP TYPE "public"."enum_evaluation_results_status";
   DROP TYPE "public"."enum_rectification_items_status";
+  DROP TYPE "public"."enum_mode_switches_state";
+  DROP TYPE "public"."enum_redirects_match";
+  DROP TYPE "public"."enum_placements_kind";
+  DROP TYPE "public"."enum_placements_state";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";

@@ -27,11 +27,13 @@ export function databaseKind(uri = process.env.DATABASE_URI || ''): DatabaseKind
 export function databaseAdapter(uri = process.env.DATABASE_URI || defaultDatabaseUri()): DatabaseAdapterObj {
   const kind = databaseKind(uri)
   if (kind === 'postgres') {
-    return postgresAdapter({
-      pool: { connectionString: uri, max: Number(process.env.DATABASE_POOL_MAX || 10) },
-      migrationDir: path.resolve('migrations/postgres'),
-      prodMigrations: postgresMigrations,
-    })
+    return withPoolErrorHandler(
+      postgresAdapter({
+        pool: { connectionString: uri, max: Number(process.env.DATABASE_POOL_MAX || 10) },
+        migrationDir: path.resolve('migrations/postgres'),
+        prodMigrations: postgresMigrations,
+      }),
+    )
   }
   if (kind === 'mongodb') return mongooseAdapter({ url: uri })
   enableWriteAheadLog(uri)
@@ -56,5 +58,26 @@ function enableWriteAheadLog(uri: string) {
     db.pragma('journal_mode = WAL')
   } finally {
     db.close()
+  }
+}
+
+/**
+ * node-postgres emits 'error' on the pool when the server ends an idle connection (a restart, an
+ * administrator's pg_terminate_backend); with no listener that event crashes the process. Payload's
+ * adapter listens on the first client only, so the pool gets one here: the broken client is
+ * dropped by the pool and the next query opens a fresh connection.
+ */
+function withPoolErrorHandler(base: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...base,
+    init: (args) => {
+      const adapter = base.init(args) as ReturnType<DatabaseAdapterObj['init']> & { pool?: { on(event: 'error', listener: (error: Error) => void): void } }
+      const connect = adapter.connect
+      adapter.connect = async function (this: typeof adapter, options) {
+        await connect?.call(this, options)
+        this.pool?.on('error', (error) => args.payload.logger.warn(`PostgreSQL connection lost (${error.message}); the pool reconnects on the next query`))
+      }
+      return adapter
+    },
   }
 }

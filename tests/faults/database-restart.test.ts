@@ -74,7 +74,3 @@ describe.skipIf(!onPostgres)('database connections dropped (PostgreSQL restart)'
     expect(stored.title).toBe('数据库重启后发布')
   }, 180_000)
 })
-
-describe.skipIf(onPostgres)('database restart on SQLite', () => {
-  it.skip('skipped: SQLite is embedded; the PostgreSQL run (TEST_DATABASE_URI) covers dropped connections', () => {})
-})

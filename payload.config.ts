@@ -42,6 +42,9 @@ export default buildConfig({
   i18n,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   graphQL: { disablePlaygroundInProduction: true },
+  // A refused login or a bad query is the client's mistake, not the server's: logged below ERROR so
+  // alerts on ERROR mean the server failed (Payload already lowers Forbidden, NotFound, ValidationError).
+  loggingLevels: { AuthenticationError: 'info', LockedAuth: 'warn', QueryError: 'info', UnverifiedEmail: 'info', FileUploadError: 'info' },
   jobs: {
     tasks: [...scorecardTasks, letterRemindersTask, letterInboxTask, searchReconcileTask],
     // Scheduled publishing and every periodic job run from this queue; tests drive jobs by hand.

@@ -1,9 +1,12 @@
 /**
  * Where the CPU of one acknowledged letter goes (npx tsx bench/letters/breakdown.ts): each step of
  * receiveLetter timed alone with process.cpuUsage over 300 calls, on a fresh SQLite database, beside
- * a raw SQL insert of the same row (the floor without Payload's adapter). Promotion is held off.
+ * a raw SQL insert of the same row (the floor without Payload's adapter) and the bulk insert the
+ * intake now uses (src/db/bulk.ts). Promotion is held off. CPU only: the commit's fsync wait, which
+ * blocks the event loop once per batch, does not show here (bench/letters/profile.ts shows it).
  */
 import { createLocalReq } from 'payload'
+import { insertInboxRows } from '../../src/db/bulk'
 import { bootInteractionPayload, seedWorld } from '../../tests/interaction/helpers/boot'
 import { generateQueryCode, hashQueryCode, letterPromoterFor, loadWorkingCalendar, manualClock, newLetterSnapshot, receiveLetter, validateLetterSubmission } from '../../src/interaction'
 
@@ -34,6 +37,13 @@ async function main() {
   const row = () => ({ state: 'pending', attempts: 0, route: 'site', targetSite: '2', targetOrganization: '2', receivedAt: now(), deadline: now(), submission: sub, queryCodeHash: `b${k++}`, powNonce: null, addressHash: 'x', createdAt: now(), updatedAt: now() })
   await cpu('payload.db.create, returning: false', () => payload.db.create({ collection: 'letter-inbox' as never, data: row(), returning: false }))
   await cpu('payload.db.create, returning the row', () => payload.db.create({ collection: 'letter-inbox' as never, data: row() }))
+  // The intake's path since the bulk insert (src/db/bulk.ts): one row a batch, and a burst of 50.
+  const bulkRow = () => ({ ...row(), state: 'pending' as const, route: 'site' as const })
+  await cpu('insertInboxRows, 1 row a batch', () => insertInboxRows(payload, [bulkRow()]))
+  const c50 = process.cpuUsage()
+  for (let i = 0; i < N / 50; i++) await insertInboxRows(payload, Array.from({ length: 50 }, bulkRow))
+  const u50 = process.cpuUsage(c50)
+  console.log('insertInboxRows, 50 rows a batch (per row)'.padEnd(40), ((u50.user + u50.system) / 1000 / N).toFixed(3), 'ms CPU')
   await cpu('receiveLetter (all of the above)', () => receiveLetter(payload, { submission: sub as never, route: 'site', siteId: world.educationSite.id, organizationId: world.education.id, clock, address: '1.2.3.4', secret: 's' }))
   const client = (payload.db as unknown as { client?: { execute: (q: unknown) => Promise<unknown> } }).client
   if (client) {

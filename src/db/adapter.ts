@@ -39,6 +39,9 @@ export function databaseAdapter(uri = process.env.DATABASE_URI || defaultDatabas
   enableWriteAheadLog(uri)
   return sqliteAdapter({
     client: { url: uri },
+    // Several app processes may share one file (README, "Several instances"): a write that meets
+    // another process's commit waits for it instead of failing at once (the default is 0).
+    busyTimeout: 5_000,
     migrationDir: path.resolve('migrations/sqlite'),
     prodMigrations: sqliteMigrations,
   })

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { BulkArticle } from './bulk'
+import type { BulkInboxRow, BulkRowOutcome } from './bulk-inbox'
 
 /**
  * SQLite's native bulk path: one better-sqlite3 connection on the same file with two statements
@@ -67,4 +68,57 @@ export function analyzeSqlite(uri: string): void {
 export function closeBulkConnections(): void {
   for (const { db } of connections.values()) db.close()
   connections.clear()
+}
+
+/**
+ * The public letter intake's batch insert (src/db/bulk-inbox.ts): one connection per file, one
+ * statement prepared once, one transaction per batch — one commit (and fsync, `synchronous=FULL`
+ * as Payload's connection) for the whole burst. A row that breaks a unique index is refused alone
+ * (SQLite rolls back that statement only); any other error rolls the batch back and refuses all.
+ * better-sqlite3 waits for the write lock synchronously: fine while Payload's own SQLite connection
+ * runs without transactions (as configured, each statement commits at once); if Payload's SQLite
+ * transactions were ever enabled, a transaction held across an await in this process would make
+ * this wait block the event loop until the timeout (see openInbox).
+ */
+const inboxConnections = new Map<string, (rows: BulkInboxRow[]) => BulkRowOutcome[]>()
+
+const INBOX_COLUMNS = {
+  state: 'state', attempts: 'attempts', route: 'route', targetSite: 'target_site', targetOrganization: 'target_organization', receivedAt: 'received_at',
+  deadline: 'deadline', submission: 'submission', queryCodeHash: 'query_code_hash', powNonce: 'pow_nonce', addressHash: 'address_hash', createdAt: 'created_at', updatedAt: 'updated_at',
+} as const
+
+function openInbox(file: string) {
+  // 3 s, not 30: the wait blocks the event loop, and the one in-process holder of the write lock
+  // across awaits (a mode switch's transaction, src/hosting) cannot finish meanwhile; a batch that
+  // times out gets the page that keeps what the writers typed.
+  const db = new Database(file, { timeout: 3_000, fileMustExist: true })
+  db.pragma('synchronous = FULL')
+  const keys = Object.keys(INBOX_COLUMNS) as Array<keyof typeof INBOX_COLUMNS>
+  const insert = db.prepare(`INSERT INTO letter_inbox (${keys.map((k) => `"${INBOX_COLUMNS[k]}"`).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`)
+  return db.transaction((rows: BulkInboxRow[]): BulkRowOutcome[] =>
+    rows.map((row) => {
+      try {
+        insert.run({ ...row, submission: JSON.stringify(row.submission) })
+        return { ok: true }
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? ''
+        // Only a constraint failure leaves the transaction open; anything else aborts the batch.
+        if (!code.startsWith('SQLITE_CONSTRAINT') || !db.inTransaction) throw error
+        const message = (error as Error).message
+        return { ok: false, error: error as Error, conflict: /query_code_hash/.test(message) ? 'queryCodeHash' : /pow_nonce/.test(message) ? 'powNonce' : undefined }
+      }
+    }),
+  )
+}
+
+export function insertInboxRowsSqlite(uri: string, rows: BulkInboxRow[]): BulkRowOutcome[] {
+  const file = sqliteFile(uri)
+  try {
+    let write = inboxConnections.get(file)
+    // fileMustExist: a wrong or missing path is an error for every writer, never a new empty database.
+    if (!write) inboxConnections.set(file, (write = openInbox(file)))
+    return write(rows)
+  } catch (error) {
+    return rows.map(() => ({ ok: false, error: error as Error }))
+  }
 }

@@ -2,6 +2,9 @@ import type { Payload } from 'payload'
 import { databaseKind, defaultDatabaseUri } from './adapter'
 import { analyzeSqlite, insertArticlesSqlite } from './bulk-sqlite'
 
+// The public letter intake's batch insert (one transaction per burst of submissions).
+export { insertInboxRows, type BulkInboxRow, type BulkRowOutcome } from './bulk-inbox'
+
 /** One article as the bulk path writes it: the same fields the collection stores, already derived. */
 export type BulkArticle = {
   title: string

@@ -77,3 +77,57 @@ export function committerFor(payload: Payload): GroupCommitter {
   if (!committer) committers.set(payload, (committer = groupCommitter(payload)))
   return committer
 }
+
+/**
+ * Group commit by batch insert, for rows written whole (the letter inbox, src/db/bulk.ts): rows
+ * submitted in the same turn of the event loop — and those arriving while a batch is being written —
+ * go to `write` together, as one transaction. Each promise settles with its own row's outcome, after
+ * the batch's commit: a row is never acknowledged before it is durable, and a row refused by the
+ * database (a duplicate) fails alone.
+ */
+export interface RowOutcome {
+  ok: boolean
+  error?: Error
+}
+export interface RowBatcher<Row, Outcome extends RowOutcome> {
+  /** Resolves with the row's outcome once its batch is committed; rejects if it was refused or the batch failed. */
+  submit(row: Row): Promise<Outcome>
+}
+
+export function rowBatcher<Row, Outcome extends RowOutcome>(write: (rows: Row[]) => Promise<Outcome[]> | Outcome[], maxBatch = 200): RowBatcher<Row, Outcome> {
+  const queue: { row: Row; resolve: (outcome: Outcome) => void; reject: (error: unknown) => void }[] = []
+  let flushing = false
+
+  async function flush() {
+    if (flushing) return
+    flushing = true
+    try {
+      while (queue.length) {
+        const batch = queue.splice(0, maxBatch)
+        let outcomes: Outcome[]
+        try {
+          outcomes = await write(batch.map((item) => item.row))
+        } catch (error) {
+          for (const item of batch) item.reject(error)
+          continue
+        }
+        batch.forEach((item, i) => {
+          const outcome = outcomes[i]
+          if (outcome?.ok) item.resolve(outcome)
+          else item.reject(Object.assign(outcome?.error ?? new Error('the row was not stored'), { outcome }))
+        })
+      }
+    } finally {
+      flushing = false
+    }
+  }
+
+  return {
+    submit(row) {
+      return new Promise<Outcome>((resolve, reject) => {
+        queue.push({ row, resolve, reject })
+        if (queue.length === 1) setImmediate(() => void flush())
+      })
+    },
+  }
+}

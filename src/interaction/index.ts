@@ -85,7 +85,7 @@ export {
   type TrackResult,
 } from './letter-service'
 export { storeRating, storeErrorReport, type RatingOutcome } from './public-submissions'
-export { receiveLetter, type ReceiveLetterInput, type ReceivedLetter } from './letter-intake'
+export { letterInboxStore, receiveLetter, type ReceiveLetterInput, type ReceivedLetter } from './letter-intake'
 export { LETTER_INBOX, findInboxEntryByHash, trackingViewOfInboxEntry, type InboxEntry, type InboxState } from './letter-inbox'
 export { promoteLetterInbox, createLetterPromoter, letterPromoterFor, letterInboxTask, type LetterPromoter, type PromotionRun } from './letter-promotion'
 export { letterStatistics, ratingStatistics, interactionFactsByOrganization, type InteractionFacts } from './supervision-store'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ScanContext } from './checks'
+import type { CheckDefinition, ScanContext } from './checks'
 import type { IndicatorSet } from './indicator-sets'
 import type { ArticleFinding, ArticleText, Id } from './types'
 
@@ -16,9 +16,15 @@ export interface TextScanState {
   findings: Map<string, ArticleFinding[]>
 }
 
+/** An article already checked elsewhere (a text-scan worker, with the same checks): its findings. */
+export interface PrescannedArticle {
+  id: Id
+  prescanned: ArticleFinding[]
+}
+
 export interface ArticleChanges {
   /** Articles created, edited or published since the last scan (or all, for a full scan). */
-  upserted: Iterable<ArticleText>
+  upserted: Iterable<ArticleText | PrescannedArticle>
   /** Articles deleted, withdrawn or unpublished since the last scan. */
   removed?: Iterable<Id>
 }
@@ -37,12 +43,33 @@ export class ScanStateMismatchError extends Error {
   }
 }
 
-function scanIndicators(set: IndicatorSet) {
+export type ScanIndicator = { code: string; check: CheckDefinition<any>; params: unknown }
+
+export function scanIndicators(set: IndicatorSet): ScanIndicator[] {
   return set.indicators.flatMap((indicator) =>
     indicator.measure.kind === 'check' && indicator.measure.check.scanArticle
       ? [{ code: indicator.code, check: indicator.measure.check, params: indicator.measure.params }]
       : [],
   )
+}
+
+/** One article's findings: what scanArticles stores for it (also run by the text-scan workers). */
+export function articleFindings(indicators: ScanIndicator[], article: ArticleText, ctx: ScanContext): ArticleFinding[] {
+  const found: ArticleFinding[] = []
+  for (const { code, check, params } of indicators) {
+    for (const hit of check.scanArticle!(article, params, ctx)) {
+      found.push({
+        indicatorCode: code,
+        organizationId: article.organizationId,
+        articleId: article.id,
+        columnId: article.columnId,
+        title: article.title,
+        detail: hit.detail,
+        count: hit.count,
+      })
+    }
+  }
+  return found
 }
 
 export function scanSignature(set: IndicatorSet): string {
@@ -74,20 +101,7 @@ export function scanArticles(
   }
   let scanned = 0
   for (const article of changes.upserted) {
-    const found: ArticleFinding[] = []
-    for (const { code, check, params } of indicators) {
-      for (const hit of check.scanArticle!(article, params, ctx)) {
-        found.push({
-          indicatorCode: code,
-          organizationId: article.organizationId,
-          articleId: article.id,
-          columnId: article.columnId,
-          title: article.title,
-          detail: hit.detail,
-          count: hit.count,
-        })
-      }
-    }
+    const found = 'prescanned' in article ? article.prescanned : articleFindings(indicators, article, ctx)
     if (found.length > 0) findings.set(String(article.id), found)
     else findings.delete(String(article.id))
     scanned++

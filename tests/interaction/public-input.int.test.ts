@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createChallenge, interactionFactsByOrganization, letterPromoterFor, manualClock, ratingIndicators, ratingStatistics, solveChallenge } from '../../src/interaction'
+import { createChallenge, interactionFactsByOrganization, letterInboxStore, letterPromoterFor, manualClock, ratingIndicators, ratingStatistics, solveChallenge } from '../../src/interaction'
 import { bootInteractionPayload, form, seedWorld, solvedForm, startServer, type World } from './helpers/boot'
 import { hostileLetterCases, invalidQueryCodes } from './hostile-input'
 
@@ -86,8 +86,8 @@ describe('1,000 generated malformed and hostile letter submissions over HTTP', (
 
   it('a storage failure shows a clear message and keeps what was typed', async () => {
     const page = await (await fetch(`${server.base}/s/jyj/letters/new`)).text()
-    // Public letters are stored in the letter inbox through the database adapter (letter-intake.ts).
-    const spy = vi.spyOn(payload.db, 'create').mockRejectedValueOnce(new Error('database is locked'))
+    // Public letters are stored in the letter inbox by a batch insert (letter-intake.ts, src/db/bulk.ts).
+    const spy = vi.spyOn(letterInboxStore, 'insert').mockRejectedValueOnce(new Error('database is locked'))
     const res = await fetch(`${server.base}/letters`, {
       method: 'POST',
       body: form({ route: 'site', site: 'jyj', subject: '保留我的标题', category: 'other', content: '这段内容在保存失败后必须仍然保留', name: '钱八', phone: '13900004444', ...(await solvedForm(page)) }),

@@ -2,35 +2,18 @@ import type { Payload, Where } from 'payload'
 import { publicArticleWhere } from '../../access'
 import { sitesConfig } from '../../sites'
 import type { IndicatorSet } from '../indicator-sets'
-import { scanArticles, type TextScanState } from '../scan'
+import { scanArticles, scanIndicators, type PrescannedArticle, type TextScanState } from '../scan'
 import type { ArticleText, Id } from '../types'
 import { articleTextPageViaSql, sqlTablesAvailable, type AggregateMode } from './column-aggregates'
 import { hasCollection, idOf, readAll } from './read'
+import { walkLexical } from './lexical-walk'
+import { articleTextOf } from './article-text'
+import { bodyPrefilterSources } from './body-prefilter'
+import { fastArticlePages, sqliteFileUri } from './fast-scan'
+import gatherConfig from './config.json' with { type: 'json' }
 import type { GroupStructure } from './structure'
 
-type LexicalNode = { type?: string; text?: string; children?: LexicalNode[]; fields?: { url?: string; alt?: string; linkType?: string }; url?: string; value?: unknown; relationTo?: string }
-
-/** Text, links and images of a Lexical body: what the text checks read. */
-export function walkLexical(body: unknown): { text: string; links: Array<{ href: string }>; uploads: Array<{ media: string | null; alt?: string | null }> } {
-  const parts: string[] = []
-  const links: Array<{ href: string }> = []
-  const uploads: Array<{ media: string | null; alt?: string | null }> = []
-  const visit = (node: LexicalNode | undefined) => {
-    if (!node || typeof node !== 'object') return
-    if (typeof node.text === 'string') parts.push(node.text)
-    if ((node.type === 'link' || node.type === 'autolink') && node.fields?.linkType !== 'internal') {
-      const href = node.fields?.url ?? node.url
-      if (typeof href === 'string' && href) links.push({ href })
-    }
-    if (node.type === 'upload' && (node.relationTo ?? 'media') === 'media') {
-      const value = node.value as { alt?: string | null } | string | number | undefined
-      uploads.push({ media: idOf(value), alt: typeof value === 'object' && value ? value.alt : node.fields?.alt })
-    }
-    node.children?.forEach(visit)
-  }
-  visit((body as { root?: LexicalNode } | null)?.root)
-  return { text: parts.join(''), links, uploads }
-}
+export { walkLexical }
 
 /** Article and column URLs of the group, as the public sites serve them. */
 export function articleUrl(structure: GroupStructure, siteId: string | null, columnId: string | null, articleId: Id): string | undefined {
@@ -89,6 +72,14 @@ export interface TextScanRunOptions {
   pageSize: number
   /** `local-api` forces the Local API; otherwise SQL tables are read directly where the adapter has them. */
   mode?: AggregateMode
+  /**
+   * `fast` (default where Payload runs on an SQLite file): bulk reads by id range in worker threads
+   * with the raw-body prefilter (fast-scan.ts); `pages`: the page-by-page path, kept as the baseline.
+   */
+  textScan?: 'fast' | 'pages'
+  /** Worker threads and ids per chunk for the fast path (gather config). */
+  workers?: number
+  chunkIds?: number
   onProgress?: (scanned: number) => void | Promise<void>
 }
 
@@ -110,15 +101,23 @@ export async function scanDatabaseArticles(
   const mediaAlt = hasCollection(payload, 'media')
   const emptyResolver = createResolver(structure, new Set())
   const since = options.full || !options.since ? null : options.since
-  const pages =
-    options.mode !== 'local-api' && sqlTablesAvailable(payload, 'articles', 'articles_workflow')
-      ? sqlPages(payload, options.pageSize, options.asOf.toISOString(), since)
-      : readAll<any>(payload, 'articles', where, { title: true, body: true, publishedAt: true, createdAt: true, column: true, site: true, organization: true, workflow: { action: true } } as never, options.pageSize)
-  for await (const page of pages) {
-    const walked = page.map((doc) => ({ doc, ...walkLexical(doc.body) }))
+  const sqliteUri = options.mode !== 'local-api' && options.textScan !== 'pages' && sqlTablesAvailable(payload, 'articles', 'articles_workflow') ? sqliteFileUri(payload) : null
+  const pages: AsyncIterable<{ rows: any[]; clean: Id[] }> = sqliteUri
+    ? fastPages(sqliteUri, set, options.asOf.toISOString(), since, options)
+    : withoutClean(
+        options.mode !== 'local-api' && sqlTablesAvailable(payload, 'articles', 'articles_workflow')
+          ? sqlPages(payload, options.pageSize, options.asOf.toISOString(), since)
+          : readAll<any>(payload, 'articles', where, { title: true, body: true, publishedAt: true, createdAt: true, column: true, site: true, organization: true, workflow: { action: true } } as never, options.pageSize),
+      )
+  for await (const { rows: page, clean } of pages) {
+    // Fast-path rows come walked (or null: the prefilter showed the body cannot matter), or already
+    // checked by a worker (prescanned); `clean` ids were checked there and found nothing.
+    const docs = page.filter((doc) => !doc.prescanned)
+    const walked = docs.map((doc) => ({ doc, ...((doc.walked === undefined ? walkLexical(doc.body) : (doc.walked ?? { text: '', links: [], uploads: [] })) as ReturnType<typeof walkLexical>) }))
     // Ids of articles linked from this page, checked in one query; media alt texts likewise.
     const linkedIds = new Set<string>()
     for (const { doc, links } of walked) {
+      if (!links.length) continue
       const base = articleUrl(structure, idOf(doc.site), idOf(doc.column), doc.id) ?? 'http://internal.invalid/'
       for (const { href } of links) {
         try {
@@ -132,24 +131,17 @@ export async function scanDatabaseArticles(
     }
     const known = await existingArticleIds(payload, [...linkedIds], visible)
     const alts = mediaAlt ? await mediaAlts(payload, walked.flatMap((w) => w.uploads.filter((u) => u.alt === undefined && u.media).map((u) => u.media!))) : new Map()
-    const texts: ArticleText[] = walked.map(({ doc, text, links, uploads }) => ({
-      id: doc.id,
-      organizationId: idOf(doc.organization) ?? '',
-      columnId: doc.column ?? undefined,
-      url: articleUrl(structure, idOf(doc.site), idOf(doc.column), doc.id),
-      title: doc.title ?? '',
-      text: `${doc.title ?? ''}\n${text}`,
-      publishedAt: doc.publishedAt ? new Date(doc.publishedAt).toISOString() : null,
-      createdAt: doc.createdAt ? new Date(doc.createdAt).toISOString() : undefined,
-      // Editors' articles always carry a workflow log; the bulk import path writes none, so an
-      // article without one was imported and its old publish date is genuine, not backdated.
-      legacyImport: !Array.isArray(doc.workflow) || doc.workflow.length === 0,
-      images: uploads.map((u) => ({ src: u.media ? `/media/${u.media}` : '', alt: u.alt !== undefined ? u.alt : (alts.get(u.media ?? '') ?? null) })),
-      links,
-    }))
-    const resolver = createResolver(structure, known)
-    state = scanArticles(set, state, { upserted: texts }, { asOf: options.asOf, full: state === null, resolveInternalUrl: resolver.resolve, internalHosts: resolver.internalHosts })
-    scanned += page.length
+    const texts = new Map<unknown, ArticleText>()
+    for (const { doc, text, links, uploads } of walked) {
+      const images = uploads.map((u) => ({ src: u.media ? `/media/${u.media}` : '', alt: u.alt !== undefined ? u.alt : (alts.get(u.media ?? '') ?? null) }))
+      // Only links are resolved against the URL; a body the prefilter skipped has none.
+      const url = doc.walked === null ? undefined : articleUrl(structure, idOf(doc.site), idOf(doc.column), doc.id)
+      texts.set(doc, articleTextOf(doc, { text, links }, images, url))
+    }
+    const upserted = page.map((doc) => (doc.prescanned ? (doc as PrescannedArticle) : texts.get(doc)!))
+    const resolver = known.size === 0 ? emptyResolver : createResolver(structure, known) // most pages link to no article
+    state = scanArticles(set, state, { upserted, removed: clean }, { asOf: options.asOf, full: state === null, resolveInternalUrl: resolver.resolve, internalHosts: resolver.internalHosts })
+    scanned += page.length + clean.length
     await options.onProgress?.(scanned)
   }
   if (state === null) state = scanArticles(set, null, { upserted: [] }, { asOf: options.asOf, full: true, resolveInternalUrl: () => true, internalHosts: new Set() })
@@ -161,6 +153,18 @@ export async function scanDatabaseArticles(
     if (removed.length) state = scanArticles(set, state, { upserted: [], removed }, { asOf: options.asOf, resolveInternalUrl: () => true, internalHosts: new Set() })
   }
   return { ...state, scannedAt: options.asOf.toISOString() }
+}
+
+async function* fastPages(uri: string, set: IndicatorSet, asOfIso: string, sinceIso: string | null, options: TextScanRunOptions) {
+  const prefilter = bodyPrefilterSources(set)
+  // With the prefilter on, every scan check is one the workers may run on a skipped body.
+  const indicators = prefilter === null ? null : scanIndicators(set).map(({ code, check, params }) => ({ code, checkId: check.id, params }))
+  const chunks = fastArticlePages(uri, { asOfIso, sinceIso, prefilter, indicators, workers: options.workers ?? gatherConfig.textScanWorkers, chunkIds: options.chunkIds ?? gatherConfig.textScanChunkIds })
+  for await (const chunk of chunks) if (chunk.rows.length || chunk.clean.length) yield chunk
+}
+
+async function* withoutClean(pages: AsyncIterable<any[]>) {
+  for await (const rows of pages) yield { rows, clean: [] as Id[] }
 }
 
 async function* sqlPages(payload: Payload, pageSize: number, asOfIso: string, sinceIso: string | null) {

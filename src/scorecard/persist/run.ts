@@ -16,6 +16,8 @@ export interface ExecuteRunOptions {
   /** The run's as-of when the run doc names none (default: now). */
   now?: Date
   aggregates?: AggregateMode
+  /** Text scan source (see TextScanRunOptions.textScan); the default picks the fast path where it can. */
+  textScan?: 'fast' | 'pages'
   config?: GatherConfig
   /** Called with the stage and 0–100, besides the progress written to the run doc. */
   onProgress?: (stage: string, percent: number) => void
@@ -70,6 +72,9 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
       since: previous.state?.scannedAt ?? null,
       pageSize: config.textScanPageSize,
       mode: options.aggregates,
+      textScan: options.textScan,
+      workers: config.textScanWorkers,
+      chunkIds: config.textScanChunkIds,
       onProgress: (scanned) => {
         scannedArticles = scanned
         return setProgress('text scan', 32 + 50 * Math.min(1, scanned / Math.max(1, totalArticles)))

@@ -15,8 +15,9 @@ import holidays2025 from '../../../src/interaction/data/holidays-2025.json'
 
 const INTERACTION_SLUGS = ['letters', 'holidays', 'ratings', 'error-reports']
 
-export async function bootInteractionPayload(label: string): Promise<Payload> {
-  process.env.DATABASE_URI = await freshDatabaseUri(label)
+/** `databaseUri` overrides the fresh test database (the MongoDB test of the bulk inbox insert). */
+export async function bootInteractionPayload(label: string, options: { databaseUri?: string } = {}): Promise<Payload> {
+  process.env.DATABASE_URI = options.databaseUri ?? (await freshDatabaseUri(label))
   process.env.JOBS_AUTORUN = 'false'
   process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
   process.env.MEDIA_DIR ||= mkdtempSync(path.join(os.tmpdir(), 'sitegroup-media-'))

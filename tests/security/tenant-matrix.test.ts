@@ -1,0 +1,217 @@
+import type { CollectionSlug, Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { interactionPolicy, letterStatuses } from '../../src/interaction'
+import { login, startApiServer } from '../helpers/http'
+import { bootPayload, DEMO_PASSWORD, userByEmail } from '../helpers/payload'
+
+/**
+ * Tenant isolation over EVERY collection (issue 7's matrix; tests/foundation/isolation.test.ts goes
+ * deep on articles, sites, columns and users). For each collection the table below says what the
+ * public and a unit's staff may read; the test then lists the collection as anonymous and as each
+ * role of 发改委 (fgw), through the Local API (overrideAccess: false) and REST, and checks every
+ * returned document against the rule, and tries to change and delete another unit's (人社局 rsj)
+ * document one by one and in bulk (`PATCH`/`DELETE /api/<slug>?where=…`), reading it back after.
+ * Each unit-scoped collection gets fixtures of both units first, so a leak has something to show.
+ * A collection added without a row here fails the first test.
+ */
+type Doc = Record<string, any>
+type Me = { org: number | string; sites: Set<string> }
+type Rule = {
+  /** Fields naming the owning unit: organizations directly, or sites (mapped to their organization). */
+  owner: { orgs?: string[]; sites?: string[] }
+  /** What anonymous may see: nothing, everything, or documents passing the predicate. */
+  anonymous: 'none' | 'all' | ((doc: Doc) => boolean)
+  /** What unit staff may see beyond their own unit's documents. */
+  staff: 'own' | 'all' | 'none' | ((doc: Doc) => boolean)
+}
+const published = (doc: Doc) => doc._status === 'published'
+const ORG = { orgs: ['organization'] }
+const RULES: Record<string, Rule> = {
+  articles: { owner: ORG, anonymous: published, staff: published },
+  'audit-log': { owner: {}, anonymous: 'none', staff: 'none' },
+  columns: { owner: { orgs: ['ownerOrganization'], sites: ['site'] }, anonymous: (d) => d.visibility === 'public', staff: 'all' },
+  'error-reports': { owner: ORG, anonymous: 'none', staff: 'own' },
+  'evaluation-results': { owner: ORG, anonymous: 'none', staff: 'own' },
+  // A run's metadata (when, which set, how far) is shared with every unit; its results are not.
+  'evaluation-runs': { owner: ORG, anonymous: 'none', staff: 'all' },
+  holidays: { owner: {}, anonymous: 'all', staff: 'all' },
+  'indicator-sets': { owner: {}, anonymous: 'none', staff: 'all' },
+  'letter-inbox': { owner: { orgs: ['targetOrganization'] }, anonymous: 'none', staff: 'none' },
+  letters: { owner: { orgs: ['assignedOrganization'] }, anonymous: 'none', staff: 'own' },
+  'login-attempts': { owner: {}, anonymous: 'none', staff: 'none' },
+  'manual-scores': { owner: ORG, anonymous: 'none', staff: 'own' },
+  // Uploaded files are public assets of the sites (docs/security.md, "Media").
+  media: { owner: ORG, anonymous: 'all', staff: 'all' },
+  'mode-switches': { owner: ORG, anonymous: 'none', staff: 'none' },
+  organizations: { owner: {}, anonymous: 'all', staff: 'all' },
+  'page-views': { owner: { sites: ['site'] }, anonymous: 'none', staff: 'own' },
+  placements: { owner: { orgs: ['sourceOrganization', 'targetOrganization'] }, anonymous: 'none', staff: 'own' },
+  'probe-samples': { owner: { sites: ['site'] }, anonymous: 'none', staff: 'none' },
+  ratings: { owner: ORG, anonymous: 'none', staff: 'own' },
+  'rectification-items': { owner: ORG, anonymous: 'none', staff: 'own' },
+  // Redirects answer publicly anyway (a 301 on the old URL); staff see them to understand a move.
+  redirects: { owner: { sites: ['site'] }, anonymous: 'none', staff: 'all' },
+  'search-queries': { owner: ORG, anonymous: 'none', staff: 'own' },
+  'service-guides': { owner: ORG, anonymous: published, staff: published },
+  sites: { owner: ORG, anonymous: (d) => d.status === 'active', staff: 'all' },
+  users: { owner: ORG, anonymous: 'none', staff: 'own' },
+}
+// Shared, not owned by a unit (their writes are the central office's: tests/foundation/isolation.test.ts).
+const NO_FOREIGN_FIXTURE = ['columns', 'media', 'organizations', 'holidays', 'indicator-sets', 'audit-log', 'login-attempts']
+const STAFF = ['editor@fgw.yulin.gov.cn', 'reviewer@fgw.yulin.gov.cn', 'siteadmin@fgw.yulin.gov.cn', 'letters@fgw.yulin.gov.cn']
+const RATING_SCORES = ['attitude', 'efficiency', 'lawfulness', 'openness', 'integrity', 'conduct', 'quality', 'responsiveness', 'convenience', 'overall']
+const KIND = interactionPolicy.errorReportKinds[0].value
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as Doc).id : value)
+
+let payload: Payload
+let api: { url: string; close: () => Promise<void> }
+const siteOrg = new Map<string, string>()
+const units: Record<'fgw' | 'rsj', { org: number | string; site: number | string; column: number | string; article: number | string }> = {} as never
+const foreign: Partial<Record<string, number | string>> = {}
+const tokens = new Map<string, string>()
+
+const one = async (collection: CollectionSlug, where: Record<string, unknown>) =>
+  (await payload.find({ collection, where: where as never, limit: 1, depth: 0, overrideAccess: true })).docs[0] as Doc
+
+/** Fixtures below Payload's hooks (the adapter): hooks would refuse or re-derive what the matrix needs to plant. */
+async function plant(collection: CollectionSlug, data: Doc) {
+  const doc = (await payload.db.create({ collection, data: { createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), ...data } })) as Doc
+  return doc.id as number | string
+}
+
+function ownersOf(rule: Rule, doc: Doc): string[] {
+  const orgs = (rule.owner.orgs ?? []).map((f) => idOf(doc[f])).filter((v) => v != null).map(String)
+  const sites = (rule.owner.sites ?? []).map((f) => idOf(doc[f])).filter((v) => v != null).map((s) => siteOrg.get(String(s)) ?? `site:${s}`)
+  return [...orgs, ...sites]
+}
+function mayStaffSee(rule: Rule, doc: Doc, me: Me) {
+  if (rule.staff === 'all') return true
+  if (rule.staff === 'none') return false
+  if (ownersOf(rule, doc).includes(String(me.org))) return true
+  return typeof rule.staff === 'function' && rule.staff(doc)
+}
+const mayAnonymousSee = (rule: Rule, doc: Doc) => rule.anonymous === 'all' || (typeof rule.anonymous === 'function' && rule.anonymous(doc))
+
+async function authHeader(who: string | null): Promise<Record<string, string>> {
+  if (!who) return { 'content-type': 'application/json' }
+  if (!tokens.has(who)) tokens.set(who, await login(api.url, who, DEMO_PASSWORD))
+  return { 'content-type': 'application/json', authorization: tokens.get(who)! }
+}
+
+async function listRest(slug: string, who: string | null): Promise<Doc[]> {
+  const res = await fetch(`${api.url}/api/${slug}?limit=5000&depth=0`, { headers: await authHeader(who) })
+  if (res.status === 403 || res.status === 401) return []
+  expect(res.status, `${who ?? 'anonymous'} lists ${slug} over REST`).toBe(200)
+  return ((await res.json()) as { docs: Doc[] }).docs
+}
+async function listLocal(slug: CollectionSlug, who: string | null): Promise<Doc[]> {
+  const user = who ? await userByEmail(payload, who) : undefined
+  try {
+    return (await payload.find({ collection: slug, limit: 5000, depth: 0, overrideAccess: false, user })).docs as Doc[]
+  } catch (error) {
+    if ((error as { status?: number }).status === 403) return []
+    throw error
+  }
+}
+
+beforeAll(async () => {
+  payload = await bootPayload('tenant-matrix', { seeded: true })
+  api = await startApiServer()
+  for (const site of (await payload.find({ collection: 'sites', limit: 1000, depth: 0, overrideAccess: true })).docs as Doc[]) siteOrg.set(String(site.id), String(idOf(site.organization)))
+  for (const code of ['fgw', 'rsj'] as const) {
+    const site = await one('sites', { code: { equals: code } })
+    const column = await one('columns', { and: [{ site: { equals: site.id } }, { path: { equals: 'tzgg' } }] })
+    const article = await one('articles', { organization: { equals: site.organization } })
+    units[code] = { org: idOf(site.organization) as number, site: site.id, column: column.id, article: article.id }
+  }
+  const now = new Date().toISOString()
+  // One document of each unit in every unit-scoped collection the seed leaves empty.
+  for (const code of ['fgw', 'rsj'] as const) {
+    const u = units[code]
+    const ids: Record<string, number | string> = {}
+    ids['error-reports'] = await plant('error-reports', { site: u.site, organization: u.org, pageUrl: `https://${code}.example/`, kind: KIND, description: '错别字', status: 'new', receivedAt: now, deadline: now })
+    const run = await plant('evaluation-runs', { organization: u.org, scope: 'organization' })
+    ids['evaluation-runs'] = run
+    ids['evaluation-results'] = await plant('evaluation-results', { run, organization: u.org })
+    ids['letter-inbox'] = await plant('letter-inbox', { state: 'pending', attempts: 0, route: 'site', targetSite: String(u.site), targetOrganization: String(u.org), receivedAt: now, deadline: now, submission: { subject: code }, queryCodeHash: `matrix-${code}` })
+    ids['manual-scores'] = await plant('manual-scores', { organization: u.org, indicatorCode: 'M1', points: 1, reason: '人工评分' })
+    ids['mode-switches'] = await plant('mode-switches', { organization: u.org })
+    ids['page-views'] = await plant('page-views', { day: '2026-11-22', level: 'site', site: u.site, instance: `matrix-${code}`, count: 3 })
+    ids.placements = await plant('placements', { article: u.article, targetColumn: u.column, sourceOrganization: u.org, sourceSite: u.site, targetSite: u.site, targetOrganization: u.org, kind: 'submission', state: 'pending' })
+    ids['probe-samples'] = await plant('probe-samples', { site: u.site, url: `https://${code}.example/`, at: now })
+    ids.ratings = await plant('ratings', { organization: u.org, site: u.site, period: '2026-11', visitorKey: `matrix-${code}`, scores: Object.fromEntries(RATING_SCORES.map((k) => [k, 4])) })
+    ids['rectification-items'] = await plant('rectification-items', { message: '栏目未更新', status: 'open', organization: u.org })
+    ids.letters = await plant('letters', { subject: '咨询', category: interactionPolicy.letterCategories[0].value, content: '内容', name: '张三', phone: '13800000000', route: 'site', site: u.site, organization: u.org, assignedOrganization: u.org, status: letterStatuses[0], receivedAt: now, deadline: now, queryCodeHash: `matrix-letter-${code}` })
+    ids['search-queries'] = await plant('search-queries', { query: '低保', day: '2026-11-22', searches: 1, zeroResultSearches: 0, lastHits: 1, key: `matrix-${code}`, site: u.site, organization: u.org })
+    ids.redirects = await plant('redirects', { site: u.site, fromPath: `/matrix-${code}/`, match: 'exact', toSite: u.site, toPath: '/' })
+    if (code === 'rsj') Object.assign(foreign, ids)
+  }
+  await plant('login-attempts', { key: 'matrix', at: now })
+  // Seeded collections: take an existing rsj document where the seed has one.
+  foreign.articles = units.rsj.article
+  foreign.sites = units.rsj.site
+  foreign['service-guides'] = (await one('service-guides', { organization: { equals: units.rsj.org } }))?.id
+  foreign.users = (await one('users', { organization: { equals: units.rsj.org } }))?.id
+}, 240_000)
+afterAll(async () => {
+  await api?.close()
+  await payload?.destroy()
+})
+
+describe('tenant isolation over every collection', () => {
+  it('has a rule for every collection of the config', () => {
+    const slugs = payload.config.collections.map((c) => c.slug).filter((slug) => !slug.startsWith('payload-'))
+    expect(slugs.filter((slug) => !RULES[slug]), 'collections without a row in the matrix').toEqual([])
+  })
+
+  it.each(Object.keys(RULES))('%s: anonymous and each fgw role read only what the rule allows (Local API and REST)', async (slug) => {
+    const rule = RULES[slug]
+    const me: Me = { org: units.fgw.org, sites: new Set() }
+    for (const via of ['local', 'rest'] as const) {
+      const anon = via === 'rest' ? await listRest(slug, null) : await listLocal(slug as CollectionSlug, null)
+      expect(anon.filter((doc) => !mayAnonymousSee(rule, doc)).map((d) => d.id), `anonymous sees these ${slug} via ${via}`).toEqual([])
+      for (const who of STAFF) {
+        const docs = via === 'rest' ? await listRest(slug, who) : await listLocal(slug as CollectionSlug, who)
+        expect(docs.filter((doc) => !mayStaffSee(rule, doc, me)).map((d) => d.id), `${who} sees these ${slug} of other units via ${via}`).toEqual([])
+      }
+    }
+    // The check above has something to catch: the database holds another unit's document here.
+    if (rule.staff !== 'all' && Object.keys(rule.owner).length) {
+      const all = (await payload.find({ collection: slug as CollectionSlug, limit: 5000, depth: 0, overrideAccess: true })).docs as Doc[]
+      expect(all.some((doc) => ownersOf(rule, doc).some((o) => o !== String(units.fgw.org))), `${slug} has a document of another unit`).toBe(true)
+    }
+  })
+
+  it.each(Object.keys(RULES).filter((slug) => RULES[slug].staff !== 'none' || Object.keys(RULES[slug].owner).length).filter((slug) => !NO_FOREIGN_FIXTURE.includes(slug)))('%s: fgw staff change and delete nothing of rsj, one by one or in bulk', async (slug) => {
+    expect(foreign[slug], `an rsj ${slug} fixture`).toBeDefined()
+    const id = foreign[slug]!
+    const stored = async () => (await payload.find({ collection: slug as CollectionSlug, where: { id: { equals: id } }, depth: 0, overrideAccess: true, draft: true })).docs[0] as Doc | undefined
+    const before = await stored()
+    expect(before, `${slug} fixture exists`).toBeTruthy()
+    for (const who of STAFF) {
+      const headers = await authHeader(who)
+      const bulk = `${api.url}/api/${slug}?where[id][equals]=${encodeURIComponent(String(id))}&depth=0`
+      const attempts = [
+        fetch(`${api.url}/api/${slug}/${id}?depth=0`, { method: 'PATCH', headers, body: JSON.stringify({ updatedAt: new Date().toISOString() }) }),
+        fetch(bulk, { method: 'PATCH', headers, body: JSON.stringify({ updatedAt: new Date().toISOString() }) }),
+        fetch(`${api.url}/api/${slug}/${id}`, { method: 'DELETE', headers }),
+        fetch(bulk, { method: 'DELETE', headers }),
+      ]
+      for (const res of await Promise.all(attempts)) {
+        expect(res.status, `${who} on ${slug} ${id}`).not.toBe(500)
+        if (res.status === 200) {
+          // Bulk answers 200 with what it did: it must have done nothing.
+          const body = (await res.json()) as { docs?: Doc[]; doc?: Doc }
+          expect(body.doc, `${who} changed ${slug} ${id}`).toBeUndefined()
+          expect(body.docs ?? [], `${who} changed ${slug} ${id} in bulk`).toEqual([])
+        }
+      }
+      const user = await userByEmail(payload, who)
+      await expect(payload.update({ collection: slug as CollectionSlug, id, data: {} as never, overrideAccess: false, user }), `${who} updates ${slug} via Local API`).rejects.toThrow()
+      await expect(payload.delete({ collection: slug as CollectionSlug, id, overrideAccess: false, user }), `${who} deletes ${slug} via Local API`).rejects.toThrow()
+    }
+    const after = await stored()
+    expect(after, `${slug} ${id} still exists`).toBeTruthy()
+    expect(after!.updatedAt, `${slug} ${id} unchanged`).toBe(before!.updatedAt)
+  })
+})

@@ -15,21 +15,29 @@ const installed = (payload: Payload) => Boolean(payload.collections[PLACEMENTS])
  * withdrawn or deleted original disappears from every receiving list with no change here.
  */
 export async function acceptedReferenceIds(payload: Payload, columnIds: Id[]): Promise<Id[]> {
-  if (!installed(payload) || !columnIds.length) return []
-  const result = await payload.find({
-    collection: PLACEMENTS,
-    where: { and: [{ targetColumn: { in: columnIds } }, { state: { equals: 'accepted' } }] },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { article: true } as never,
-  })
   const ids = new Map<string, Id>()
-  for (const doc of result.docs as unknown as Array<{ article?: unknown }>) {
+  for (const doc of await acceptedPlacements(payload, 'targetColumn', columnIds, { article: true })) {
     const id = relationId(doc.article)
     if (id !== null) ids.set(String(id), id)
   }
   return [...ids.values()]
+}
+
+/**
+ * Accepted placements whose `field` is one of `ids`. Through the adapter, not the Local API: this
+ * runs for every list a public page renders, placements have no read hooks, and the Local API's
+ * per-call work was most of the cost (docs/benchmarks.md, "Public pages: uncached read path").
+ */
+async function acceptedPlacements(payload: Payload, field: 'article' | 'targetColumn', ids: Id[], select: Record<string, true>): Promise<Array<Record<string, unknown>>> {
+  if (!installed(payload) || !ids.length) return []
+  const result = await payload.db.find({
+    collection: PLACEMENTS,
+    where: { and: [{ [field]: { in: ids } }, { state: { equals: 'accepted' } }] },
+    pagination: false,
+    limit: 0,
+    select: select as never,
+  })
+  return result.docs as unknown as Array<Record<string, unknown>>
 }
 
 /**
@@ -50,16 +58,8 @@ export interface PlacementTarget {
 
 /** Where these articles are (or were asked to be) shown elsewhere: the pages to invalidate when they change. */
 export async function placementTargets(payload: Payload, articleIds: Id[]): Promise<PlacementTarget[]> {
-  if (!installed(payload) || !articleIds.length) return []
-  const result = await payload.find({
-    collection: PLACEMENTS,
-    where: { and: [{ article: { in: articleIds } }, { state: { equals: 'accepted' } }] },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { article: true, targetColumn: true, targetSite: true } as never,
-  })
-  return (result.docs as unknown as Array<Record<string, unknown>>).map((doc) => ({ article: relationId(doc.article) as Id, column: relationId(doc.targetColumn) as Id, site: relationId(doc.targetSite) as Id }))
+  const docs = await acceptedPlacements(payload, 'article', articleIds, { article: true, targetColumn: true, targetSite: true })
+  return docs.map((doc) => ({ article: relationId(doc.article) as Id, column: relationId(doc.targetColumn) as Id, site: relationId(doc.targetSite) as Id }))
 }
 
 export interface SubmissionCount {

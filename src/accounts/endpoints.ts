@@ -28,6 +28,14 @@ async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
   return (req.data ?? {}) as Record<string, unknown>
 }
 
+/** What every second-factor handler starts from: the signed-in user, its stored record, the policy and the submitted code. */
+async function totpContext(req: PayloadRequest) {
+  const user = currentUser(req)
+  const { code } = await body(req)
+  const [full, policy] = await Promise.all([stored(req, user.id), accountPolicy(req.payload)])
+  return { user, full, policy, code: String(code ?? '') }
+}
+
 const accountState: Endpoint = {
   path: '/account-state',
   method: 'get',
@@ -51,10 +59,8 @@ const enrol: Endpoint = {
   path: '/totp/enrol',
   method: 'post',
   handler: async (req) => {
-    const user = currentUser(req)
-    const full = await stored(req, user.id)
+    const { user, full, policy } = await totpContext(req)
     if (full.totpEnabled) refuse(req, 'totp.alreadyEnabled', {}, 409)
-    const policy = await accountPolicy(req.payload)
     const enrolment = await newEnrolment(String(full.email), policy.totp)
     await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { totpPendingSecret: sealSecret(enrolment.secret, req.payload.secret) }, returning: false })
     return Response.json(enrolment, { headers: { 'cache-control': 'no-store' } })
@@ -65,13 +71,10 @@ const confirm: Endpoint = {
   path: '/totp/confirm',
   method: 'post',
   handler: async (req) => {
-    const user = currentUser(req)
-    const { code } = await body(req)
-    const full = await stored(req, user.id)
-    const policy = await accountPolicy(req.payload)
+    const { user, full, policy, code } = await totpContext(req)
     const secret = typeof full.totpPendingSecret === 'string' ? openSecret(full.totpPendingSecret, req.payload.secret) : null
     if (!secret) refuse(req, 'totp.notEnrolling', {}, 409)
-    const step = verifyCode(secret, String(code ?? ''), policy.totp)
+    const step = verifyCode(secret, code, policy.totp)
     if (!step) {
       await auditAccountEvent(req.payload, 'totp-failed', { user: user.id, email: full.email, detail: { during: 'enrolment' } }, req)
       refuse(req, 'totp.wrongCode', {}, 400)
@@ -87,13 +90,9 @@ const disable: Endpoint = {
   path: '/totp/disable',
   method: 'post',
   handler: async (req) => {
-    const user = currentUser(req)
-    const { code } = await body(req)
-    const full = await stored(req, user.id)
-    const policy = await accountPolicy(req.payload)
+    const { user, full, policy, code: text } = await totpContext(req)
     if (!full.totpEnabled) refuse(req, 'totp.notEnabled', {}, 409)
     if (policy.totp.requireForCentralAdmins && isCentralAdmin({ ...full, collection: 'users' })) refuse(req, 'totp.required', {}, 403)
-    const text = String(code ?? '')
     const secret = openSecret(String(full.totpSecret), req.payload.secret)
     const ok = isRecoveryCodeShape(text) ? (full.totpRecoveryCodes ?? []).includes(hashRecoveryCode(text)) : Boolean(secret && verifyCode(secret, text, policy.totp, full.totpLastStep))
     if (!ok) {

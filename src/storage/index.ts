@@ -26,9 +26,9 @@ export function s3SettingsFromEnv(env: Record<string, string | undefined> = proc
 type S3StorageFactory = (options: Record<string, unknown>) => Plugin
 
 /**
- * Loaded only when S3 is configured, and outside the bundler: the package must match the installed
- * payload version exactly (Payload refuses mixed versions), and 3.90.2 is not yet in the npm
- * registry this project installs from, so it is not a dependency yet.
+ * Loaded only when S3 is configured: the AWS SDK behind it is large and a disk-only installation
+ * should not pay for it at start-up. Its version must equal payload's (Payload refuses mixed
+ * versions): the project pins both (3.90.1; storage-s3 3.90.2 was never published).
  */
 async function loadS3Storage(): Promise<S3StorageFactory> {
   const specifier = '@payloadcms/storage-s3'
@@ -53,6 +53,10 @@ export function mediaStoragePlugin(env: Record<string, string | undefined> = pro
         region: s3.region,
         // MinIO and most self-hosted stores address buckets by path, not by subdomain.
         forcePathStyle: true,
+        // Checksums only where S3 requires them: many S3-compatible stores (older MinIO, Ceph, some
+        // cloud vendors' S3 gateways) refuse the SDK's default aws-chunked checksum trailers.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
         credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
       },
     })(config)

@@ -47,7 +47,7 @@ describe('media storage selection', () => {
       {
         collections: { media: true },
         bucket: 'media',
-        config: { endpoint: 'http://minio:9000', region: 'cn-south-1', forcePathStyle: true, credentials: { accessKeyId: 'key', secretAccessKey: 'secret' } },
+        config: { endpoint: 'http://minio:9000', region: 'cn-south-1', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', credentials: { accessKeyId: 'key', secretAccessKey: 'secret' } },
       },
     ])
   })

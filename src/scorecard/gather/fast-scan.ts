@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Payload } from 'payload'
 import { openArticleTextReader } from '../../db/bulk-scan-sqlite'
@@ -65,6 +66,16 @@ export async function* fastArticlePages(uri: string, options: FastScanOptions): 
   }
 }
 
+/**
+ * The worker's entry, from the application root rather than `new URL(…, import.meta.url)`: Next's
+ * bundler (the admin build loads the Payload config, and with it the scorecard jobs) follows a
+ * literal worker URL and tries to bundle tsx and esbuild into it, which made `next build` hang; and
+ * inside a bundle import.meta.url points into .next, where the file is not. The server always
+ * runs from the application root (npm start, the Dockerfile's WORKDIR).
+ */
+// Joined as an array: the bundler traces `path.resolve(process.cwd(), …)` as a pattern over the whole tree.
+const WORKER_ENTRY = [process.cwd(), 'src', 'scorecard', 'gather', 'scan-worker-bootstrap.mjs'].join(path.sep)
+
 /** Round-robin workers; a worker runs its chunks in order. */
 class ChunkPool {
   private readonly workers: Array<{ worker: Worker; waiting: Map<number, { resolve: (rows: ScanChunk) => void; reject: (error: Error) => void }> }> = []
@@ -72,7 +83,7 @@ class ChunkPool {
 
   constructor(uri: string, prefilter: string[] | null, indicators: ScanIndicatorSpec[] | null, readonly size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./scan-worker-bootstrap.mjs', import.meta.url), {
+      const worker = new Worker(WORKER_ENTRY, {
         workerData: { uri, prefilter, indicators },
         // A worker holds one body at a time; small heaps make V8 collect the read strings early
         // instead of letting each worker grow by hundreds of MB (1.1 GB peak RSS without limits).

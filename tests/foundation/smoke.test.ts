@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabaseKind } from '../helpers/database'
 import { PRODUCTION_CONDITION } from '../../src/lib/module-conditions'
 import { DEMO_PASSWORD } from '../helpers/payload'
+import { hasChromium, launchChromium } from '../e2e/browser'
 
 /**
  * The `npm start` path for real: production build (built if missing), migrations on an empty
@@ -115,4 +116,33 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
     expect(((await anon.json()) as { totalDocs: number }).totalDocs).toBe(0)
     expect(user.organization).toBeTruthy()
   })
+  // The admin's own CSP (src/security/policy.json) must not break Next's or Payload's UI.
+  it.skipIf(!hasChromium)('runs the admin under its Content-Security-Policy in Chromium: no violation on login, dashboard, list and edit views', async () => {
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage()
+      const violations: string[] = []
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`)
+      })
+      await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP ${e.violatedDirective}) ${e.blockedURI}`)))
+      const csp = (await page.goto(`${base}/admin/login`))!.headers()['content-security-policy']
+      expect(csp).toContain("object-src 'none'")
+      await page.fill('input[name="email"]', 'editor@fgw.yulin.gov.cn')
+      await page.fill('input[name="password"]', DEMO_PASSWORD)
+      await page.click('button[type="submit"]')
+      await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      await page.waitForLoadState('networkidle')
+      await page.goto(`${base}/admin/collections/articles`, { waitUntil: 'networkidle' })
+      const firstRow = page.locator('table tbody tr a').first()
+      await firstRow.waitFor({ timeout: 60_000 })
+      await firstRow.click()
+      await page.waitForURL(/\/admin\/collections\/articles\/\d+/, { timeout: 60_000 })
+      await page.waitForLoadState('networkidle')
+      expect(await page.locator('form').count(), 'the edit view rendered its form').toBeGreaterThan(0)
+      expect(violations).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  }, 240_000)
 })

@@ -258,10 +258,14 @@ export interface Media {
   alt?: string | null;
   caption?: string | null;
   /**
-   * Empty: shared by the whole group
+   * Empty: for all the unit's sites
    */
   site?: (number | null) | Site;
   organization?: (number | null) | Organization;
+  /**
+   * Empty: only your unit sees the file. Filled in when an article using it is published or it becomes a site logo; clear it to make the file private again
+   */
+  publicFrom?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1503,6 +1507,7 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   site?: T;
   organization?: T;
+  publicFrom?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

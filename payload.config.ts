@@ -29,8 +29,11 @@ export default buildConfig({
       views: {
         scorecard: { Component: '/src/scorecard/admin/RankingView#RankingView', path: '/scorecard' },
         searchReport: { Component: '/src/search/admin/QueryReportView#QueryReportView', path: '/search-report' },
+        // Accounts // 账号安全: login with the second-factor code field, and the user's own second-factor screen.
+        login: { Component: '/src/accounts/admin/LoginView#TotpLoginView' },
+        twoFactor: { Component: '/src/accounts/admin/TwoFactorView#TwoFactorView', path: '/two-factor' },
       },
-      afterNavLinks: ['/src/scorecard/admin/NavLink#ScorecardNavLink'],
+      afterNavLinks: ['/src/scorecard/admin/NavLink#ScorecardNavLink', '/src/accounts/admin/NavLink#TwoFactorNavLink'],
     },
   },
   collections,

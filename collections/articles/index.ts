@@ -3,6 +3,7 @@ import { createArticles, deleteArticles, readArticles, updateArticles } from './
 import { searchAfterChange, searchAfterDelete } from '../../src/search'
 import { createPreviewToken, sitesConfig } from '../../src/sites'
 import { deriveAndGuardArticle, rememberDraftSave } from './hooks'
+import { publishArticleMedia } from '../media/visibility'
 import { zhEn } from '../shared'
 
 const readOnly = { readOnly: true, position: 'sidebar' as const }
@@ -26,7 +27,7 @@ export const Articles: CollectionConfig = {
   defaultSort: '-publishedAt',
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
   access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: updateArticles },
-  hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle], afterChange: [searchAfterChange], afterDelete: [searchAfterDelete] },
+  hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle], afterChange: [searchAfterChange, publishArticleMedia], afterDelete: [searchAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300, label: zhEn('标题', 'Title') },
     { name: 'subtitle', type: 'text', maxLength: 300, label: zhEn('副标题', 'Subtitle') },

@@ -7,7 +7,9 @@ import { checkUpload, securityPolicy, uploadMessage, UploadRefused } from '../..
 const uploadPolicy = securityPolicy()
 
 /** Uploads belong to the uploader's organization; only the central office shares files group-wide. */
-export const stampMediaOwner: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+export const stampMediaOwner: CollectionBeforeChangeHook = async ({ context, data, operation, originalDoc, req }) => {
+  // Publishing a document made its files public (visibility.ts): only `publicFrom` changes, owner and site stay.
+  if (context.mediaVisibility) return data
   const mimeType = String(data.mimeType ?? originalDoc?.mimeType ?? '')
   // Accessibility (GB/T 37668): every published image needs a text alternative.
   if (mimeType.startsWith('image/') && !String(data.alt ?? originalDoc?.alt ?? '').trim()) refuse(req, 'altRequired')

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { createMedia, deleteMedia, readMedia, updateMedia } from './access'
+import { createMedia, deleteMedia, readMedia, setMediaPublicFrom, updateMedia } from './access'
 import { guardUpload, stampMediaOwner } from './hooks'
 import { acceptedMimeTypes, mediaResponseHeaders, securityPolicy } from '../../src/security'
 import { zhEn } from '../shared'
@@ -33,7 +33,22 @@ export const Media: CollectionConfig = {
   fields: [
     { name: 'alt', type: 'text', label: zhEn('替代文本', 'Alt text'), admin: { description: zhEn('图片必须填写，供读屏软件朗读', 'Required for images: read aloud by screen readers') } },
     { name: 'caption', type: 'text', label: zhEn('说明', 'Caption') },
-    { name: 'site', type: 'relationship', relationTo: 'sites', index: true, label: zhEn('所属网站', 'Site'), admin: { description: zhEn('留空则全站群共享', 'Empty: shared by the whole group') } },
+    { name: 'site', type: 'relationship', relationTo: 'sites', index: true, label: zhEn('所属网站', 'Site'), admin: { description: zhEn('留空则本单位各网站共用', "Empty: for all the unit's sites") } },
     { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true, label: zhEn('所属单位', 'Organization'), admin: { readOnly: true } },
+    {
+      name: 'publicFrom',
+      type: 'date',
+      index: true,
+      label: zhEn('公开时间', 'Public from'),
+      access: { create: setMediaPublicFrom, update: setMediaPublicFrom },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: zhEn(
+          '空白：仅本单位可见。发布使用该文件的文章或设为网站标志时自动填写；清空则重新设为不公开',
+          'Empty: only your unit sees the file. Filled in when an article using it is published or it becomes a site logo; clear it to make the file private again',
+        ),
+      },
+    },
   ],
 }

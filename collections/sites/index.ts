@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { createSites, deleteSites, mayChangeSiteOwnership, readSites, updateSites } from './access'
 import { normalizeDomains, refuseDeleteSiteWithColumns } from './hooks'
+import { publishSiteLogo } from '../media/visibility'
 import { zhEn } from '../shared'
 
 
@@ -11,7 +12,7 @@ export const Sites: CollectionConfig = {
   labels: { singular: zhEn('网站', 'Site'), plural: zhEn('网站', 'Sites') },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'organization', 'theme', 'status'], group: zhEn('站群', 'Site group') },
   access: { read: readSites, create: createSites, update: updateSites, delete: deleteSites },
-  hooks: { beforeChange: [normalizeDomains], beforeDelete: [refuseDeleteSiteWithColumns] },
+  hooks: { beforeChange: [normalizeDomains], afterChange: [publishSiteLogo], beforeDelete: [refuseDeleteSiteWithColumns] },
   fields: [
     { name: 'name', type: 'text', required: true, label: zhEn('网站名称', 'Name') },
     {

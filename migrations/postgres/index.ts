@@ -1,9 +1,15 @@
 import * as migration_20261122_073343_initial from './20261122_073343_initial';
+import * as migration_20261122_142717_media_public_from from './20261122_142717_media_public_from';
 
 export const migrations = [
   {
     up: migration_20261122_073343_initial.up,
     down: migration_20261122_073343_initial.down,
-    name: '20261122_073343_initial'
+    name: '20261122_073343_initial',
+  },
+  {
+    up: migration_20261122_142717_media_public_from.up,
+    down: migration_20261122_142717_media_public_from.down,
+    name: '20261122_142717_media_public_from'
   },
 ];

@@ -1,9 +1,15 @@
 import * as migration_20261122_073336_initial from './20261122_073336_initial';
+import * as migration_20261122_142705_media_public_from from './20261122_142705_media_public_from';
 
 export const migrations = [
   {
     up: migration_20261122_073336_initial.up,
     down: migration_20261122_073336_initial.down,
-    name: '20261122_073336_initial'
+    name: '20261122_073336_initial',
+  },
+  {
+    up: migration_20261122_142705_media_public_from.up,
+    down: migration_20261122_142705_media_public_from.down,
+    name: '20261122_142705_media_public_from'
   },
 ];

@@ -7,7 +7,10 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto'
 import { generateSecret, generateURI, verifySync } from 'otplib'
 import QRCode from 'qrcode'
+import { isRecoveryCodeShape, TOTP_CODE } from './code-shape'
 import type { AccountPolicy } from './policy'
+
+export { isRecoveryCodeShape }
 
 const key = (secret: string) => createHash('sha256').update(`sitegroup-totp:${secret}`).digest()
 
@@ -38,14 +41,13 @@ export async function newEnrolment(email: string, policy: AccountPolicy['totp'])
 
 /** The time step the code belongs to, or null. Codes at or before `lastStep` are replays. */
 export function verifyCode(secret: string, code: string, policy: AccountPolicy['totp'], lastStep?: number | null): number | null {
-  if (!/^\d{6}$/.test(code)) return null
+  if (!TOTP_CODE.test(code)) return null
   const result = verifySync({ secret, token: code, epochTolerance: policy.toleranceSeconds, ...(lastStep ? { afterTimeStep: lastStep } : {}) })
   // TOTP results carry the time step (the union type also covers HOTP, which does not).
   return result.valid ? ((result as { timeStep?: number }).timeStep ?? null) : null
 }
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
-const RECOVERY_CODE = /^[a-z0-9]{5}-[a-z0-9]{5}$/
 
 export function newRecoveryCodes(count: number): string[] {
   const one = () => Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
@@ -53,7 +55,6 @@ export function newRecoveryCodes(count: number): string[] {
 }
 
 export const hashRecoveryCode = (code: string) => createHash('sha256').update(code.trim().toLowerCase()).digest('hex')
-export const isRecoveryCodeShape = (code: string) => RECOVERY_CODE.test(code.trim().toLowerCase())
 
 /**
  * The ways to read what the admin's login form sends for an account with a second factor: the

@@ -23,27 +23,31 @@ export function s3SettingsFromEnv(env: Record<string, string | undefined> = proc
   return { bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT!, region: env.S3_REGION || 'us-east-1', accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! }
 }
 
-type S3StorageFactory = (options: Record<string, unknown>) => Plugin
+export type S3StorageFactory = (options: Record<string, unknown>) => Plugin
 
 /**
- * Loaded only when S3 is configured: the AWS SDK behind it is large and a disk-only installation
- * should not pay for it at start-up. Its version must equal payload's (Payload refuses mixed
- * versions): the project pins both (3.90.1; storage-s3 3.90.2 was never published).
+ * The admin component storage-s3 registers whenever it is applied. The import map is generated
+ * once (npm run generate:importmap, usually without S3_BUCKET), so the disk configuration names
+ * it too: switching S3 on later then needs no new import map or admin build.
+ * tests/storage/config.test.ts checks this against the plugin itself.
  */
-async function loadS3Storage(): Promise<S3StorageFactory> {
-  const specifier = '@payloadcms/storage-s3'
-  try {
-    return ((await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ specifier)) as { s3Storage: S3StorageFactory }).s3Storage
-  } catch (error) {
-    throw new Error(`S3_BUCKET is set, but ${specifier} cannot be loaded (${(error as Error).message}). Install the version matching payload: npm install --save-exact ${specifier}@<payload version>, or unset S3_BUCKET to keep media on disk.`)
-  }
-}
+export const S3_CLIENT_HANDLER = '@payloadcms/storage-s3/client#S3ClientUploadHandler'
+
+/**
+ * A regular dependency (pinned to payload's version, 3.90.1: Payload refuses mixed versions),
+ * imported only when S3 is configured: the AWS SDK behind it adds 250–500 ms and its memory to
+ * every start of a disk-only installation. The literal specifier lets Next bundle it as a lazy chunk.
+ */
+const loadS3Storage = async (): Promise<S3StorageFactory> => (await import('@payloadcms/storage-s3')).s3Storage as unknown as S3StorageFactory
 
 /** Payload plugin: the storage-s3 plugin for the media collection when S3 is configured, otherwise no change. */
 export function mediaStoragePlugin(env: Record<string, string | undefined> = process.env, load: () => Promise<S3StorageFactory> = loadS3Storage): Plugin {
   return async (config: Config) => {
     const s3 = s3SettingsFromEnv(env)
-    if (!s3) return config
+    if (!s3) {
+      const admin = config.admin ?? {}
+      return { ...config, admin: { ...admin, dependencies: { ...admin.dependencies, [S3_CLIENT_HANDLER]: { type: 'function', path: S3_CLIENT_HANDLER } } } }
+    }
     const s3Storage = await load()
     return s3Storage({
       collections: { media: true },

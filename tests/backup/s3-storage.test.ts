@@ -71,7 +71,9 @@ describe('media on S3 (@payloadcms/storage-s3)', () => {
     const bytes = Buffer.from(await object.Body!.transformToByteArray())
     expect((await sharp(bytes).metadata()).width).toBe(1200)
 
-    // Served through Payload's file route (access control applies), from the bucket.
+    // Served through Payload's file route (access control applies: private until published), from the bucket.
+    expect((await fetch(`${api.url}/api/media/file/${encodeURIComponent(doc.filename!)}`)).status).toBe(403)
+    await payload.update({ collection: 'media', id: doc.id, data: { publicFrom: new Date(Date.now() - 1000).toISOString() } as never, overrideAccess: true })
     const served = await fetch(`${api.url}/api/media/file/${encodeURIComponent(doc.filename!)}`)
     expect(served.status).toBe(200)
     expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true)
@@ -79,7 +81,8 @@ describe('media on S3 (@payloadcms/storage-s3)', () => {
     await payload.delete({ collection: 'media', id: doc.id, overrideAccess: true })
     const left = await keys()
     for (const file of files) expect(left, `${file} removed from the bucket`).not.toContain(file)
-    expect((await fetch(`${api.url}/api/media/file/${encodeURIComponent(doc.filename!)}`)).status).toBe(404)
+    // Gone: no document names the file any more, so the public gets the same 403 as for a private file (existence is not told).
+    expect((await fetch(`${api.url}/api/media/file/${encodeURIComponent(doc.filename!)}`)).status).toBe(403)
   })
 
   it('a refused upload leaves nothing in the bucket', async () => {

@@ -9,6 +9,7 @@ import { testDatabaseKind } from '../helpers/database'
 import { PRODUCTION_CONDITION } from '../../src/lib/module-conditions'
 import { DEMO_PASSWORD } from '../helpers/payload'
 import { hasChromium, launchChromium } from '../e2e/browser'
+import { generateSync } from 'otplib'
 
 /**
  * The `npm start` path for real: production build (built if missing), migrations on an empty
@@ -145,4 +146,51 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
       await browser.close()
     }
   }, 240_000)
+  // Last in the file: it turns the second factor on for the central admin of this throwaway database.
+  it.skipIf(!hasChromium)('lets a central admin turn on the second factor in the admin, then log in with the code field', async () => {
+    const browser = await launchChromium()
+    const email = 'admin@yulin.gov.cn'
+    try {
+      const page = await browser.newPage()
+      await page.goto(`${base}/admin/login`)
+      await page.fill('input[name="email"]', email)
+      await page.fill('input[name="password"]', DEMO_PASSWORD)
+      await page.click('button[type="submit"]')
+      await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      await page.goto(`${base}/admin/two-factor`, { waitUntil: 'networkidle' })
+      expect(await page.locator('nav a[href="/admin/two-factor"]').count(), 'linked from the navigation').toBeGreaterThan(0)
+      await page.locator('[data-testid="totp-status"]').waitFor({ timeout: 60_000 })
+      await page.getByRole('button', { name: '开始启用' }).click()
+      const secret = (await page.locator('[data-testid="totp-secret"]').textContent({ timeout: 30_000 }))!.trim()
+      expect(await page.locator('img[alt="双因素认证二维码"]').getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+      // A malformed code is refused in the form, before any request.
+      await page.fill('input[name="code"]', '12ab')
+      await page.getByRole('button', { name: '确认启用' }).click()
+      await expect(page.getByRole('alert').first().textContent()).resolves.toContain('6 位数字')
+      await page.fill('input[name="code"]', generateSync({ secret }))
+      await page.getByRole('button', { name: '确认启用' }).click()
+      await page.locator('[data-testid="recovery-codes"]').waitFor({ timeout: 30_000 })
+      const recovery = (await page.locator('[data-testid="recovery-codes"] li').allTextContents()).map((c) => c.trim())
+      expect(recovery).toHaveLength(10)
+      await expect(page.locator('[data-testid="totp-status"]').textContent()).resolves.toContain('已启用')
+
+      // Logged out: the password alone no longer opens the admin; the code field with a recovery code does.
+      const fresh = await browser.newContext()
+      const login = await fresh.newPage()
+      await login.goto(`${base}/admin/login`)
+      expect(await login.locator('input[name="totp"]').count(), 'the login form has the code field').toBe(1)
+      await login.fill('input[name="email"]', email)
+      await login.fill('input[name="password"]', DEMO_PASSWORD)
+      await login.click('button[type="submit"]')
+      await login.waitForTimeout(2_000)
+      expect(new URL(login.url()).pathname).toContain('/login')
+      await login.fill('input[name="totp"]', recovery[0])
+      await login.click('button[type="submit"]')
+      await login.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      const me = await login.evaluate(async () => (await (await fetch('/api/users/me', { credentials: 'include' })).json()) as { user: { email: string } | null })
+      expect(me.user?.email).toBe(email)
+    } finally {
+      await browser.close()
+    }
+  }, 300_000)
 })

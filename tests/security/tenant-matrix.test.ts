@@ -26,6 +26,7 @@ type Rule = {
 }
 const published = (doc: Doc) => doc._status === 'published'
 const ORG = { orgs: ['organization'] }
+const publicFile = (doc: Doc) => Boolean(doc.publicFrom) && new Date(doc.publicFrom) <= new Date()
 const RULES: Record<string, Rule> = {
   articles: { owner: ORG, anonymous: published, staff: published },
   'audit-log': { owner: {}, anonymous: 'none', staff: 'none' },
@@ -40,8 +41,8 @@ const RULES: Record<string, Rule> = {
   letters: { owner: { orgs: ['assignedOrganization'] }, anonymous: 'none', staff: 'own' },
   'login-attempts': { owner: {}, anonymous: 'none', staff: 'none' },
   'manual-scores': { owner: ORG, anonymous: 'none', staff: 'own' },
-  // Uploaded files are public assets of the sites (docs/security.md, "Media").
-  media: { owner: ORG, anonymous: 'all', staff: 'all' },
+  // A file is public once a published document uses it (collections/media/visibility.ts), otherwise its unit's.
+  media: { owner: ORG, anonymous: publicFile, staff: publicFile },
   'mode-switches': { owner: ORG, anonymous: 'none', staff: 'none' },
   organizations: { owner: {}, anonymous: 'all', staff: 'all' },
   'page-views': { owner: { sites: ['site'] }, anonymous: 'none', staff: 'own' },
@@ -57,7 +58,7 @@ const RULES: Record<string, Rule> = {
   users: { owner: ORG, anonymous: 'none', staff: 'own' },
 }
 // Shared, not owned by a unit (their writes are the central office's: tests/foundation/isolation.test.ts).
-const NO_FOREIGN_FIXTURE = ['columns', 'media', 'organizations', 'holidays', 'indicator-sets', 'audit-log', 'login-attempts']
+const NO_FOREIGN_FIXTURE = ['columns', 'organizations', 'holidays', 'indicator-sets', 'audit-log', 'login-attempts']
 const STAFF = ['editor@fgw.yulin.gov.cn', 'reviewer@fgw.yulin.gov.cn', 'siteadmin@fgw.yulin.gov.cn', 'letters@fgw.yulin.gov.cn']
 const RATING_SCORES = ['attitude', 'efficiency', 'lawfulness', 'openness', 'integrity', 'conduct', 'quality', 'responsiveness', 'convenience', 'overall']
 const KIND = interactionPolicy.errorReportKinds[0].value
@@ -144,6 +145,9 @@ beforeAll(async () => {
     ids.letters = await plant('letters', { subject: '咨询', category: interactionPolicy.letterCategories[0].value, content: '内容', name: '张三', phone: '13800000000', route: 'site', site: u.site, organization: u.org, assignedOrganization: u.org, status: letterStatuses[0], receivedAt: now, deadline: now, queryCodeHash: `matrix-letter-${code}` })
     ids['search-queries'] = await plant('search-queries', { query: '低保', day: '2026-11-22', searches: 1, zeroResultSearches: 0, lastHits: 1, key: `matrix-${code}`, site: u.site, organization: u.org })
     ids.redirects = await plant('redirects', { site: u.site, fromPath: `/matrix-${code}/`, match: 'exact', toSite: u.site, toPath: '/' })
+    // A private upload (no published document uses it yet) and a public one.
+    ids.media = await plant('media', { organization: u.org, filename: `matrix-${code}.png`, mimeType: 'image/png', alt: '未公开', filesize: 1 })
+    await plant('media', { organization: u.org, filename: `matrix-${code}-public.png`, mimeType: 'image/png', alt: '已公开', filesize: 1, publicFrom: now })
     if (code === 'rsj') Object.assign(foreign, ids)
   }
   await plant('login-attempts', { key: 'matrix', at: now })

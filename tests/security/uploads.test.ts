@@ -24,6 +24,11 @@ const mediaDir = () => server.payload.collections.media.config.upload.staticDir!
 const files = () => readdirSync(mediaDir()).sort()
 const upload = (name: string, data: Buffer, mimetype = 'image/png', alt = '测试图片') =>
   server.payload.create({ collection: 'media', data: { alt }, file: { data, mimetype, name, size: data.length }, user: editor, overrideAccess: false })
+/** How the public gets the file once a published document uses it (collections/media/visibility.ts). */
+async function servedPublicly(doc: { id: number | string; filename?: string | null }) {
+  await server.payload.update({ collection: 'media', id: doc.id, data: { publicFrom: new Date(Date.now() - 1000).toISOString() } as never, overrideAccess: true })
+  return raw(server.port, 'GET', `/api/media/file/${encodeURIComponent(doc.filename!)}`)
+}
 const count = async () => (await server.payload.count({ collection: 'media', overrideAccess: true })).totalDocs
 
 const png = (width = 64, height = 48) => sharp({ create: { width, height, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer()
@@ -68,7 +73,7 @@ describe('upload type is decided by content', () => {
     const stored = readFileSync(path.join(mediaDir(), doc.filename!))
     expect(stored.includes(Buffer.from('<script'))).toBe(false)
     expect((await sharp(stored).metadata()).format).toBe('png')
-    const served = await raw(server.port, 'GET', `/api/media/file/${encodeURIComponent(doc.filename!)}`)
+    const served = await servedPublicly(doc)
     expect(served.status).toBe(200)
     expect(served.headers['content-type']).toBe('image/png')
     expect(served.headers['x-content-type-options']).toBe('nosniff')
@@ -104,7 +109,7 @@ describe('SVG', () => {
     expect(stored).toContain('<circle')
     expect(stored).toContain('viewBox')
     expect(stored).not.toMatch(/<script|onload|onclick|javascript:|foreignObject|iframe/i)
-    const served = await raw(server.port, 'GET', `/api/media/file/${encodeURIComponent(doc.filename!)}`)
+    const served = await servedPublicly(doc)
     expect(served.status).toBe(200)
     expect(served.headers['content-disposition']).toMatch(/^attachment/)
     expect(served.headers['content-security-policy']).toMatch(/sandbox/)
@@ -144,7 +149,7 @@ describe('file names', () => {
     expect(files()).toContain(doc.filename)
     const encoded = await upload('..%2f..%2fboot.png', await png())
     expect(encoded.filename).not.toMatch(/\/|\\|\.\.|%/)
-    const served = await raw(server.port, 'GET', `/api/media/file/${encodeURIComponent(encoded.filename!)}`)
+    const served = await servedPublicly(encoded)
     expect(served.status).toBe(200)
   })
 

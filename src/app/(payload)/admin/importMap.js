@@ -26,9 +26,13 @@ import { IndicatorsField as IndicatorsField_a2d1a241ec8b93d4261c49f9794c1a43 } f
 import { LinkCell as LinkCell_07b92e33bb58ad07eb9ea682aaacb92e } from '../../../../src/scorecard/admin/LinkCell'
 import { SwitchPanel as SwitchPanel_fbb88984b3437aceed3029cfe04cf4ea } from '../../../../src/hosting/admin/SwitchPanel'
 import { ScorecardNavLink as ScorecardNavLink_ae5ccce480aa8ee83ef83d1aeec56db5 } from '../../../../src/scorecard/admin/NavLink'
+import { TwoFactorNavLink as TwoFactorNavLink_2e4c59ac93e459faef69072fdbf9a382 } from '../../../../src/accounts/admin/NavLink'
 import { RankingView as RankingView_7579d2be4657d5bc6eacf7a00bc20011 } from '../../../../src/scorecard/admin/RankingView'
 import { QueryReportView as QueryReportView_7e4d759d5157f51b63afe0bef43deaa5 } from '../../../../src/search/admin/QueryReportView'
+import { TotpLoginView as TotpLoginView_e6c4c39fcb67e2bc77913a86a8169773 } from '../../../../src/accounts/admin/LoginView'
+import { TwoFactorView as TwoFactorView_67a0117ff620612f548799293e58ed55 } from '../../../../src/accounts/admin/TwoFactorView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
@@ -60,7 +64,11 @@ export const importMap = {
   "/src/scorecard/admin/LinkCell#LinkCell": LinkCell_07b92e33bb58ad07eb9ea682aaacb92e,
   "/src/hosting/admin/SwitchPanel#SwitchPanel": SwitchPanel_fbb88984b3437aceed3029cfe04cf4ea,
   "/src/scorecard/admin/NavLink#ScorecardNavLink": ScorecardNavLink_ae5ccce480aa8ee83ef83d1aeec56db5,
+  "/src/accounts/admin/NavLink#TwoFactorNavLink": TwoFactorNavLink_2e4c59ac93e459faef69072fdbf9a382,
   "/src/scorecard/admin/RankingView#RankingView": RankingView_7579d2be4657d5bc6eacf7a00bc20011,
   "/src/search/admin/QueryReportView#QueryReportView": QueryReportView_7e4d759d5157f51b63afe0bef43deaa5,
-  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
+  "/src/accounts/admin/LoginView#TotpLoginView": TotpLoginView_e6c4c39fcb67e2bc77913a86a8169773,
+  "/src/accounts/admin/TwoFactorView#TwoFactorView": TwoFactorView_67a0117ff620612f548799293e58ed55,
+  "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24
 }

@@ -151,7 +151,8 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
     const browser = await launchChromium()
     const email = 'admin@yulin.gov.cn'
     try {
-      const page = await browser.newPage()
+      // Payload picks the admin's language from the browser's; the default here is Chinese.
+      const page = await browser.newPage({ locale: 'zh-CN' })
       await page.goto(`${base}/admin/login`)
       await page.fill('input[name="email"]', email)
       await page.fill('input[name="password"]', DEMO_PASSWORD)
@@ -175,10 +176,10 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
       await expect(page.locator('[data-testid="totp-status"]').textContent()).resolves.toContain('已启用')
 
       // Logged out: the password alone no longer opens the admin; the code field with a recovery code does.
-      const fresh = await browser.newContext()
+      const fresh = await browser.newContext({ locale: 'zh-CN' })
       const login = await fresh.newPage()
       await login.goto(`${base}/admin/login`)
-      expect(await login.locator('input[name="totp"]').count(), 'the login form has the code field').toBe(1)
+      await login.locator('input[name="totp"]').waitFor({ timeout: 30_000 }) // the login form has the code field
       await login.fill('input[name="email"]', email)
       await login.fill('input[name="password"]', DEMO_PASSWORD)
       await login.click('button[type="submit"]')

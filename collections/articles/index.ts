@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { createArticles, deleteArticles, readArticles, updateArticles } from './access'
+import { onVersions } from '../../src/access'
 import { searchAfterChange, searchAfterDelete } from '../../src/search'
 import { createPreviewToken, sitesConfig } from '../../src/sites'
 import { deriveAndGuardArticle, rememberDraftSave } from './hooks'
@@ -26,7 +27,7 @@ export const Articles: CollectionConfig = {
   indexes: [{ fields: ['column', '_status', 'state', 'publishedAt', 'createdAt'] }, { fields: ['site', 'publishedAt'] }],
   defaultSort: '-publishedAt',
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
-  access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: updateArticles },
+  access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: onVersions(updateArticles) },
   hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle], afterChange: [searchAfterChange, publishArticleMedia], afterDelete: [searchAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300, label: zhEn('标题', 'Title') },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { vocabulary } from '../../src/sites'
 import { createServiceGuides, deleteServiceGuides, readServiceGuides, updateServiceGuides } from './access'
 import { checkGuideElements } from './hooks'
+import { onVersions } from '../../src/access'
 import { zhEn } from '../shared'
 import { searchAfterChange, searchAfterDelete } from '../../src/search'
 
@@ -21,7 +22,7 @@ export const ServiceGuides: CollectionConfig = {
   },
   defaultSort: 'order',
   versions: { drafts: true, maxPerDoc: 20 },
-  access: { read: readServiceGuides, create: createServiceGuides, update: updateServiceGuides, delete: deleteServiceGuides },
+  access: { read: readServiceGuides, create: createServiceGuides, update: updateServiceGuides, delete: deleteServiceGuides, readVersions: onVersions(updateServiceGuides) },
   hooks: { beforeChange: [checkGuideElements], afterChange: [searchAfterChange], afterDelete: [searchAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: zhEn('事项名称', 'Item name') },

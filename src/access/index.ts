@@ -21,3 +21,4 @@ export {
 export { assertMayWriteInColumn, loadColumn, mayWriteInColumn, type ColumnOwnership } from './ownership'
 export { isPubliclyVisible, publicArticleWhere } from './published'
 export { refuse } from './errors'
+export { onVersions } from './versions'

@@ -4,7 +4,7 @@ import { onVersions } from '../../src/access'
 import { searchAfterChange, searchAfterDelete } from '../../src/search'
 import { createPreviewToken, sitesConfig } from '../../src/sites'
 import { deriveAndGuardArticle, rememberDraftSave } from './hooks'
-import { publishArticleMedia } from '../media/visibility'
+import { guardArticleMedia, publishArticleMedia } from '../media/visibility'
 import { zhEn } from '../shared'
 
 const readOnly = { readOnly: true, position: 'sidebar' as const }
@@ -28,7 +28,7 @@ export const Articles: CollectionConfig = {
   defaultSort: '-publishedAt',
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
   access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: onVersions(updateArticles) },
-  hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle], afterChange: [searchAfterChange, publishArticleMedia], afterDelete: [searchAfterDelete] },
+  hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle, guardArticleMedia], afterChange: [searchAfterChange, publishArticleMedia], afterDelete: [searchAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300, label: zhEn('标题', 'Title') },
     { name: 'subtitle', type: 'text', maxLength: 300, label: zhEn('副标题', 'Subtitle') },

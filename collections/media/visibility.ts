@@ -1,5 +1,5 @@
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
-import { isPubliclyVisible, relationId } from '../../src/access'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import { isCentralAdmin, isPubliclyVisible, refuse, relationId } from '../../src/access'
 import { lexicalUploadIds } from '../../src/lib/lexical-uploads'
 
 /**
@@ -46,4 +46,22 @@ export const publishSiteLogo: CollectionAfterChangeHook = async ({ doc, req }) =
   const logo = relationId((doc as { settings?: { logo?: unknown } }).settings?.logo)
   if (logo !== null) await publishMedia(req, [logo], new Date().toISOString())
   return doc
+}
+
+/**
+ * articles beforeChange: a file newly put into an article (cover, attachment, body image) must be
+ * one the writer may read — their unit's or a public one. Otherwise a unit could name another
+ * unit's unpublished file by id and, by publishing, make it public. Files already in the article
+ * are not checked again, so a file made private later does not block edits of its users.
+ */
+export const guardArticleMedia: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  if (!req.user || isCentralAdmin(req.user)) return data
+  const before = new Set(originalDoc ? mediaOfArticle(originalDoc as ArticleLike).map(String) : [])
+  const added = [...new Set(mediaOfArticle({ ...(originalDoc ?? {}), ...data } as ArticleLike).map(String))].filter((id) => !before.has(id))
+  if (!added.length) return data
+  const readable = await req.payload.find({ collection: 'media', where: { id: { in: added } }, depth: 0, limit: added.length, pagination: false, overrideAccess: false, user: req.user, req })
+  const found = new Set(readable.docs.map((d) => String(d.id)))
+  const refused = added.filter((id) => !found.has(id))
+  if (refused.length) refuse(req, 'mediaNotUsable', { ids: refused.join(', ') }, 403)
+  return data
 }

@@ -101,4 +101,24 @@ describe('media visibility follows publication', () => {
     await payload.update({ collection: 'sites', id: site.id, data: { settings: { ...(site.settings as object), logo: logo.id } } as never, ...as(admin) })
     expect(visible(await seenBy({ id: logo.id, files: [logo.filename!] }))).toBe(true)
   })
+
+  it("refuses another unit's unpublished file in an article (cover, attachment or body), so publishing cannot expose it", async () => {
+    const rsjEditor = await userByEmail(payload, 'editor@rsj.yulin.gov.cn')
+    const data = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 90, g: 90, b: 90 } } }).png().toBuffer()
+    const secret = await payload.create({ collection: 'media', data: { alt: '人社局内部图' }, file: { data, mimetype: 'image/png', name: 'rsj-internal.png', size: data.length }, ...as(rsjEditor) })
+    const column = (await payload.find({ collection: 'columns', where: { and: [{ 'site.code': { equals: 'fgw' } }, { category: { equals: 'news' } }] } as never, limit: 1, depth: 0, overrideAccess: true })).docs[0]
+    const body = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'upload', version: 3, format: '', relationTo: 'media', value: secret.id, fields: null }] } }
+    const post = (extra: Record<string, unknown>) =>
+      fetch(`${api.url}/api/articles?draft=true`, { method: 'POST', headers: { authorization: auth['editor@fgw.yulin.gov.cn'], 'content-type': 'application/json' }, body: JSON.stringify({ title: '引用他单位素材', column: column.id, ...extra }) })
+    for (const extra of [{ cover: secret.id }, { attachments: [secret.id] }, { body }]) {
+      const res = await post(extra)
+      expect(res.status, JSON.stringify(Object.keys(extra))).toBe(403)
+      expect(JSON.stringify(await res.json())).toContain('属于其他单位且尚未公开')
+    }
+    expect((await payload.count({ collection: 'articles', where: { title: { equals: '引用他单位素材' } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(hidden(await seenBy({ id: secret.id, files: [secret.filename!] }))).toBe(true)
+    // Once rsj publishes it, anyone may use it.
+    await payload.update({ collection: 'media', id: secret.id, data: { publicFrom: new Date(Date.now() - 1000).toISOString() } as never, overrideAccess: true })
+    expect((await post({ cover: secret.id })).status).toBe(201)
+  })
 })

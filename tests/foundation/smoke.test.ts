@@ -146,6 +146,40 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
       await browser.close()
     }
   }, 240_000)
+  it.skipIf(!hasChromium)("shows a unit's staff nothing of another unit's draft in the admin views (edit, list, versions)", async () => {
+    const rsj = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@rsj.yulin.gov.cn', password: DEMO_PASSWORD }) })
+    const { token } = (await rsj.json()) as { token: string }
+    const columns = (await (await fetch(`${base}/api/columns?where[site.code][equals]=rsj&where[path][equals]=tzgg&depth=0`, { headers: { authorization: `JWT ${token}` } })).json()) as { docs: Array<{ id: number }> }
+    const title = '人社局未发布草稿绝密标题'
+    const created = await fetch(`${base}/api/articles?draft=true`, { method: 'POST', headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ title, column: columns.docs[0].id }) })
+    expect(created.status).toBe(201)
+    const id = ((await created.json()) as { doc: { id: number } }).doc.id
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage({ locale: 'zh-CN' })
+      await page.goto(`${base}/admin/login`)
+      await page.fill('input[name="email"]', 'editor@fgw.yulin.gov.cn')
+      await page.fill('input[name="password"]', DEMO_PASSWORD)
+      await page.click('button[type="submit"]')
+      await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      for (const view of [`/admin/collections/articles/${id}`, `/admin/collections/articles/${id}/versions`, `/admin/collections/articles?search=${encodeURIComponent(title)}`]) {
+        await page.goto(`${base}${view}`, { waitUntil: 'networkidle' })
+        expect(await page.content(), view).not.toContain(title)
+      }
+      // Control: the owning unit's editor does see it in the same view.
+      const owner = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+      await owner.goto(`${base}/admin/login`)
+      await owner.fill('input[name="email"]', 'editor@rsj.yulin.gov.cn')
+      await owner.fill('input[name="password"]', DEMO_PASSWORD)
+      await owner.click('button[type="submit"]')
+      await owner.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      await owner.goto(`${base}/admin/collections/articles/${id}`, { waitUntil: 'networkidle' })
+      expect(await owner.content()).toContain(title)
+    } finally {
+      await browser.close()
+    }
+  }, 240_000)
+
   // Last in the file: it turns the second factor on for the central admin of this throwaway database.
   it.skipIf(!hasChromium)('lets a central admin turn on the second factor in the admin, then log in with the code field', async () => {
     const browser = await launchChromium()

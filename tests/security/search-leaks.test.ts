@@ -44,7 +44,7 @@ afterAll(async () => {
 /** Every way of asking for `token`: JSON API over all sites and within rsj's site, the HTML page (does it show `title`?); anonymous and as an fgw editor. */
 async function findings(token: string, title: string): Promise<string[]> {
   const seen: string[] = []
-  for (const headers of [{}, { authorization: fgwAuth }]) {
+  for (const headers of [{}, { authorization: fgwAuth }] as Array<Record<string, string>>) {
     for (const scope of ['/api/search?scope=all&q=', '/s/rsj/api/search?scope=site&q=']) {
       const res = await fetch(`${server.url}${scope}${encodeURIComponent(token)}`, { headers })
       expect(res.status).toBe(200)

@@ -1,3 +1,4 @@
+import settings from '../../src/search/settings.json' with { type: 'json' }
 import { describe, expect, it } from 'vitest'
 import { meilisearchTranslation as meili, parseQueryTerms, parseSearchQuery } from '../../src/search/index'
 
@@ -51,6 +52,9 @@ describe('meilisearch translation', () => {
       parseQueryTerms('低保'),
     )
     expect(result.totalIsEstimate).toBe(true)
+    expect(result.total).toBe(settings.limits.totalExactLimit)
+    const atBound = meili.fromMeiliResponse({ hits: [], totalHits: settings.limits.totalExactLimit, processingTimeMs: 1 }, parseSearchQuery({ text: '低保' }), parseQueryTerms('低保'))
+    expect([atBound.total, atBound.totalIsEstimate]).toEqual([settings.limits.totalExactLimit, false])
     expect(result.hits[0]!.titleHighlighted).toBe('<mark>低保</mark>&lt;通知&gt;')
     expect(result.hits[0]!.snippet).toBe('关于<mark>低保</mark>的说明')
     expect(result.facets).toEqual({ site: { s: 10_000 }, organization: {}, type: {}, year: {} })

@@ -154,7 +154,8 @@ export function fromMeiliResponse(response: MeiliSearchResponseLike, query: Sear
     score: hit._rankingScore ?? 0,
   }))
   const reported = response.totalHits ?? response.estimatedTotalHits ?? hits.length
-  const totalIsEstimate = reported >= limits.totalExactLimit
+  // Meilisearch counts exactly up to pagination.maxTotalHits (settings: above the exact limit), so only more than the limit is an estimate here.
+  const totalIsEstimate = reported > limits.totalExactLimit
   const result: SearchResult = {
     hits,
     total: Math.min(reported, limits.totalExactLimit),

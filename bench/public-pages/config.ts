@@ -29,7 +29,8 @@ export async function benchConfig(options: { push?: boolean } = {}): Promise<San
     globals: [GroupSettings],
     editor: lexicalEditor(),
     secret: process.env.PAYLOAD_SECRET || 'bench',
-    db: noPush ? (await import('@payloadcms/db-sqlite')).sqliteAdapter({ client: { url: uri }, push: false }) : databaseAdapter(),
+    // busyTimeout as src/db/adapter.ts sets it: several bench workers (and their page-view flushes) share the file.
+    db: noPush ? (await import('@payloadcms/db-sqlite')).sqliteAdapter({ client: { url: uri }, push: false, busyTimeout: 5_000 }) : databaseAdapter(),
     sharp,
     i18n,
     typescript: { autoGenerate: false },

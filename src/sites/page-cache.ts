@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib'
+import { TaggedStore, type TaggedStoreStats } from './tagged-store'
 
 export interface ViewKey {
   siteId: number | string
@@ -121,120 +122,12 @@ function isNotModified(req: IncomingMessage, entry: CachedResponse): boolean {
   return false
 }
 
-export interface PageCacheStats {
-  entries: number
-  bytes: number
-  hits: number
-  misses: number
-  invalidations: number
-  evictions: number
-}
+export type PageCacheStats = TaggedStoreStats
 
-export class PageCache {
-  private entries = new Map<string, CachedResponse>()
-  private byTag = new Map<string, Set<string>>()
-  /** Invalidation sequence per tag, to refuse storing a render that began before its tags were invalidated. */
-  private tagSeq = new Map<string, number>()
-  private seq = 0
-  /** Renders that began before this sequence are never stored (tag history below it was pruned or cleared). */
-  private floorSeq = 0
-  private bytes = 0
-  readonly stats: PageCacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, invalidations: 0, evictions: 0 }
-
-  constructor(private readonly maxBytes: number) {
+/** Whole responses by key, dropped by dependency tag (tagged-store.ts) and bounded in bytes. */
+export class PageCache extends TaggedStore<CachedResponse> {
+  constructor(maxBytes: number) {
     if (!(maxBytes > 0)) throw new Error(`page cache maxBytes must be a positive number, got ${maxBytes}`)
-  }
-
-  /** Call before reading data for a render; pass the result to `set`. */
-  begin(): number {
-    return this.seq
-  }
-
-  get(key: string): CachedResponse | undefined {
-    const entry = this.entries.get(key)
-    if (!entry) {
-      this.stats.misses++
-      return undefined
-    }
-    if (entry.expiresAt <= Date.now()) {
-      this.remove(key)
-      this.stats.misses++
-      return undefined
-    }
-    this.stats.hits++
-    return entry
-  }
-
-  /** Stores unless one of the entry's tags was invalidated after `startedAt` (the render may be stale). */
-  set(key: string, entry: CachedResponse, startedAt: number): boolean {
-    if (startedAt < this.floorSeq) return false
-    for (const tag of entry.tags) if ((this.tagSeq.get(tag) ?? -1) >= startedAt) return false
-    if (entry.bytes > this.maxBytes) return false
-    this.remove(key)
-    this.entries.set(key, entry)
-    this.bytes += entry.bytes
-    for (const tag of entry.tags) {
-      let keys = this.byTag.get(tag)
-      if (!keys) this.byTag.set(tag, (keys = new Set()))
-      keys.add(key)
-    }
-    while (this.bytes > this.maxBytes) {
-      const oldest = this.entries.keys().next().value as string
-      this.remove(oldest)
-      this.stats.evictions++
-    }
-    this.refreshStats()
-    return true
-  }
-
-  invalidate(tags: Iterable<string>): number {
-    let removed = 0
-    for (const tag of tags) {
-      this.tagSeq.set(tag, this.seq)
-      const keys = this.byTag.get(tag)
-      if (!keys) continue
-      for (const key of [...keys]) removed += this.remove(key) ? 1 : 0
-    }
-    this.seq++
-    this.stats.invalidations++
-    if (this.seq % 1000 === 0) this.pruneTagHistory()
-    this.refreshStats()
-    return removed
-  }
-
-  clear(): void {
-    this.entries.clear()
-    this.byTag.clear()
-    this.tagSeq.clear()
-    this.bytes = 0
-    this.floorSeq = ++this.seq
-    this.refreshStats()
-  }
-
-  private pruneTagHistory() {
-    this.floorSeq = this.seq - 500
-    for (const [tag, seq] of this.tagSeq) if (seq < this.floorSeq) this.tagSeq.delete(tag)
-  }
-
-  keys(): string[] {
-    return [...this.entries.keys()]
-  }
-
-  private remove(key: string): boolean {
-    const entry = this.entries.get(key)
-    if (!entry) return false
-    this.entries.delete(key)
-    this.bytes -= entry.bytes
-    for (const tag of entry.tags) {
-      const keys = this.byTag.get(tag)
-      keys?.delete(key)
-      if (keys && !keys.size) this.byTag.delete(tag)
-    }
-    return true
-  }
-
-  private refreshStats() {
-    this.stats.entries = this.entries.size
-    this.stats.bytes = this.bytes
+    super({ maxBytes })
   }
 }

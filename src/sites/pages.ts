@@ -6,7 +6,9 @@ import type { Payload, Where } from 'payload'
 import { humanSize, imageView, safeUrl, type MediaDoc } from './images'
 import type { PageViewCounter } from './page-views'
 import { lexicalToSafeHtml, lexicalToText, sanitizeContentHtml } from './richtext'
-import { idOf, latestArticles, mediaByIds, oldestPublishYear, pagedArticles, publicArticle, publishedGuide, publishedGuides, type ArticleDoc, type GuideDoc } from './queries'
+import { idOf, mediaByIds, oldestPublishYear, pagedArticles, publicArticle, publishedGuide, publishedGuides, type ArticleDoc, type GuideDoc } from './queries'
+import { cachedBodyHtml, cachedMedia, latestOfColumns, latestWithCover, pageOfColumns } from './list-reads'
+import type { DataCache } from './data-cache'
 import type { SitesConfig } from './settings'
 import { vocabulary } from './settings'
 import { ancestry, firstColumnOfCategory, navigationColumns, subtreeIds, type ColumnRecord, type Id, type SiteIndex, type SiteRecord } from './site-index'
@@ -17,7 +19,6 @@ import type { ArticleSummaryView, ColumnSectionView, DisclosureView, LinkView, P
 import { columnUnits, unitSectionOf, type UnitSection } from './units'
 import type { ViewKey } from './page-cache'
 import { tags } from './tags'
-import { columnListWhere } from '../sharing'
 
 export interface Page {
   context: PageContext
@@ -30,6 +31,8 @@ export interface PageDeps {
   payload: Payload
   config: SitesConfig
   pageViews?: PageViewCounter
+  /** Read model of list reads below the page cache (off: every list is read from the database). */
+  data?: DataCache
 }
 
 export class PageNotFound extends Error {}
@@ -133,10 +136,10 @@ export async function homePage(deps: PageDeps, scope: Scope): Promise<Page> {
   const extra = scope.site.columns.filter((c) => config.homeCategories.includes(c.category) && !candidates.includes(c))
   const sectionColumns = [...candidates, ...extra].slice(0, config.homeMaxSections)
   const pageTags = [tags.site(scope.site.id), tags.home(scope.site.id)]
-  const lists = await Promise.all(sectionColumns.map(async (column) => latestArticles(deps.payload, await columnListWhere(deps.payload, subtreeIds(column)), config.homeSectionSize)))
+  const lists = await Promise.all(sectionColumns.map((column) => latestOfColumns(deps, subtreeIds(column), config.homeSectionSize)))
   const newsColumns = sectionColumns.filter((c) => c.category === 'news')
-  const headlineDocs = newsColumns.length ? await latestArticles(deps.payload, { and: [{ column: { in: newsColumns.flatMap(subtreeIds) } }, { cover: { exists: true } }] }, 1) : []
-  const media = await mediaByIds(deps.payload, headlineDocs.map((d) => idOf(d.cover)).filter((id): id is Id => id !== null))
+  const headlineDocs = newsColumns.length ? await latestWithCover(deps, newsColumns.flatMap(subtreeIds)) : []
+  const media = await cachedMedia(deps, headlineDocs.map((d) => idOf(d.cover)).filter((id): id is Id => id !== null))
   const sections: ColumnSectionView[] = sectionColumns.map((column, i) => {
     pageTags.push(tags.column(column.id), ...lists[i].map((d) => tags.article(d.id)))
     return { key: String(column.id), title: column.name, href: columnHref(scope, column), category: column.category, articles: summaries(scope, lists[i]) }
@@ -166,7 +169,25 @@ export async function homePage(deps: PageDeps, scope: Scope): Promise<Page> {
   return { context, status: 200, tags: pageTags, view: { siteId: scope.site.id } }
 }
 
+/**
+ * The group's sites by organization kind. Depends only on the site index, so it is built once per
+ * index: a site, column or organization change reloads the index (public-sites.ts) and with it
+ * this list. Returning the same array for the same index also lets themes keep the list's
+ * rendered HTML (the `fragment` filter, themes.ts) — the portal home lists all 160 sites.
+ */
+const siteGroupsByIndex = new WeakMap<SiteIndex, Map<string, SiteGroupView[]>>()
+
 export function siteGroups(index: SiteIndex, config: SitesConfig, local: boolean, exceptSiteId?: Id): SiteGroupView[] {
+  if (!config.siteFragments) return buildSiteGroups(index, config, local, exceptSiteId)
+  let byKey = siteGroupsByIndex.get(index)
+  if (!byKey) siteGroupsByIndex.set(index, (byKey = new Map()))
+  const key = `${config.canonicalScheme}|${local}|${exceptSiteId ?? ''}`
+  let groups = byKey.get(key)
+  if (!groups) byKey.set(key, (groups = buildSiteGroups(index, config, local, exceptSiteId)))
+  return groups
+}
+
+function buildSiteGroups(index: SiteIndex, config: SitesConfig, local: boolean, exceptSiteId?: Id): SiteGroupView[] {
   const groups = new Map<string, SiteGroupView>()
   for (const kind of vocabulary.organizationKindOrder) groups.set(kind, { kind, label: kindLabels[kind] ?? kind, sites: [] })
   for (const site of index.sites) {
@@ -192,7 +213,7 @@ async function unitView(deps: PageDeps, scope: Scope, section: UnitSection, curr
   const children = root.children.filter((c) => c.visibility === 'public')
   const isLanding = current !== undefined && String(current.id) === String(root.id)
   const listed = isLanding ? children.filter((c) => deps.config.homeCategories.includes(c.category)).slice(0, deps.config.homeMaxSections) : []
-  const lists = await Promise.all(listed.map(async (c) => latestArticles(deps.payload, await columnListWhere(deps.payload, subtreeIds(c)), deps.config.homeSectionSize)))
+  const lists = await Promise.all(listed.map((c) => latestOfColumns(deps, subtreeIds(c), deps.config.homeSectionSize)))
   lists.forEach((docs, i) => pageTags.push(tags.column(listed[i].id), ...docs.map((d) => tags.article(d.id))))
   return {
     name: organization.name,
@@ -214,7 +235,7 @@ function scopeColumns(scope: Scope, column: ColumnRecord | undefined): ColumnRec
 
 export async function columnPage(deps: PageDeps, scope: Scope, column: ColumnRecord, page: number): Promise<Page> {
   const base = columnHref(scope, column)
-  const result = await pagedArticles(deps.payload, await columnListWhere(deps.payload, subtreeIds(column)), page, deps.config.pageSize)
+  const result = await pageOfColumns(deps, subtreeIds(column), page, deps.config.pageSize)
   if (page > result.pages) throw new PageNotFound(`page ${page} of ${result.pages}`)
   const section = unitSectionOf(scope.index, column)
   const unitTags: string[] = []
@@ -240,12 +261,14 @@ export async function columnPage(deps: PageDeps, scope: Scope, column: ColumnRec
 
 export async function articlePage(deps: PageDeps, scope: Scope, column: ColumnRecord, doc: ArticleDoc, isPreview = false): Promise<Page> {
   const referenced = [idOf(doc.cover), ...(doc.attachments ?? []).map(idOf), ...collectUploadIds(doc.body)].filter((id): id is Id => id !== null && typeof id !== 'object')
-  const media = await mediaByIds(deps.payload, referenced)
+  // A preview shows a draft: nothing of it may come from, or go into, the data cache.
+  const media = isPreview ? await mediaByIds(deps.payload, referenced) : await cachedMedia(deps, referenced)
   const resolve = (value: unknown) => (value && typeof value === 'object' ? (value as MediaDoc) : media.get(String(value)))
   const cover = doc.cover ? resolve(doc.cover) : undefined
   const attachments = (doc.attachments ?? []).map(resolve).filter((a): a is MediaDoc => Boolean(a))
   const disclosure = ancestry(scope.index, column).some((c) => deps.config.catalogueCategories.includes(c.category)) ? disclosureView(doc) : undefined
   const coverView = imageView(cover, '(max-width: 768px) 100vw, 800px')
+  const renderBody = () => lexicalToSafeHtml(doc.body, { media, internalHref: (ref) => internalHref(scope, ref) })
   const section = unitSectionOf(scope.index, column)
   const context: PageContext = {
     unit: section ? await unitView(deps, scope, section, column, []) : undefined,
@@ -266,7 +289,7 @@ export async function articlePage(deps: PageDeps, scope: Scope, column: ColumnRe
       author: doc.author ?? '',
       publishedAt: doc.publishedAt ?? '',
       publishedDate: formatDate(doc.publishedAt) || (isPreview ? '（未发布）' : ''),
-      bodyHtml: lexicalToSafeHtml(doc.body, { media, internalHref: (ref) => internalHref(scope, ref) }),
+      bodyHtml: isPreview ? renderBody() : await cachedBodyHtml(deps, { id: doc.id, updatedAt: doc.updatedAt, prefix: scope.prefix, index: scope.index, mediaIds: referenced }, renderBody),
       cover: coverView,
       attachments: attachments.map((a) => ({ title: a.filename ?? a.alt ?? '附件', href: safeUrl(a.url), size: humanSize(a.filesize) })).filter((a) => a.href),
       disclosure,

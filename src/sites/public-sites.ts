@@ -9,11 +9,13 @@ import { columnRss, robotsTxt, sitemapXml, type TextDocument } from './feeds'
 import { attachChangeHooks, ContentWatcher, type ContentChange } from './invalidation'
 import { cacheKey, createLeanHandler, type LeanHandler } from './lean-handler'
 import { buildResponse, PageCache, sendResponse, type CachedResponse } from './page-cache'
+import { DataCache } from './data-cache'
 import { articlePage, BadRequest, cataloguePage, columnPage, guidePage, guidesPage, homePage, messagePage, PageNotFound, siteGroups, sitemapPage, siteStyleSheet, styleHash, siteView, type Page, type PageDeps } from './pages'
 import { PageViewCounter } from './page-views'
 import { loadRedirectTable, redirectLocation, type RedirectTable } from './redirects'
 import { createPreviewToken, PreviewTokenError, verifyPreviewToken } from './preview'
-import { latestDraft, publicArticle, idOf } from './queries'
+import { latestDraft, idOf } from './queries'
+import { articleById } from './list-reads'
 import { createRenderer, type Renderer } from './render'
 import { parsePage, parseRoute } from './routes'
 import { sitesConfig, type DeepPartial, type SitesConfig } from './settings'
@@ -46,6 +48,8 @@ export interface PublicSites {
   /** Put in front of Express in node's http server: answers cache hits and theme assets, false otherwise. */
   leanHandler: LeanHandler
   cache: PageCache
+  /** List reads below the page cache, invalidated with it (data-cache.ts). */
+  data: DataCache
   pageViews: PageViewCounter
   watcher: ContentWatcher
   renderer: Renderer
@@ -74,7 +78,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
   const renderer = createRenderer(themes, config.fallbackTheme)
   const cache = new PageCache(config.cache.maxBytes)
   const pageViews = new PageViewCounter(payload, { ...config.pageViews, onError: (e) => logger.error(e, 'page-view flush failed') })
-  const deps: PageDeps = { payload, config, pageViews }
+  const data = new DataCache({ enabled: config.dataCache.enabled, maxEntries: config.dataCache.maxEntries, maxBytes: config.dataCache.maxBytes, ttlSeconds: config.cache.ttlSeconds })
+  const deps: PageDeps = { payload, config, pageViews, data }
   const secret = payload.secret
   const watched = WATCHED.filter((slug) => payload.collections[slug as never])
 
@@ -91,6 +96,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     const invalid = new Set<string>()
     let reload = false
     let clearAll = false
+    let clearData = false
     // A column showing another site's article by reference (信息报送/统一推送) changes with that article.
     const invalidateColumn = (columnId: unknown, siteId: unknown) => {
       const column = index.columnsById.get(String(idOf(columnId)))
@@ -129,20 +135,30 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
         reload = true
         clearAll = true // names appear in footers, publishers and guide catalogues of many sites
       } else if (collection === 'media') {
+        if (doc.id !== undefined) invalid.add(tags.media(doc.id as never))
+        else if (change.unknownDeletion) clearData = true // cached list reads hold media documents; pages do not
         const logoOf = index.sites.filter((s) => String(s.settings.logoId) === String(doc.id))
         if (logoOf.length) reload = true
         for (const s of logoOf) invalid.add(tags.site(s.id))
       }
     }
     if (reload) await reloadIndex()
-    if (clearAll) cache.clear()
-    else if (invalid.size) cache.invalidate(invalid)
+    if (clearAll) {
+      cache.clear()
+      data.clear()
+    } else if (invalid.size) {
+      cache.invalidate(invalid)
+      data.invalidate(invalid)
+    }
+    if (clearData && !clearAll) data.clear()
   }
 
+  // After close() the database may be gone (tests destroy Payload): the delayed re-invalidation is skipped.
+  let closed = false
   const onLocalChanges = (changes: ContentChange[]) => {
     void applyChanges(changes).catch((e) => logger.error(e, 'cache invalidation failed'))
     // Hooks run before the writer's transaction commits; invalidate again once it has.
-    setTimeout(() => void applyChanges(changes).catch((e) => logger.error(e, 'cache invalidation failed')), 250).unref()
+    setTimeout(() => closed || void applyChanges(changes).catch((e) => logger.error(e, 'cache invalidation failed')), 250).unref()
   }
   attachChangeHooks(payload, watched, onLocalChanges)
   const watcher = new ContentWatcher(payload, { pollIntervalMs: config.cache.pollIntervalMs, collections: watched, onChanges: applyChanges, onError: (e) => logger.error(e, 'invalidation poll failed') })
@@ -246,7 +262,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
       case 'article': {
         const column = site.columnsByPath.get(route.path)
         if (!column) throw new PageNotFound(route.path)
-        const doc = await publicArticle(payload, route.id)
+        const doc = await articleById(deps, route.id)
         const actual = doc && index.columnsById.get(String(idOf(doc.column)))
         if (!doc || !actual || String(actual.siteId) !== String(site.id)) throw new PageNotFound(`article ${route.id}`)
         if (String(actual.id) !== String(column.id)) return { redirect: `${scope.prefix}/${actual.path}/${doc.id}.html` }
@@ -390,6 +406,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     handler: (req, res, next) => void handle(req, res, next).catch(next),
     leanHandler,
     cache,
+    data,
     pageViews,
     watcher,
     renderer,
@@ -410,6 +427,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     reloadIndex,
     unitHomeUrl: (organizationId, options = {}) => unitHomeUrl(index, organizationId, { scheme: config.canonicalScheme, ...options }),
     async close() {
+      closed = true
       watcher.stop()
       await pageViews.stop()
     },

@@ -10,6 +10,7 @@ export const tags = {
   column: (id: Id) => `col:${id}`, // lists of a column (and of its ancestors, which include it)
   article: (id: Id) => `art:${id}`, // an article's page and every list currently showing it
   catalogue: (id: Id) => `gkml:${id}`,
+  media: (id: Id) => `media:${id}`, // an image or file a cached list read shows (the headline cover)
   guide: (id: Id) => `guide:${id}`,
   guides: 'guides', // every service-guide catalogue (the portal lists all units' guides)
   group: 'group', // pages listing the group's sites (directory, portal home)

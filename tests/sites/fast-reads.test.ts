@@ -6,16 +6,14 @@ import sharp from 'sharp'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setPublicReadPath, publicReadPath, type PublicSites } from '../../src/sites/index'
-import { bootSites, get, type TestServer } from './boot'
+import { body, bootSites, get, paragraph, type TestServer } from './boot'
 
 let payload: Payload
 let sites: PublicSites
 let server: TestServer
 const ids: Record<string, number> = {}
 
-const paragraph = (text: string) => ({ type: 'paragraph', version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] })
 const uploadNode = (id: number) => ({ type: 'upload', version: 3, relationTo: 'media', value: id, fields: null, format: '', id: `u${id}` })
-const body = (...children: unknown[]) => ({ root: { type: 'root', version: 1, children } })
 
 async function columnId(siteCode: string, path: string): Promise<number> {
   const site = (await payload.find({ collection: 'sites', where: { code: { equals: siteCode } }, depth: 0, limit: 1 })).docs[0]

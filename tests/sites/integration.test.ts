@@ -1,15 +1,13 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createPublicSites, PageViewCounter, type PublicSites } from '../../src/sites/index'
-import { bootSites, get, startSitesServer, type TestServer } from './boot'
+import { body, bootSites, get, paragraph, startSitesServer, type TestServer } from './boot'
 
 let payload: Payload
 let sites: PublicSites
 let server: TestServer
 const ids: Record<string, number> = {}
 
-const paragraph = (text: string) => ({ type: 'paragraph', version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] })
-const body = (...children: unknown[]) => ({ root: { type: 'root', version: 1, children } })
 
 async function column(siteCode: string, path: string) {
   const site = (await payload.find({ collection: 'sites', where: { code: { equals: siteCode } }, depth: 0, limit: 1 })).docs[0]

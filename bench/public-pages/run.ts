@@ -54,7 +54,11 @@ async function analyze(file: string) {
   db.pragma('journal_mode = WAL')
   const hasStats = db.prepare("select count(*) as n from sqlite_master where name = 'sqlite_stat1'").get() as { n: number }
   if (!hasStats.n) db.exec('ANALYZE')
+  // Everything into the main file before it is renamed: a WAL left beside the old name would be
+  // lost, and the renamed file would read short (SQLITE_IOERR_SHORT_READ).
+  const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
   db.close()
+  if (checkpoint.busy) throw new Error(`${file}: WAL checkpoint blocked by another connection; close it before renaming`)
 }
 
 async function ensureDatabase() {
@@ -80,10 +84,21 @@ async function ensureDatabase() {
   await payload.destroy()
   await analyze(building)
   renameSync(building, dbFile)
+  for (const suffix of ['-wal', '-shm']) rmSync(building + suffix, { force: true })
   process.env.DATABASE_URI = `file:${dbFile}`
 }
 
+/**
+ * Servers still running when this process ends, however it ends (a failed check throws): an
+ * orphaned server from an aborted run keeps its workers busy and skews every later figure.
+ */
+const running = new Set<ChildProcess>()
+process.on('exit', () => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL')
+})
+
 function stopChild(child: ChildProcess): Promise<void> {
+  running.delete(child)
   if (child.exitCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())
@@ -106,6 +121,7 @@ function startServer(args: string[], stdin?: string): Promise<Server> {
       env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'inherit'],
     })
+    running.add(child)
     let out = ''
     child.stdout!.on('data', (chunk) => {
       out += chunk

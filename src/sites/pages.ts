@@ -76,10 +76,17 @@ export function siteStyleSheet(site: SiteRecord): string {
   return `:root{--primary:${colour(site.settings.primaryColor, '#b3261e')};--accent:${colour(site.settings.accentColor, '#1f4e8c')}}\n`
 }
 
+// Per site record: a settings change reloads the site index, which makes new records.
+const styleHashes = new WeakMap<SiteRecord, string>()
+
 export function styleHash(site: SiteRecord): string {
-  let h = 0
-  for (const ch of siteStyleSheet(site)) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0
-  return (h >>> 0).toString(16)
+  let hash = styleHashes.get(site)
+  if (hash === undefined) {
+    let h = 0
+    for (const ch of siteStyleSheet(site)) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0
+    styleHashes.set(site, (hash = (h >>> 0).toString(16)))
+  }
+  return hash
 }
 
 function meta(scope: Scope, type: PageType, title: string, options: Partial<PageMeta> = {}): PageMeta {

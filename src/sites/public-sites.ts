@@ -74,7 +74,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
   const { payload } = options
   const config = sitesConfig(options.config ?? {})
   const logger: Logger = options.logger ?? { error: (obj, msg) => console.error(msg ?? '', obj) }
-  const themes = loadThemes(config.themesDir, config.baseTheme)
+  const themes = loadThemes(config.themesDir, config.baseTheme, { compiled: config.compiledTemplates })
   const renderer = createRenderer(themes, config.fallbackTheme)
   const cache = new PageCache(config.cache.maxBytes)
   const pageViews = new PageViewCounter(payload, { ...config.pageViews, onError: (e) => logger.error(e, 'page-view flush failed') })

@@ -12,6 +12,7 @@ import { extname, join, relative, resolve, sep } from 'node:path'
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib'
 import { Liquid } from 'liquidjs'
 import { z } from 'zod'
+import { compileTheme, UnsupportedTemplate } from './template-compiler'
 import type { PageContext, PageType } from './view-models'
 
 const PAGE_TYPES = ['home', 'column', 'article', 'catalogue', 'guides', 'guide', 'sitemap', 'not-found', 'error', 'directory', 'unknown-host', 'generic'] as const
@@ -39,6 +40,13 @@ export interface Theme {
   styleUrls: string[]
   scriptUrls: string[]
   render(type: PageType, context: PageContext): string
+  /** Page types rendered by liquidjs itself because their templates use Liquid the compiler does not cover. */
+  interpreted: PageType[]
+}
+
+export interface ThemeOptions {
+  /** Render through template-compiler.ts (default); false: liquidjs for every page. */
+  compiled?: boolean
 }
 
 export interface ThemeRegistry {
@@ -62,7 +70,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export class ThemeError extends Error {}
 
-export function loadThemes(themesDir: string, baseName = '_base'): ThemeRegistry {
+export function loadThemes(themesDir: string, baseName = '_base', options: ThemeOptions = {}): ThemeRegistry {
   // Ignored by the bundler: a dynamic path makes Next trace (and read) the whole project, data/ included,
   // so a large database or media folder beside the code blew the admin build up to 13 GB.
   const root = resolve(/*turbopackIgnore: true*/ themesDir)
@@ -95,27 +103,53 @@ export function loadThemes(themesDir: string, baseName = '_base'): ThemeRegistry
       ownPropertyOnly: true,
       jsTruthy: true,
     })
-    engine.registerFilter('asset', (file: string) => lookup(String(file)) ?? '')
+    const asset = (file: unknown) => lookup(String(file)) ?? ''
+    engine.registerFilter('asset', asset)
     // `{{ list | fragment: 'partials/x' | raw }}` renders partials/x with `home.unitSites` = list
     // once per list object and reuses the HTML. Only for site-level lists that view-model code
     // memoizes per site index (pages.ts `siteGroups`), so a new index (any site, column or
     // organization change, hook or poll) means a new object and a fresh render.
     const fragments = new WeakMap<object, Map<string, string>>()
-    engine.registerFilter('fragment', (value: unknown, file: string) => {
+    const fragment = (value: unknown, file: unknown) => {
       if (!value || typeof value !== 'object') return ''
       let byFile = fragments.get(value)
       if (!byFile) fragments.set(value, (byFile = new Map()))
       let html = byFile.get(String(file))
-      if (html === undefined) byFile.set(String(file), (html = engine.renderFileSync(String(file), { home: { unitSites: value } }) as string))
+      if (html === undefined) byFile.set(String(file), (html = renderFile(String(file), { home: { unitSites: value } })))
       return html
-    })
+    }
+    engine.registerFilter('fragment', fragment)
+    const compiled = options.compiled === false ? undefined : compileTheme(engine, { asset, fragment })
+    // Which files compile is settled once, at load: an unsupported construct is found now, not on a request.
+    const compiles = new Map<string, boolean>()
+    const canCompile = (file: string) => {
+      let ok = compiles.get(file)
+      if (ok === undefined) {
+        try {
+          compiled!.compileFile(file)
+          ok = true
+        } catch (error) {
+          if (!(error instanceof UnsupportedTemplate)) throw error
+          ok = false
+        }
+        compiles.set(file, ok)
+      }
+      return ok
+    }
+    function renderFile(file: string, context: object): string {
+      if (compiled && canCompile(file)) return compiled.renderFile(file, context as Record<string, unknown>)
+      return engine.renderFileSync(file, context) as string
+    }
+    const available = PAGE_TYPES.filter((type) => existsSync(join(dir, 'pages', `${type}.liquid`)) || existsSync(join(baseDir, 'pages', `${type}.liquid`)))
+    const interpreted = compiled ? available.filter((type) => !canCompile(`pages/${type}`)) : [...available]
     themes.set(entry, {
       manifest,
       styleUrls,
       scriptUrls,
+      interpreted,
       render(type, context) {
         const extra = { theme: { name: manifest.name, styleUrls, scriptUrls } }
-        return engine.renderFileSync(`pages/${type}`, { ...context, ...extra }) as string
+        return renderFile(`pages/${type}`, { ...context, ...extra })
       },
     })
   }

@@ -112,6 +112,15 @@ async function serve() {
     const app = express()
     app.disable('x-powered-by')
     app.use(sites.handler)
+    if (process.env.BENCH_LOOP_DELAY) {
+      const { monitorEventLoopDelay } = await import('node:perf_hooks')
+      const delay = monitorEventLoopDelay({ resolution: 5 })
+      delay.enable()
+      setInterval(() => {
+        console.error(`[${process.pid}] loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} max ${(delay.max / 1e6).toFixed(1)} ms`)
+        delay.reset()
+      }, 2000).unref()
+    }
     await listen(http.createServer((req, res) => void (sites.leanHandler(req, res) || app(req, res))))
   }
 }

@@ -4,6 +4,8 @@ import { analyzeSqlite, insertArticlesSqlite } from './bulk-sqlite'
 
 // The public letter intake's batch insert (one transaction per burst of submissions).
 export { insertInboxRows, type BulkInboxRow, type BulkRowOutcome } from './bulk-inbox'
+// A page-view flush (src/sites/page-views.ts) as one transaction on SQLite.
+export { writePageViewCounts, type PageViewOutcome, type PageViewWrite } from './bulk-page-views'
 
 /** One article as the bulk path writes it: the same fields the collection stores, already derived. */
 export type BulkArticle = {

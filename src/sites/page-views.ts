@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Endpoint, type Payload } from 'payload'
 import type { ViewKey } from './page-cache'
+import { writePageViewCounts, type PageViewOutcome, type PageViewWrite } from '../db/bulk'
 
 type Level = 'site' | 'column' | 'article'
 interface Pending {
@@ -131,44 +132,61 @@ export class PageViewCounter {
   }
 
   /**
-   * The batch through the adapter API (`payload.db.create`/`updateOne`), in one transaction where
-   * the adapter has them (PostgreSQL, MongoDB replica sets; SQLite only with `transactionOptions`).
-   * A crawl or a bench viewing thousands of different articles in one interval makes thousands of
-   * rows, and the Local API's per-write pipeline costs milliseconds each, taken from the pages on
-   * the same cores. The collection has no hooks (collections/page-views/hooks.ts), so the adapter
-   * writes what the Local API would. Returns the entries not written.
+   * The batch in one transaction: on SQLite as one bulk write (src/db `writePageViewCounts`: the
+   * adapter there has no transactions, so each row was its own commit and the workers' flushes
+   * fought for the write lock with the event loop blocked); elsewhere through the adapter API
+   * (`payload.db.create`/`updateOne`) in the adapter's transaction. A crawl or a bench viewing
+   * thousands of different articles in one interval makes thousands of rows, and the Local API's
+   * per-write pipeline costs milliseconds each, taken from the pages on the same cores. The
+   * collection has no hooks (collections/page-views/hooks.ts), so both write what the Local API
+   * would. Returns the entries not written.
    */
   private async writeThroughAdapter(day: string, batch: Map<string, Pending>): Promise<Map<string, Pending>> {
+    const now = new Date().toISOString()
+    const planned: Array<{ key: string; rowKey: string; count: number; write: PageViewWrite }> = []
+    for (const [key, entry] of batch) {
+      const rowKey = `${day}|${key}`
+      const row = this.rowIds.get(rowKey) ?? (this.mayHaveUnknownRows ? await this.findRow(day, entry) : undefined)
+      const count = (row?.count ?? 0) + entry.count
+      const insert = { day, level: entry.level, site: entry.site, column: entry.column ?? null, article: entry.article ?? null, instance: this.instance, count }
+      planned.push({ key, rowKey, count, write: row ? { id: row.id, count } : { insert } })
+    }
+    const outcomes = writePageViewCounts(this.payload, planned.map((p) => p.write), now) ?? (await this.writeInAdapterTransaction(planned.map((p) => p.write), now))
+    const done = new Set<string>()
+    planned.forEach(({ key, rowKey, count }, i) => {
+      const outcome = outcomes[i]
+      if (!outcome?.ok) return
+      this.rowIds.set(rowKey, { id: outcome.id, count })
+      done.add(key)
+    })
+    return new Map([...batch].filter(([key]) => !done.has(key)))
+  }
+
+  /** All or nothing where the adapter has transactions (PostgreSQL, MongoDB replica sets). */
+  private async writeInAdapterTransaction(writes: PageViewWrite[], now: string): Promise<PageViewOutcome[]> {
     const req = await createLocalReq({}, this.payload)
     const started = await initTransaction(req)
-    const now = new Date().toISOString()
-    const written = new Map<string, { id: number | string; count: number }>()
-    const done = new Set<string>()
+    const outcomes: PageViewOutcome[] = []
     try {
-      for (const [key, entry] of batch) {
-        const rowKey = `${day}|${key}`
-        const row = this.rowIds.get(rowKey) ?? (this.mayHaveUnknownRows ? await this.findRow(day, entry) : undefined)
-        if (row) {
-          await this.payload.db.updateOne({ collection: 'page-views' as never, id: row.id, data: { count: row.count + entry.count, updatedAt: now }, req, returning: false })
-          written.set(rowKey, { id: row.id, count: row.count + entry.count })
+      for (const write of writes) {
+        if ('insert' in write) {
+          const created = (await this.payload.db.create({ collection: 'page-views' as never, data: { ...write.insert, createdAt: now, updatedAt: now }, req, select: { id: true } })) as { id: number | string }
+          outcomes.push({ ok: true, id: created.id })
         } else {
-          const data = { day, level: entry.level, site: entry.site, column: entry.column ?? null, article: entry.article ?? null, instance: this.instance, count: entry.count, createdAt: now, updatedAt: now }
-          const created = (await this.payload.db.create({ collection: 'page-views' as never, data, req, select: { id: true } })) as { id: number | string }
-          written.set(rowKey, { id: created.id, count: entry.count })
+          await this.payload.db.updateOne({ collection: 'page-views' as never, id: write.id, data: { count: write.count, updatedAt: now }, req, returning: false })
+          outcomes.push({ ok: true, id: write.id })
         }
-        done.add(key)
       }
       if (started) await commitTransaction(req)
-    } catch {
+    } catch (error) {
       // Rolled back: nothing of the batch was kept. Without a transaction, what was written stays.
       if (started) {
         await killTransaction(req).catch(() => undefined)
-        written.clear()
-        done.clear()
+        outcomes.length = 0
       }
+      while (outcomes.length < writes.length) outcomes.push({ ok: false, error: error as Error })
     }
-    for (const [rowKey, row] of written) this.rowIds.set(rowKey, row)
-    return new Map([...batch].filter(([key]) => !done.has(key)))
+    return outcomes
   }
 
   private async writeRowByRow(day: string, batch: Map<string, Pending>): Promise<void> {

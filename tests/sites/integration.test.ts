@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createPublicSites, PageViewCounter, type PublicSites } from '../../src/sites/index'
+import { writePageViewCounts } from '../../src/db/bulk'
 import { body, bootSites, get, paragraph, startSitesServer, type TestServer } from './boot'
 
 let payload: Payload
@@ -324,6 +325,22 @@ describe('visit statistics', () => {
     expect(await rows('article', { article: { equals: doc.id } })).toBe(4)
     expect(await rows('site', { site: { equals: siteId } })).toBe(4)
     await counter.stop()
+  })
+
+  it('the SQLite bulk write of a flush stores each row, refuses only the bad ones, and reads back through the Local API', async () => {
+    const doc = await publish(ids.fgwNews, '批量计数文章')
+    const siteId = (doc as unknown as { site: number | { id: number } }).site
+    const site = typeof siteId === 'object' ? siteId.id : siteId
+    const now = new Date().toISOString()
+    const row = { day: now.slice(0, 10), level: 'article', site, column: ids.fgwNews, article: doc.id, instance: 'bulk-test', count: 5 }
+    const first = writePageViewCounts(payload, [{ insert: row }, { insert: { ...row, article: 999_999_999 } }], now)
+    if (payload.db.name !== 'sqlite') return expect(first).toBeUndefined() // one adapter transaction there
+    expect(first!.map((o) => o.ok)).toEqual([true, false]) // the unknown article breaks its foreign key alone
+    const id = (first![0] as { id: number }).id
+    const second = writePageViewCounts(payload, [{ id, count: 9 }, { id: 999_999_999, count: 1 }], now)
+    expect(second!.map((o) => o.ok)).toEqual([true, false]) // a row that is gone is reported, not created
+    const stored = (await payload.findByID({ collection: 'page-views' as never, id, depth: 0 })) as unknown as { count: number; article: number; instance: string }
+    expect([stored.count, stored.article, stored.instance]).toEqual([9, doc.id, 'bulk-test'])
   })
 
   it('a flush whose batch holds a view of an article deleted since still writes every other count, once', async () => {

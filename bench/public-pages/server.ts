@@ -112,6 +112,7 @@ async function serve() {
     const app = express()
     app.disable('x-powered-by')
     app.use(sites.handler)
+    // BENCH_LOOP_DELAY=1: each worker prints its event-loop delay every 2 s (how stalls were found).
     if (process.env.BENCH_LOOP_DELAY) {
       const { monitorEventLoopDelay } = await import('node:perf_hooks')
       const delay = monitorEventLoopDelay({ resolution: 5 })

@@ -19,6 +19,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { PRODUCTION_CONDITION } from '../../src/lib/module-conditions'
+import { SERVER_NODE_FLAGS } from '../../src/lib/server-flags'
 import cliProgress from 'cli-progress'
 
 const { values } = parseArgs({
@@ -116,7 +117,7 @@ interface Server {
 
 function startServer(args: string[], stdin?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'bench/public-pages/server.ts', '--workers', String(workers), ...args], {
+    const child = spawn(process.execPath, [PRODUCTION_CONDITION, ...SERVER_NODE_FLAGS, '--import', 'tsx', 'bench/public-pages/server.ts', '--workers', String(workers), ...args], {
       // development: the bench database was schema-pushed (it holds collections that have no migrations yet)
       env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'inherit'],

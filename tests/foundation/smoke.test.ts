@@ -7,6 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabaseKind } from '../helpers/database'
 import { PRODUCTION_CONDITION } from '../../src/lib/module-conditions'
+import { SERVER_NODE_FLAGS } from '../../src/lib/server-flags'
 import { DEMO_PASSWORD } from '../helpers/payload'
 import type { Page } from 'playwright-core'
 import { hasChromium, launchChromium } from '../e2e/browser'
@@ -51,7 +52,7 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
   beforeAll(async () => {
     const port = await freePort()
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sitegroup-smoke-'))
-    child = spawn(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'scripts/start.ts', '--port', String(port), '--articles', '300'], {
+    child = spawn(process.execPath, [PRODUCTION_CONDITION, ...SERVER_NODE_FLAGS, '--import', 'tsx', 'scripts/start.ts', '--port', String(port), '--articles', '300'], {
       env: { ...process.env, DATABASE_URI: `file:${path.join(dir, 'smoke.db')}`, DATA_DIR: dir, MEDIA_DIR: path.join(dir, 'media'), SEARCH_INDEX_PATH: path.join(dir, 'search', 'index.db'), PAYLOAD_SECRET: 'smoke-secret', JOBS_AUTORUN: 'false', NODE_OPTIONS: '--no-deprecation' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

@@ -349,7 +349,7 @@ console.log(`\nPublic pages — ${os.cpus().length} × ${os.cpus()[0]?.model}, N
 console.table(rows)
 const figure = (label: string, i: number) => results[label][i]
 const failures = targets.flatMap((target, i) => {
-  const [base, hit, miss, none] = [figure('baseline', i), figure('cached', i), figure('page cache off', i), figure('all caches off', i)]
+  const [hit, miss, none] = [figure('cached', i), figure('page cache off', i), figure('all caches off', i)]
   const share = Math.round(shares[i]! * 100)
   return [
     ...(share < 75 ? [`${target.name}: cached ${share}% of baseline (target ≥ 75%)`] : []),

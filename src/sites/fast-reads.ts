@@ -70,9 +70,8 @@ export async function findPublicArticles<T>(payload: Payload, query: ArticleQuer
 
 /** One public article by id, or undefined (draft, withdrawn, not yet due, deleted). */
 export async function findPublicArticle<T>(payload: Payload, id: string | number, select: Record<string, unknown>): Promise<T | undefined> {
-  const where = onlyPublic({ id: { equals: id } })
   if (localApiPayloads.has(payload)) {
-    const result = await payload.find({ collection: 'articles', where, limit: 1, pagination: false, depth: 0, overrideAccess: true, select: select as never })
+    const result = await payload.find({ collection: 'articles', where: onlyPublic({ id: { equals: id } }), limit: 1, pagination: false, depth: 0, overrideAccess: true, select: select as never })
     return result.docs[0] as unknown as T | undefined
   }
   // By id alone, then the same rule as a predicate (access/published.ts keeps the two together):

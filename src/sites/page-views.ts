@@ -121,7 +121,7 @@ export class PageViewCounter {
       batch = new Map([...batch].filter(([, entry]) => entry.level !== 'article'))
     }
     const day = new Date().toISOString().slice(0, 10)
-    const rest = await this.writeThroughAdapter(day, batch)
+    const rest = await this.writeInOneTransaction(day, batch)
     // One bad row (an article deleted since it was viewed) stops the fast path: the rest go row by
     // row through the Local API, so it costs only itself.
     if (rest.size) await this.writeRowByRow(day, rest)
@@ -141,7 +141,7 @@ export class PageViewCounter {
    * collection has no hooks (collections/page-views/hooks.ts), so both write what the Local API
    * would. Returns the entries not written.
    */
-  private async writeThroughAdapter(day: string, batch: Map<string, Pending>): Promise<Map<string, Pending>> {
+  private async writeInOneTransaction(day: string, batch: Map<string, Pending>): Promise<Map<string, Pending>> {
     const now = new Date().toISOString()
     const planned: Array<{ key: string; rowKey: string; count: number; write: PageViewWrite }> = []
     for (const [key, entry] of batch) {

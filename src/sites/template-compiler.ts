@@ -49,17 +49,13 @@ class Forloop {
   index0 = 0
   index = 1
   first = true
-  last: boolean
-  rindex: number
-  rindex0: number
+  last = false
+  rindex = 0
+  rindex0 = 0
   constructor(
     public length: number,
     public name: string,
-  ) {
-    this.last = length === 1
-    this.rindex = length
-    this.rindex0 = length - 1
-  }
+  ) {}
   at(i: number) {
     this.index0 = i
     this.index = i + 1
@@ -79,7 +75,7 @@ function readProperty(object: unknown, key: unknown): unknown {
     return hasOwn.call(obj, index) ? obj[index] : undefined
   }
   const name = key as string
-  let value = hasOwn.call(obj, name) ? obj[name] : undefined
+  const value = hasOwn.call(obj, name) ? obj[name] : undefined
   if (typeof value === 'function') return (value as () => unknown).call(obj)
   if (name === 'size') {
     if (hasOwn.call(obj, 'size') || obj['size'] !== undefined) return obj['size']
@@ -87,12 +83,9 @@ function readProperty(object: unknown, key: unknown): unknown {
     if (typeof obj === 'object') return Object.keys(obj).length
     return undefined
   }
-  if (name === 'first' || name === 'last') {
-    if (Array.isArray(obj)) {
-      const index = name === 'first' ? 0 : obj.length - 1
-      return hasOwn.call(obj, index) ? obj[index] : undefined
-    }
-    value = hasOwn.call(obj, name) ? obj[name] : undefined
+  if ((name === 'first' || name === 'last') && Array.isArray(obj)) {
+    const index = name === 'first' ? 0 : obj.length - 1
+    return hasOwn.call(obj, index) ? obj[index] : undefined
   }
   return value
 }
@@ -287,7 +280,7 @@ export function compileTheme(engine: Liquid, filters: Record<string, FilterFunct
   }
 
   function compileConditional(tag: IfTag | UnlessTag): Run {
-    const branches = (tag.branches as Array<{ value: never; templates: Template[]; test?: unknown }>).map((branch, i) => ({
+    const branches = (tag.branches as Array<{ value: never; templates: Template[] }>).map((branch, i) => ({
       // unless: its first branch runs when the value is falsy; its elsif branches when truthy.
       negate: tag instanceof UnlessTag && i === 0,
       test: compileValue(branch.value),

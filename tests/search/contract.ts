@@ -180,6 +180,38 @@ export function defineSearchContract(name: string, makeEngine: () => Promise<Sea
       expect(titleFlags).toEqual([...titleFlags].sort((a, b) => Number(b) - Number(a)))
     })
 
+    it('scopes to one or a few sites exactly: text, filters, dates, date order and relevance paging', async () => {
+      const second = (hit: { publishedAt: string }) => Math.floor(Date.parse(hit.publishedAt) / 1000)
+      for (const sites of [['site-003'], ['site-042', 'site-137', 'yulin']]) {
+        const inSites = (doc: SearchDocument) => sites.includes(doc.site)
+        for (const text of ['低保', '容县 低保', '玉政办发〔2024〕', '县', 'yulin', '']) {
+          expectTotal(await search({ text, sites }), bruteForce(docs, text, inSites).length, `${text} in ${sites}`)
+        }
+        const dated = (doc: SearchDocument) => inSites(doc) && doc.publishedAt >= '2023-03-01' && doc.publishedAt < '2023-07-01'
+        const inRange = await search({ text: '', sites, publishedFrom: '2023-03-01', publishedTo: '2023-06-30', types: ['article'] })
+        expectTotal(inRange, bruteForce(docs, '', (doc) => dated(doc) && doc.type === 'article').length)
+        // Newest first, to the second, across the sites' ranges; pages do not overlap.
+        const pages = [1, 2, 3].map((page) => search({ text: '', sites, sort: 'date', pageSize: 10, page }))
+        const hits = (await Promise.all(pages)).flatMap((result) => result.hits)
+        const newest = bruteForce(docs, '', inSites).map(second).sort((a, b) => b - a)
+        expect(hits.map(second)).toEqual(newest.slice(0, 30))
+        expect(new Set(hits.map((hit) => hit.id)).size).toBe(hits.length)
+        // Relevance pages: every match once, title matches first.
+        const text = '低保'
+        const expected = bruteForce(docs, text, inSites)
+        const seen: string[] = []
+        for (let page = 1; page <= 20; page++) {
+          const result = await search({ text, sites, page, pageSize: 10 })
+          seen.push(...result.hits.map((hit) => hit.id))
+          if (result.hits.length < 10) break
+        }
+        expect(seen.sort()).toEqual(expected.map((doc) => doc.id).sort())
+        const firstPage = (await search({ text, sites, pageSize: 50 })).hits
+        const titleFlags = firstPage.map((hit) => normalizeText(hit.title).includes(text))
+        expect(titleFlags).toEqual([...titleFlags].sort((a, b) => Number(b) - Number(a)))
+      }
+    })
+
     it('highlights matches in snippets and escapes HTML', async () => {
       const hostile: SearchDocument = {
         ...docs[0]!,

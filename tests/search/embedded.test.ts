@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createSearchEngine, EmbeddedSearchEngine, MeilisearchEngine } from '../../src/search/index'
+import Database from 'better-sqlite3'
+import { createSearchEngine, EmbeddedSearchEngine, MeilisearchEngine, SearchUnavailableError } from '../../src/search/index'
 import { generateCorpus } from '../../bench/search/corpus'
 import { defineSearchContract } from './contract'
 
@@ -34,6 +35,31 @@ describe('embedded engine on disk', () => {
     expect(second.plan({ text: '低保', sort: 'relevance', page: 1, pageSize: 10, facets: false }).match).toContain('最低')
     expect(reopenMs).toBeLessThan(1000)
     await second.close()
+  })
+
+  it('empties an index of an older layout and reports search as unavailable until it is rebuilt', async () => {
+    const file = path.join(directory, 'old-format.db')
+    const first = new EmbeddedSearchEngine({ file, workers: 0 })
+    await first.upsert([...generateCorpus({ count: 50, seed: 4, bodyLength: 100 })])
+    await first.close()
+    // The layout before site-major rowids: no format key in the meta table.
+    const old = new Database(file)
+    old.prepare("DELETE FROM meta WHERE key = 'format'").run()
+    old.close()
+
+    const reopened = new EmbeddedSearchEngine({ file, workers: 0 })
+    expect(await reopened.count()).toBe(0)
+    await expect(reopened.search({ text: '低保' })).rejects.toBeInstanceOf(SearchUnavailableError)
+    // What the reconcile job does on an empty index: fill it, then clear the flag.
+    const docs = [...generateCorpus({ count: 50, seed: 4, bodyLength: 100 })]
+    await reopened.upsert(docs)
+    await reopened.markRebuilding(false)
+    expect((await reopened.search({ text: '', sites: [docs[0]!.site] })).total).toBe(docs.filter((doc) => doc.site === docs[0]!.site).length)
+    await reopened.close()
+    // The current layout survives a reopen untouched.
+    const again = new EmbeddedSearchEngine({ file, workers: 0 })
+    expect(await again.count()).toBe(50)
+    await again.close()
   })
 
   it('keeps serving queries while documents are written (WAL, worker reader)', async () => {

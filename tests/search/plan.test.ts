@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EmbeddedSearchEngine, parseSearchQuery, SearchUnavailableError } from '../../src/search/index'
+import { EmbeddedSearchEngine, parseSearchQuery, SearchUnavailableError, type SearchDocument } from '../../src/search/index'
 
 describe('embedded query plans', () => {
   const engine = new EmbeddedSearchEngine({ file: ':memory:' })
@@ -10,15 +10,45 @@ describe('embedded query plans', () => {
     // An unbalanced ASCII quote only separates words; operators become quoted, literal tokens.
     expect(plan({ text: 'a"b NEAR(x) 县' }).match).toBe('{title body} : "a" AND {title body} : "b" AND {title body} : "near ( x )" AND {title body} : "县" *')
     expect(plan({ text: '“引号” OR' }).match).toBe('{title body} : "“ 引号 号 ”" AND {title body} : "or"')
-    const scoped = plan({ text: '低保', sites: ['yulin', 'site-001'], types: ['letter'], years: [2024] })
-    expect(scoped.match).toBe('{title body} : "低保" AND tags : ("s.yulin" OR "s.site-001") AND tags : ("t.letter") AND tags : ("y.2024")')
-    expect(scoped.titleMatch).toBe('title : "低保" AND tags : ("s.yulin" OR "s.site-001") AND tags : ("t.letter") AND tags : ("y.2024")')
+    // More sites than `siteRangesUpTo`: the site filter is a tag condition on the date-ordered table.
+    const many = Array.from({ length: 9 }, (_, i) => `site-${i}`)
+    const scoped = plan({ text: '低保', sites: many.slice(0, 9), types: ['letter'], years: [2024] })
+    const siteTags = many.map((site) => `"s.${site}"`).join(' OR ')
+    expect(scoped.siteRanges).toBeNull()
+    expect(scoped.match).toBe(`{title body} : "低保" AND tags : (${siteTags}) AND tags : ("t.letter") AND tags : ("y.2024")`)
+    expect(scoped.titleMatch).toBe(`title : "低保" AND tags : (${siteTags}) AND tags : ("t.letter") AND tags : ("y.2024")`)
   })
 
-  it('turns date bounds into rowid ranges, a bare end date covering its whole day', () => {
+  it('turns date bounds into BigInt rowid ranges, a bare end date covering its whole day', () => {
+    // BigInt, because FTS5 seeks only on INTEGER bounds and better-sqlite3 binds a JS number as REAL.
     const [lo, hi] = plan({ text: 'x', publishedFrom: '2024-01-01', publishedTo: '2024-01-31' }).rowidRange
-    expect(lo).toBe(Date.parse('2024-01-01') * 1024)
-    expect(hi).toBe((Date.parse('2024-02-01') - 1) * 1024 + 1023)
+    expect(lo).toBe(BigInt(Date.parse('2024-01-01') * 1024))
+    expect(hi).toBe(BigInt((Date.parse('2024-02-01') - 1) * 1024 + 1023))
+  })
+
+  it('runs a few named sites over their ranges of the site-major table, without site tags', async () => {
+    const doc = (id: string, site: string, publishedAt: string): SearchDocument => ({
+      id, type: 'article', title: '低保', body: '低保', url: `/${id}`, site, siteName: site, organization: 'o', organizationName: 'o', publishedAt, year: 2024,
+    })
+    await engine.upsert([doc('articles:1', 'site-a', '2024-03-01T08:00:00Z'), doc('articles:2', 'site-b', '2024-03-02T08:00:00Z')])
+    // A search notices the write (and the new site numbers) before it plans.
+    const result = await engine.search({ text: '低保', sites: ['site-a', 'site-b'], sort: 'date' })
+    expect(result.hits.map((hit) => hit.id)).toEqual(['articles:2', 'articles:1'])
+    const scoped = plan({ text: '低保', sites: ['site-a', 'site-b', 'site-unknown'], types: ['article'] })
+    expect(scoped.match).toBe('{title body} : "低保" AND tags : ("t.article")')
+    expect(scoped.siteRanges).toHaveLength(2)
+    const [a, b] = scoped.siteRanges!
+    expect(a!.range[0] < a!.range[1] && a!.range[1] < b!.range[0]).toBe(true)
+    expect([a!.tag, b!.tag]).toEqual(['tags : ("s.site-a")', 'tags : ("s.site-b")'])
+    // Only unknown sites: nothing can match, and no tag query is needed to say so.
+    expect(plan({ text: '低保', sites: ['site-unknown'] }).siteRanges).toEqual([])
+    // A bound inside a second cannot be an exact site range: the tags are used instead.
+    const inexact = plan({ text: '低保', sites: ['site-a'], publishedFrom: '2024-03-01T08:00:00.500Z' })
+    expect(inexact.siteRanges).toBeNull()
+    expect(inexact.match).toContain('"s.site-a"')
+    expect((await engine.search({ text: '低保', sites: ['site-a'], publishedFrom: '2024-03-01T08:00:00.500Z' })).total).toBe(0)
+    expect((await engine.search({ text: '低保', sites: ['site-a'], publishedTo: '2024-03-01' })).total).toBe(1)
+    expect((await engine.search({ text: '低保', sites: ['site-b'], publishedTo: '2024-03-01' })).total).toBe(0)
   })
 
   it('reports an engine that cannot answer as SearchUnavailableError', async () => {

@@ -6,9 +6,9 @@ import { parseQueryTerms } from '../query-terms'
 import settings from '../settings.json' with { type: 'json' }
 import { buildSynonymMap, DEFAULT_SYNONYMS, normalizeSynonymGroups, type SynonymGroups } from '../synonyms'
 import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchQueryInput, SearchResult } from '../types'
-import { openIndexDatabase, readMeta, writeMeta } from './database'
+import { openIndexDatabase, readMeta, REBUILDING_KEY, writeMeta } from './database'
 import { ResultCache } from '../result-cache'
-import { compileSearchPlan, type KnownCounts, type SearchPlan } from './plan'
+import { compileSearchPlan, countKey, type KnownCounts, type SearchPlan } from './plan'
 import { QueryPool } from './pool'
 import { IndexReader, type PlanResult } from './reader'
 import { IndexWriter } from './writer'
@@ -25,8 +25,6 @@ export interface EmbeddedEngineOptions {
   cache?: boolean
 }
 
-const REBUILDING_KEY = 'rebuilding'
-
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** SQLite FTS5 engine: no server, one file on disk, rebuilt from the database at will. */
@@ -40,6 +38,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly workers: number
   private readonly cacheSizeMiB: number
   private synonyms: Map<string, string[]>
+  /** Site codes to their ranges in fts_site; reloaded with the meta when the index changes. */
+  private siteNumbers = new Map<string, number>()
   private rebuilding = false
   /** Writes made through this connection; SQLite's data_version only reports other connections' commits. */
   private localWrites = 0
@@ -69,6 +69,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const stored = readMeta(this.db, 'synonyms')
     this.synonyms = buildSynonymMap(stored ? (JSON.parse(stored) as SynonymGroups) : DEFAULT_SYNONYMS)
     this.rebuilding = readMeta(this.db, REBUILDING_KEY) === '1'
+    const numbers = this.db.prepare('SELECT site, number FROM site_numbers').raw().all() as [string, number][]
+    this.siteNumbers = new Map(numbers)
   }
 
   /**
@@ -119,7 +121,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Builds the plan the readers run; exposed for tests and the benchmark. */
   plan(query: SearchQuery): SearchPlan {
-    return compileSearchPlan(query, parseQueryTerms(query.text, this.synonyms))
+    return compileSearchPlan(query, parseQueryTerms(query.text, this.synonyms), (site) => this.siteNumbers.get(site))
   }
 
   async search(input: SearchQueryInput | SearchQuery): Promise<SearchResult> {
@@ -150,8 +152,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private async execute(query: SearchQuery, key: string): Promise<Omit<SearchResult, 'tookMs'>> {
     const plan = this.plan(query)
-    const countKey = `${plan.match}|${plan.rowidRange.join(',')}`
-    const known = this.counts.get(countKey)
+    const matchKey = countKey(plan)
+    const known = this.counts.get(matchKey)
     if (known && (!plan.facets || known.facets)) plan.known = known
     let result: PlanResult
     try {
@@ -160,7 +162,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     } catch (error) {
       throw new SearchUnavailableError('the embedded search index could not answer', { cause: error })
     }
-    this.counts.set(countKey, { total: result.total, totalIsEstimate: result.totalIsEstimate, facets: result.facets ?? known?.facets })
+    this.counts.set(matchKey, { total: result.total, totalIsEstimate: result.totalIsEstimate, facets: result.facets ?? known?.facets })
     const answer = { ...result, page: query.page, pageSize: query.pageSize }
     this.results.set(key, answer)
     return answer

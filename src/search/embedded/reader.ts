@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3'
 import { highlightText, makeSnippet } from '../highlight'
 import settings from '../settings.json' with { type: 'json' }
 import type { DocumentType, FacetCounts, SearchHit, SearchResult } from '../types'
-import type { SearchPlan } from './plan'
+import type { SearchPlan, SiteRange } from './plan'
+import { publishedMsOfRowid, siteRecencyKey } from './rowid'
 
 const { ranking, limits, snippet: snippetSettings, facets: facetSettings } = settings
 const DAY_MS = 86_400_000
@@ -10,7 +11,7 @@ const DAY_MS = 86_400_000
 export type PlanResult = Omit<SearchResult, 'tookMs' | 'page' | 'pageSize'>
 
 interface DocRow {
-  rowid: number
+  key: number
   id: string
   type: DocumentType
   site: string
@@ -21,6 +22,31 @@ interface DocRow {
   body: string
   url: string
   published_at: string
+}
+
+/**
+ * Where a plan runs: the date-ordered tables over all sites (newest = highest rowid), or the
+ * named sites' ranges of the site-major `fts_site` (newest = lowest rowid within a site).
+ */
+interface Space {
+  siteMajor: boolean
+  ranges: SiteRange[]
+  text: 'fts' | 'fts_site'
+  titles: 'fts_title' | 'fts_site'
+  /** The column of `facets` holding this space's rowids. */
+  key: 'rowid' | 'site_rowid'
+  newestFirst: 'DESC' | 'ASC'
+}
+
+function spaceOf(plan: SearchPlan): Space {
+  return plan.siteRanges
+    ? { siteMajor: true, ranges: plan.siteRanges, text: 'fts_site', titles: 'fts_site', key: 'site_rowid', newestFirst: 'ASC' }
+    : { siteMajor: false, ranges: [{ range: plan.rowidRange, tag: '' }], text: 'fts', titles: 'fts_title', key: 'rowid', newestFirst: 'DESC' }
+}
+
+/** The text condition within one range: bounded by the site's tag in the site-major space. */
+function within(match: string, { tag }: SiteRange): string {
+  return tag ? `${match} AND ${tag}` : match
 }
 
 /** Runs plans against one connection; statements are prepared once per connection. */
@@ -39,49 +65,60 @@ export class IndexReader {
   }
 
   execute(plan: SearchPlan): PlanResult {
-    const { total, totalIsEstimate } = plan.known ?? this.count(plan)
-    const ranked = plan.hasText && plan.sort === 'relevance' ? this.rankByRelevance(plan) : this.rankByDate(plan)
-    const hits = this.loadHits(ranked, plan)
+    const space = spaceOf(plan)
+    const { total, totalIsEstimate } = plan.known ?? this.count(plan, space)
+    const ranked = plan.hasText && plan.sort === 'relevance' ? this.rankByRelevance(plan, space) : this.rankByDate(plan, space)
+    const hits = this.loadHits(ranked, plan, space)
     const result: PlanResult = { hits, total, totalIsEstimate }
     if (plan.facets) {
-      result.facets = plan.known?.facets ?? this.countFacets(plan)
+      result.facets = plan.known?.facets ?? this.countFacets(plan, space)
       result.facetsAreEstimate = total > facetSettings.sampleLimit
     }
     return result
   }
 
   /** Exact up to totalExactLimit; the work grows with the matches, hence the engine's count cache. */
-  private count(plan: SearchPlan): { total: number; totalIsEstimate: boolean } {
-    const [lo, hi] = plan.rowidRange
+  private count(plan: SearchPlan, space: Space): { total: number; totalIsEstimate: boolean } {
     const cap = limits.totalExactLimit + 1
-    const counted = plan.match
-      ? (this.statement(
-          'SELECT count(*) AS n FROM (SELECT rowid FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)',
-        ).get(plan.match, lo, hi, cap) as { n: number }).n
-      : (this.statement('SELECT count(*) AS n FROM (SELECT rowid FROM facets WHERE rowid BETWEEN ? AND ? LIMIT ?)').get(lo, hi, cap) as {
-          n: number
-        }).n
+    const sql = plan.match
+      ? `SELECT count(*) FROM (SELECT rowid FROM ${space.text} WHERE ${space.text} MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)`
+      : `SELECT count(*) FROM (SELECT 1 FROM facets WHERE ${space.key} BETWEEN ? AND ? LIMIT ?)`
+    let counted = 0
+    for (const part of space.ranges) {
+      if (counted >= cap) break
+      const [lo, hi] = part.range
+      const params = plan.match ? [within(plan.match, part), lo, hi, cap - counted] : [lo, hi, cap - counted]
+      counted += this.statement(sql).pluck().get(...params) as number
+    }
     const totalIsEstimate = counted > limits.totalExactLimit
     return { total: totalIsEstimate ? limits.totalExactLimit : counted, totalIsEstimate }
   }
 
-  private rankByDate(plan: SearchPlan): { rowid: number; score: number }[] {
-    const [lo, hi] = plan.rowidRange
-    const rows = plan.match
-      ? this.newest(plan.match, lo, hi, plan.limit, plan.offset)
-      : (this.statement('SELECT rowid FROM facets WHERE rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?').pluck().all(lo, hi, plan.limit, plan.offset) as number[])
-    return rows.map((rowid) => ({ rowid, score: this.recency(rowid, plan.nowMs) }))
+  /**
+   * Rowids of `table` matching `match` (or every document when null), newest first. Several
+   * site ranges are read each up to offset + limit and merged: the plan allows only a few.
+   */
+  private newest(space: Space, table: string, match: string | null, limit: number, offset: number): number[] {
+    const sql = match
+      ? `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid ${space.newestFirst} LIMIT ? OFFSET ?`
+      : `SELECT ${space.key} FROM facets WHERE ${space.key} BETWEEN ? AND ? ORDER BY ${space.key} ${space.newestFirst} LIMIT ? OFFSET ?`
+    const read = (part: SiteRange, count: number, skip: number) =>
+      this.statement(sql)
+        .pluck()
+        .all(...(match ? [within(match, part)] : []), ...part.range, count, skip) as number[]
+    if (space.ranges.length === 1) return read(space.ranges[0]!, limit, offset)
+    const merged = space.ranges.flatMap((part) => read(part, offset + limit, 0))
+    const age = space.siteMajor ? siteRecencyKey : (rowid: number) => -rowid
+    return merged.sort((a, b) => age(a) - age(b)).slice(offset, offset + limit)
   }
 
-  private newest(match: string, lo: number, hi: number, limit: number, offset: number): number[] {
-    return this.statement('SELECT rowid FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
-      .pluck()
-      .all(match, lo, hi, limit, offset) as number[]
+  private rankByDate(plan: SearchPlan, space: Space): { rowid: number; score: number }[] {
+    return this.newest(space, space.text, plan.match, plan.limit, plan.offset).map((rowid) => ({ rowid, score: this.recency(rowid, plan.nowMs, space) }))
   }
 
   /** In (0, 1]: 1 for today, halving every `recencyHalfLifeDays`. */
-  private recency(rowid: number, nowMs: number): number {
-    const ageDays = Math.max(0, (nowMs - rowid / 1024) / DAY_MS)
+  private recency(rowid: number, nowMs: number, space: Space): number {
+    const ageDays = Math.max(0, (nowMs - publishedMsOfRowid(rowid, space.siteMajor)) / DAY_MS)
     return Math.pow(0.5, ageDays / ranking.recencyHalfLifeDays)
   }
 
@@ -90,15 +127,12 @@ export class IndexReader {
    * tier — the ranking Meilisearch applies with its attribute rule and publishedTs:desc.
    * FTS5's bm25() was measured and dropped: it counts each phrase over the whole index to get
    * its IDF, which cost 400 ms for a common 7-character phrase at 200,000 documents, while this
-   * walks the index in rowid (= date) order and stops after one page.
+   * walks the index in date order and stops after one page.
    */
-  private rankByRelevance(plan: SearchPlan): { rowid: number; score: number }[] {
-    const [lo, hi] = plan.rowidRange
+  private rankByRelevance(plan: SearchPlan, space: Space): { rowid: number; score: number }[] {
     // Title matches past the paging window can never be shown, so at most that many are read.
     const titleCap = limits.maxResultWindow + limits.maxPageSize
-    const titleRowids = this.statement('SELECT rowid FROM fts_title WHERE fts_title MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?')
-      .pluck()
-      .all(plan.titleMatch, lo, hi, titleCap) as number[]
+    const titleRowids = this.newest(space, space.titles, plan.titleMatch, titleCap, 0)
     const fromTitles = titleRowids.slice(plan.offset, plan.offset + plan.limit)
     const remaining = plan.limit - fromTitles.length
     let fromBodies: number[] = []
@@ -106,26 +140,26 @@ export class IndexReader {
       // Title matches are a subset of all matches: walk all matches newest first, skipping them.
       const skip = Math.max(0, plan.offset - titleRowids.length)
       const inTitle = new Set(titleRowids)
-      const walked = this.newest(plan.match!, lo, hi, skip + remaining + titleRowids.length, 0)
+      const walked = this.newest(space, space.text, plan.match, skip + remaining + titleRowids.length, 0)
       fromBodies = walked.filter((rowid) => !inTitle.has(rowid)).slice(skip, skip + remaining)
     }
     return [
-      ...fromTitles.map((rowid) => ({ rowid, score: 1 + this.recency(rowid, plan.nowMs) })),
-      ...fromBodies.map((rowid) => ({ rowid, score: this.recency(rowid, plan.nowMs) })),
+      ...fromTitles.map((rowid) => ({ rowid, score: 1 + this.recency(rowid, plan.nowMs, space) })),
+      ...fromBodies.map((rowid) => ({ rowid, score: this.recency(rowid, plan.nowMs, space) })),
     ]
   }
 
-  private loadHits(ranked: { rowid: number; score: number }[], plan: SearchPlan): SearchHit[] {
+  private loadHits(ranked: { rowid: number; score: number }[], plan: SearchPlan, space: Space): SearchHit[] {
     if (ranked.length === 0) return []
     const placeholders = ranked.map(() => '?').join(',')
-    const rows = this
-      .statement(
-        `SELECT rowid, id, type, site, site_name, organization, organization_name, title, body, url, published_at FROM docs WHERE rowid IN (${placeholders})`,
-      )
-      .all(...ranked.map((entry) => entry.rowid)) as DocRow[]
-    const byRowid = new Map(rows.map((row) => [row.rowid, row]))
+    const columns = 'd.id, d.type, d.site, d.site_name, d.organization, d.organization_name, d.title, d.body, d.url, d.published_at'
+    const sql = space.siteMajor
+      ? `SELECT f.site_rowid AS key, ${columns} FROM facets f JOIN docs d ON d.rowid = f.rowid WHERE f.site_rowid IN (${placeholders})`
+      : `SELECT d.rowid AS key, ${columns} FROM docs d WHERE d.rowid IN (${placeholders})`
+    const rows = this.statement(sql).all(...ranked.map((entry) => entry.rowid)) as DocRow[]
+    const byKey = new Map(rows.map((row) => [row.key, row]))
     return ranked.flatMap(({ rowid, score }) => {
-      const row = byRowid.get(rowid)
+      const row = byKey.get(rowid)
       if (!row) return []
       return [
         {
@@ -147,14 +181,23 @@ export class IndexReader {
   }
 
   /** Counts over the newest `sampleLimit` matches (all of them when fewer match). */
-  private countFacets(plan: SearchPlan): FacetCounts {
-    const [lo, hi] = plan.rowidRange
-    const sample = plan.match
-      ? 'SELECT rowid FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?'
-      : 'SELECT rowid FROM facets WHERE rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?'
-    const sql = `SELECT site, organization, type, year, count(*) FROM facets WHERE rowid IN (${sample}) GROUP BY site, organization, type, year`
-    const params = plan.match ? [plan.match, lo, hi, facetSettings.sampleLimit] : [lo, hi, facetSettings.sampleLimit]
-    const rows = this.statement(sql).raw().all(...params) as [string, string, string, number, number][]
+  private countFacets(plan: SearchPlan, space: Space): FacetCounts {
+    const group = 'GROUP BY site, organization, type, year'
+    let rows: [string, string, string, number, number][]
+    if (space.ranges.length === 1) {
+      const part = space.ranges[0]!
+      const [lo, hi] = part.range
+      const sample = plan.match
+        ? `SELECT rowid FROM ${space.text} WHERE ${space.text} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid ${space.newestFirst} LIMIT ?`
+        : `SELECT ${space.key} FROM facets WHERE ${space.key} BETWEEN ? AND ? ORDER BY ${space.key} ${space.newestFirst} LIMIT ?`
+      const params = plan.match ? [within(plan.match, part), lo, hi, facetSettings.sampleLimit] : [lo, hi, facetSettings.sampleLimit]
+      rows = this.statement(`SELECT site, organization, type, year, count(*) FROM facets WHERE ${space.key} IN (${sample}) ${group}`).raw().all(...params) as typeof rows
+    } else {
+      const sample = this.newest(space, space.text, plan.match, facetSettings.sampleLimit, 0)
+      rows = this.statement(`SELECT site, organization, type, year, count(*) FROM facets WHERE ${space.key} IN (SELECT value FROM json_each(?)) ${group}`)
+        .raw()
+        .all(JSON.stringify(sample)) as typeof rows
+    }
     const facets: FacetCounts = { site: {}, organization: {}, type: {}, year: {} }
     const add = (bucket: Record<string, number>, key: string, n: number) => {
       bucket[key] = (bucket[key] ?? 0) + n

@@ -1,25 +1,37 @@
 import type Database from 'better-sqlite3'
+import { SearchInputError } from '../errors'
 import type { SearchDocument } from '../types'
 import { indexTokens } from '../tokenizer'
 import { documentTags } from './plan'
-import { rowidCandidates } from './rowid'
+import { MAX_SITES, rowidCandidates, siteRowidCandidates } from './rowid'
+
+function firstFree(candidates: Iterable<number>, taken: Database.Statement): number {
+  for (const candidate of candidates) if (taken.get(candidate) === undefined) return candidate
+  throw new Error('no free rowid') // unreachable: the candidate generators throw first
+}
 
 /** Write side of the embedded index; one instance per writable connection. */
 export class IndexWriter {
-  private readonly findRowid: Database.Statement
+  private readonly findRowids: Database.Statement
   private readonly rowidTaken: Database.Statement
+  private readonly siteRowidTaken: Database.Statement
   private readonly deleteDoc: Database.Statement
   private readonly deleteFts: Database.Statement
   private readonly insertDoc: Database.Statement
   private readonly insertFts: Database.Statement
   private readonly deleteTitle: Database.Statement
   private readonly insertTitle: Database.Statement
+  private readonly deleteSite: Database.Statement
+  private readonly insertSite: Database.Statement
   private readonly deleteFacets: Database.Statement
   private readonly insertFacets: Database.Statement
+  private readonly findSiteNumber: Database.Statement
+  private readonly addSiteNumber: Database.Statement
 
   constructor(private readonly db: Database.Database) {
-    this.findRowid = db.prepare('SELECT rowid FROM docs WHERE id = ?').pluck()
+    this.findRowids = db.prepare('SELECT f.rowid, f.site_rowid FROM docs d JOIN facets f ON f.rowid = d.rowid WHERE d.id = ?').raw()
     this.rowidTaken = db.prepare('SELECT 1 FROM docs WHERE rowid = ?').pluck()
+    this.siteRowidTaken = db.prepare('SELECT 1 FROM facets WHERE site_rowid = ?').pluck()
     this.deleteDoc = db.prepare('DELETE FROM docs WHERE rowid = ?')
     this.deleteFts = db.prepare('DELETE FROM fts WHERE rowid = ?')
     this.insertDoc = db.prepare(
@@ -29,17 +41,31 @@ export class IndexWriter {
     this.insertFts = db.prepare('INSERT INTO fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)')
     this.deleteTitle = db.prepare('DELETE FROM fts_title WHERE rowid = ?')
     this.insertTitle = db.prepare('INSERT INTO fts_title (rowid, title, tags) VALUES (?, ?, ?)')
+    this.deleteSite = db.prepare('DELETE FROM fts_site WHERE rowid = ?')
+    this.insertSite = db.prepare('INSERT INTO fts_site (rowid, title, body, tags) VALUES (?, ?, ?, ?)')
     this.deleteFacets = db.prepare('DELETE FROM facets WHERE rowid = ?')
-    this.insertFacets = db.prepare('INSERT INTO facets (rowid, site, organization, type, year) VALUES (?, ?, ?, ?, ?)')
+    this.insertFacets = db.prepare('INSERT INTO facets (rowid, site_rowid, site, organization, type, year) VALUES (?, ?, ?, ?, ?, ?)')
+    this.findSiteNumber = db.prepare('SELECT number FROM site_numbers WHERE site = ?').pluck()
+    this.addSiteNumber = db.prepare('INSERT INTO site_numbers (site, number) SELECT ?, coalesce(max(number) + 1, 0) FROM site_numbers RETURNING number').pluck()
+  }
+
+  private siteNumber(site: string): number {
+    const known = this.findSiteNumber.get(site) as number | undefined
+    if (known !== undefined) return known
+    const added = this.addSiteNumber.get(site) as number
+    if (added >= MAX_SITES) throw new SearchInputError(`the embedded search index holds at most ${MAX_SITES} sites; use Meilisearch for more`)
+    return added
   }
 
   private removeOne(id: string): void {
-    const rowid = this.findRowid.get(id) as number | undefined
-    if (rowid === undefined) return
+    const found = this.findRowids.get(id) as [number, number] | undefined
+    if (found === undefined) return
+    const [rowid, siteRowid] = found
     this.deleteFts.run(rowid)
     this.deleteDoc.run(rowid)
     this.deleteFacets.run(rowid)
     this.deleteTitle.run(rowid)
+    this.deleteSite.run(siteRowid)
   }
 
   /** Replaces documents by id in one transaction (the caller batches large loads). */
@@ -47,19 +73,17 @@ export class IndexWriter {
     this.db.transaction(() => {
       for (const doc of docs) {
         this.removeOne(doc.id)
-        let rowid = 0
-        for (const candidate of rowidCandidates(doc.id, Date.parse(doc.publishedAt))) {
-          if (this.rowidTaken.get(candidate) === undefined) {
-            rowid = candidate
-            break
-          }
-        }
+        const publishedMs = Date.parse(doc.publishedAt)
+        const rowid = firstFree(rowidCandidates(doc.id, publishedMs), this.rowidTaken)
+        const siteRowid = firstFree(siteRowidCandidates(this.siteNumber(doc.site), doc.id, publishedMs), this.siteRowidTaken)
         this.insertDoc.run({ ...doc, rowid, column: doc.column ?? null })
         const titleTokens = indexTokens(doc.title)
+        const bodyTokens = indexTokens(doc.body)
         const tags = documentTags(doc)
-        this.insertFts.run(rowid, titleTokens, indexTokens(doc.body), tags)
+        this.insertFts.run(rowid, titleTokens, bodyTokens, tags)
         this.insertTitle.run(rowid, titleTokens, tags)
-        this.insertFacets.run(rowid, doc.site, doc.organization, doc.type, doc.year)
+        this.insertSite.run(siteRowid, titleTokens, bodyTokens, tags)
+        this.insertFacets.run(rowid, siteRowid, doc.site, doc.organization, doc.type, doc.year)
       }
     })()
   }
@@ -72,12 +96,14 @@ export class IndexWriter {
 
   clear(): void {
     this.db.transaction(() => {
-      this.db.exec("DELETE FROM docs; DELETE FROM facets; INSERT INTO fts (fts) VALUES ('delete-all'); INSERT INTO fts_title (fts_title) VALUES ('delete-all');")
+      this.db.exec(
+        "DELETE FROM docs; DELETE FROM facets; INSERT INTO fts (fts) VALUES ('delete-all'); INSERT INTO fts_title (fts_title) VALUES ('delete-all'); INSERT INTO fts_site (fts_site) VALUES ('delete-all');",
+      )
     })()
   }
 
   /** Merges FTS5 segments after a bulk load so queries read fewer b-trees. */
   optimize(): void {
-    this.db.exec("INSERT INTO fts (fts) VALUES ('optimize'); INSERT INTO fts_title (fts_title) VALUES ('optimize')")
+    this.db.exec("INSERT INTO fts (fts) VALUES ('optimize'); INSERT INTO fts_title (fts_title) VALUES ('optimize'); INSERT INTO fts_site (fts_site) VALUES ('optimize')")
   }
 }

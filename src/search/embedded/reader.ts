@@ -130,13 +130,13 @@ export class IndexReader {
    * walks the index in date order and stops after one page.
    */
   private rankByRelevance(plan: SearchPlan, space: Space): { rowid: number; score: number }[] {
-    // Title matches past the paging window can never be shown, so at most that many are read.
-    const titleCap = limits.maxResultWindow + limits.maxPageSize
-    const titleRowids = this.newest(space, space.titles, plan.titleMatch, titleCap, 0)
+    // Only the title matches up to this page are read: if there are that many, the page is all
+    // titles; if fewer, they are all of them, which the body tier needs to skip.
+    const titleRowids = this.newest(space, space.titles, plan.titleMatch, plan.offset + plan.limit, 0)
     const fromTitles = titleRowids.slice(plan.offset, plan.offset + plan.limit)
     const remaining = plan.limit - fromTitles.length
     let fromBodies: number[] = []
-    if (remaining > 0 && titleRowids.length < titleCap) {
+    if (remaining > 0) {
       // Title matches are a subset of all matches: walk all matches newest first, skipping them.
       const skip = Math.max(0, plan.offset - titleRowids.length)
       const inTitle = new Set(titleRowids)

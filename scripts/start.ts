@@ -53,7 +53,7 @@ const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
 const { isEmpty, seedPreset, planPreset } = await import('../src/seed')
 const { startServer } = await import('../src/server')
-const { searchIndexerFor } = await import('../src/search')
+const { searchIndexerEngine, searchIndexerFor } = await import('../src/search')
 const { progressPrinter } = await import('./progress')
 const { explainStalledExit } = await import('../src/lib/stall-guard')
 
@@ -69,6 +69,17 @@ if (await isEmpty(payload)) {
 } else {
   const stored = (await payload.findGlobal({ slug: 'group-settings', overrideAccess: true })).preset
   if (stored && stored !== values.preset) console.log(`The database already holds the "${stored}" preset; --preset ${values.preset} only seeds an empty database (point DATABASE_URI or DATA_DIR elsewhere to start with it).`)
+  if ((await searchIndexerEngine(payload).count()) === 0) {
+    // An index emptied by a layout upgrade (or deleted) is refilled now, in the background, rather
+    // than by the next 15-minute reconcile; search says "temporarily unavailable" until it is done.
+    console.log('The search index is empty: rebuilding it from the database in the background…')
+    void searchIndexerFor(payload)
+      .reconcile()
+      .then(
+        (report) => console.log(`Search index rebuilt: ${report.indexed} documents in ${report.seconds} s.`),
+        (error: unknown) => console.error('Search index rebuild failed; the reconcile job will retry:', error),
+      )
+  }
 }
 const started = await startServer({ port, dev: values.dev })
 const settings = await payload.findGlobal({ slug: 'group-settings', overrideAccess: true })

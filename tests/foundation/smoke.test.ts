@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import Database from 'better-sqlite3'
 import http from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import net from 'node:net'
@@ -46,29 +47,43 @@ async function shownText(page: Page): Promise<string> {
 let child: ChildProcess
 let base = ''
 let output = ''
+let port = 0
+let dir = ''
+
+/** `npm start`'s script on the test's port and data directory; resolves once the server listens. */
+async function start(): Promise<void> {
+  output = ''
+  child = spawn(process.execPath, [PRODUCTION_CONDITION, ...SERVER_NODE_FLAGS, '--import', 'tsx', 'scripts/start.ts', '--port', String(port), '--articles', '300'], {
+    env: { ...process.env, DATABASE_URI: `file:${path.join(dir, 'smoke.db')}`, DATA_DIR: dir, MEDIA_DIR: path.join(dir, 'media'), SEARCH_INDEX_PATH: path.join(dir, 'search', 'index.db'), PAYLOAD_SECRET: 'smoke-secret', JOBS_AUTORUN: 'false', NODE_OPTIONS: '--no-deprecation' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  await waitForOutput('SiteGroup is running', 540_000)
+}
+
+function waitForOutput(text: string, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`))
+    const timer = setTimeout(() => reject(new Error(`"${text}" not printed in time:\n${output.slice(-3000)}`)), timeoutMs)
+    child.once('exit', onExit)
+    const check = setInterval(() => {
+      if (output.includes(text)) {
+        clearInterval(check)
+        clearTimeout(timer)
+        child.off('exit', onExit)
+        resolve()
+      }
+    }, 200)
+  })
+}
 
 // The production path is the embedded default; the PostgreSQL run covers migrations in migrations.test.ts.
 describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, SQLite)', () => {
   beforeAll(async () => {
-    const port = await freePort()
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sitegroup-smoke-'))
-    child = spawn(process.execPath, [PRODUCTION_CONDITION, ...SERVER_NODE_FLAGS, '--import', 'tsx', 'scripts/start.ts', '--port', String(port), '--articles', '300'], {
-      env: { ...process.env, DATABASE_URI: `file:${path.join(dir, 'smoke.db')}`, DATA_DIR: dir, MEDIA_DIR: path.join(dir, 'media'), SEARCH_INDEX_PATH: path.join(dir, 'search', 'index.db'), PAYLOAD_SECRET: 'smoke-secret', JOBS_AUTORUN: 'false', NODE_OPTIONS: '--no-deprecation' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    child.stdout!.on('data', (d) => (output += d))
-    child.stderr!.on('data', (d) => (output += d))
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output.slice(-3000)}`)), 540_000)
-      child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`)))
-      const check = setInterval(() => {
-        if (output.includes('SiteGroup is running')) {
-          clearInterval(check)
-          clearTimeout(timer)
-          resolve()
-        }
-      }, 200)
-    })
+    port = await freePort()
+    dir = mkdtempSync(path.join(os.tmpdir(), 'sitegroup-smoke-'))
+    await start()
     base = `http://localhost:${port}`
   }, 600_000)
 
@@ -124,6 +139,23 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('通知')
   })
+
+  it('refills a search index of an older layout at the next start, in the background', async () => {
+    await new Promise((resolve) => {
+      child.once('exit', resolve)
+      child.kill('SIGTERM')
+    })
+    // What an index written before the site-major layout looks like to this version: no format stamp.
+    const index = new Database(path.join(dir, 'search', 'index.db'))
+    index.prepare("DELETE FROM meta WHERE key = 'format'").run()
+    index.close()
+    await start()
+    expect(output).toContain('The search index is empty: rebuilding it')
+    await waitForOutput('Search index rebuilt', 120_000)
+    const api = await fetch(`${base}/api/search?q=${encodeURIComponent('玉林')}&scope=all`)
+    expect(api.status).toBe(200)
+    expect(((await api.json()) as { total: number }).total).toBeGreaterThan(0)
+  }, 700_000)
 
   it('answers REST for a logged-in editor, scoped to their unit', async () => {
     const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@fgw.yulin.gov.cn', password: DEMO_PASSWORD }) })

@@ -105,6 +105,7 @@ function upgradeFormat(db: Database.Database, prefixIndex: boolean): void {
   db.transaction(() => {
     if (outdated) for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`)
     db.exec(schema(prefixIndex))
+    if (format === FORMAT) return
     writeMeta(db, 'format', FORMAT)
     if (outdated) writeMeta(db, REBUILDING_KEY, '1')
   })()

@@ -56,9 +56,18 @@ export function* siteRowidCandidates(siteNumber: number, id: string, publishedMs
   throw new Error(`more than ${ROWID_SLOTS} documents of one site published in the same second`)
 }
 
-/** Null when a bound is not a whole second (the range could not be exact): use the main table then. */
+/** Whether a bound separates documents exactly in this layout: inside 1970–2106, where times are not clamped. */
+function representable(ms: number): boolean {
+  return ms >= 0 && ms < (MAX_SECOND + 1) * 1000
+}
+
+/**
+ * Null when a bound is not a whole second or lies outside 1970–2106 (documents there share the
+ * clamped second, so the range could not be exact): the main table is used then.
+ */
 export function siteRangeForDates(siteNumber: number, fromMs: number | undefined, toMs: number | undefined): RowidRange | null {
-  if ((fromMs !== undefined && fromMs % 1000 !== 0) || (toMs !== undefined && (toMs + 1) % 1000 !== 0)) return null
+  if (fromMs !== undefined && (fromMs % 1000 !== 0 || !representable(fromMs))) return null
+  if (toMs !== undefined && ((toMs + 1) % 1000 !== 0 || !representable(toMs))) return null
   const base = BigInt(siteNumber) * BigInt(SITE_SHIFT)
   const lo = toMs === undefined ? 0 : invertedSecond(toMs) * ROWID_SLOTS
   const hi = fromMs === undefined ? SITE_SHIFT - 1 : invertedSecond(fromMs) * ROWID_SLOTS + (ROWID_SLOTS - 1)

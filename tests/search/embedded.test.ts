@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { createSearchEngine, EmbeddedSearchEngine, MeilisearchEngine, SearchUnavailableError } from '../../src/search/index'
-import { generateCorpus } from '../../bench/search/corpus'
+import { corpusSites, generateCorpus } from '../../bench/search/corpus'
 import { defineSearchContract } from './contract'
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'search-embedded-'))
@@ -60,6 +60,35 @@ describe('embedded engine on disk', () => {
     const again = new EmbeddedSearchEngine({ file, workers: 0 })
     expect(await again.count()).toBe(50)
     await again.close()
+  })
+
+  it('adds the one-site title table to a format-2 index from the stored titles, without a rebuild', async () => {
+    const file = path.join(directory, 'format-2.db')
+    const docs = [...generateCorpus({ count: 400, seed: 6, bodyLength: 100, sites: corpusSites(4) })]
+    const first = new EmbeddedSearchEngine({ file, workers: 0 })
+    await first.upsert(docs)
+    const site = docs[0]!.site
+    const query = { text: '容县', sites: [site], pageSize: 50 }
+    const expected = await first.search(query)
+    await first.close()
+    // Format 2 had no fts_site_title.
+    const old = new Database(file)
+    old.exec("DROP TABLE fts_site_title; UPDATE meta SET value = '2' WHERE key = 'format'")
+    old.close()
+
+    const upgraded = new EmbeddedSearchEngine({ file, workers: 0 })
+    expect(await upgraded.count()).toBe(400)
+    const result = await upgraded.search(query)
+    expect(result.hits.length).toBeGreaterThan(0)
+    // Title matches come first: exactly what the title table must return for this site.
+    expect(result).toMatchObject({ total: expected.total, hits: expected.hits })
+    const titled = docs.filter((doc) => doc.site === site && doc.title.includes('容县'))
+    const newestTitled = titled.sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt)).slice(0, 50)
+    expect(result.hits.filter((hit) => hit.score >= 1).map((hit) => hit.id)).toEqual(newestTitled.map((doc) => doc.id))
+    await upgraded.close()
+    const check = new Database(file, { readonly: true })
+    expect(check.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get()).toBe('3')
+    check.close()
   })
 
   it('keeps serving queries while documents are written (WAL, worker reader)', async () => {

@@ -8,15 +8,14 @@ describe('embedded query plans', () => {
   it('quotes every user token and every filter value', async () => {
     await engine.setSynonyms([])
     // An unbalanced ASCII quote only separates words; operators become quoted, literal tokens.
-    expect(plan({ text: 'a"b NEAR(x) 县' }).match).toBe('{title body} : "a" AND {title body} : "b" AND {title body} : "near ( x )" AND {title body} : "县" *')
-    expect(plan({ text: '“引号” OR' }).match).toBe('{title body} : "“ 引号 号 ”" AND {title body} : "or"')
+    expect(plan({ text: 'a"b NEAR(x) 县' }).match).toBe('"a" AND "b" AND "near ( x )" AND "县" *')
+    expect(plan({ text: '“引号” OR' }).match).toBe('"“ 引号 号 ”" AND "or"')
     // More sites than `siteRangesUpTo`: the site filter is a tag condition on the date-ordered table.
     const many = Array.from({ length: 9 }, (_, i) => `site-${i}`)
     const scoped = plan({ text: '低保', sites: many.slice(0, 9), types: ['letter'], years: [2024] })
     const siteTags = many.map((site) => `"s.${site}"`).join(' OR ')
     expect(scoped.siteRanges).toBeNull()
-    expect(scoped.match).toBe(`{title body} : "低保" AND tags : (${siteTags}) AND tags : ("t.letter") AND tags : ("y.2024")`)
-    expect(scoped.titleMatch).toBe(`title : "低保" AND tags : (${siteTags}) AND tags : ("t.letter") AND tags : ("y.2024")`)
+    expect(scoped.match).toBe(`"低保" AND tags : (${siteTags}) AND tags : ("t.letter") AND tags : ("y.2024")`)
   })
 
   it('turns date bounds into BigInt rowid ranges, a bare end date covering its whole day', () => {
@@ -35,7 +34,7 @@ describe('embedded query plans', () => {
     const result = await engine.search({ text: '低保', sites: ['site-a', 'site-b'], sort: 'date' })
     expect(result.hits.map((hit) => hit.id)).toEqual(['articles:2', 'articles:1'])
     const scoped = plan({ text: '低保', sites: ['site-a', 'site-b', 'site-unknown'], types: ['article'] })
-    expect(scoped.match).toBe('{title body} : "低保" AND tags : ("t.article")')
+    expect(scoped.match).toBe('"低保" AND tags : ("t.article")')
     expect(scoped.siteRanges).toHaveLength(2)
     const [a, b] = scoped.siteRanges!
     expect(a!.range[0] < a!.range[1] && a!.range[1] < b!.range[0]).toBe(true)
@@ -56,6 +55,23 @@ describe('embedded query plans', () => {
     await engine.upsert([doc('articles:3', 'site-a', '1966-05-01T08:00:00Z'), doc('articles:4', 'site-a', '1968-05-01T08:00:00Z')])
     const before1967 = await engine.search({ text: '低保', sites: ['site-a'], publishedTo: '1967-01-01' })
     expect(before1967.hits.map((hit) => hit.id)).toEqual(['articles:3'])
+  })
+
+  it('never matches query text against the filter tags, which is why terms carry no column filter', async () => {
+    const doc = (id: string, body: string): SearchDocument => ({
+      id, type: 'article', title: '通知', body, url: `/${id}`, site: 'site-t', siteName: 'T', organization: 'org-t', organizationName: 'T', publishedAt: '2024-04-01T08:00:00Z', year: 2024,
+    })
+    await engine.upsert([doc('articles:t1', '低保'), doc('articles:t2', '详见 s.site-t 栏目')])
+    for (const sites of [undefined, ['site-t']]) {
+      // Every tag of articles:t1 spelled out, whole or in part: none may find it.
+      for (const text of ['s.site-t', 'o.org-t', 't.article', 'y.2024', 's', 'o', 't', 'y', 'site-t', 'org-t', 'article', '2024', '"s.site-t"']) {
+        const ids = (await engine.search({ text, sites })).hits.map((hit) => hit.id)
+        expect(ids, `${text} in ${sites ?? 'all sites'}`).not.toContain('articles:t1')
+      }
+      // The same words in the text are found, in the title tier's table too.
+      expect((await engine.search({ text: 's.site-t', sites })).hits.map((hit) => hit.id)).toEqual(['articles:t2'])
+      expect((await engine.search({ text: '通知', sites })).total).toBe(2)
+    }
   })
 
   it('reports an engine that cannot answer as SearchUnavailableError', async () => {

@@ -1,6 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { indexTokens } from '../tokenizer'
+import { documentTags } from './plan'
+
+/** Contentless FTS5 table; every text table shares the tokenizer settings. */
+function ftsTable(name: string, columns: string, prefixIndex: boolean): string {
+  return `CREATE VIRTUAL TABLE IF NOT EXISTS ${name} USING fts5(
+  ${columns},
+  content = '',
+  contentless_delete = 1,
+${prefixIndex ? "  prefix = '1',\n" : ''}  tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
+);`
+}
 
 /**
  * Schema of the embedded index. `docs` holds what a hit displays; `fts` is a contentless
@@ -36,28 +48,16 @@ CREATE TABLE IF NOT EXISTS facets (
   type TEXT NOT NULL,
   year INTEGER NOT NULL
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-  title, body, tags,
-  content = '',
-  contentless_delete = 1,
-${prefixIndex ? "  prefix = '1',\n" : ''}  tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
-);
+${ftsTable('fts', 'title, body, tags', prefixIndex)}
 -- Titles again, alone: a title-only query on the main table would decode the body positions of
 -- every document holding the words; here the doclists are title-sized.
-CREATE VIRTUAL TABLE IF NOT EXISTS fts_title USING fts5(
-  title, tags,
-  content = '',
-  contentless_delete = 1,
-${prefixIndex ? "  prefix = '1',\n" : ''}  tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
-);
+${ftsTable('fts_title', 'title, tags', prefixIndex)}
 -- Every document again, in site-major rowid order (rowid.ts): one-site queries read only their
 -- site's slice of each doclist. Doubles the text index; measured worth it at 1M documents.
-CREATE VIRTUAL TABLE IF NOT EXISTS fts_site USING fts5(
-  title, body, tags,
-  content = '',
-  contentless_delete = 1,
-${prefixIndex ? "  prefix = '1',\n" : ''}  tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
-);
+${ftsTable('fts_site', 'title, body, tags', prefixIndex)}
+-- Titles again in site-major order, for the title tier of a one-site search: on fts_site it
+-- decoded the body positions of every candidate (4–7 ms a phrase at 1M documents).
+${ftsTable('fts_site_title', 'title, tags', prefixIndex)}
 -- Site codes to the numbers in fts_site rowids; a number is never reused.
 CREATE TABLE IF NOT EXISTS site_numbers (site TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -88,19 +88,26 @@ export function openIndexDatabase(file: string, options: OpenOptions): Database.
 }
 
 /** Bumped whenever the layout changes; an index of another format is emptied and rebuilt. */
-const FORMAT = '2'
+const FORMAT = '3'
 export const REBUILDING_KEY = 'rebuilding'
-const TABLES = ['docs', 'facets', 'fts', 'fts_title', 'fts_site', 'site_numbers']
+const TABLES = ['docs', 'facets', 'fts', 'fts_title', 'fts_site', 'fts_site_title', 'site_numbers']
 
 /**
  * An index written by an older version is dropped, not misread: it is recreated empty and marked
  * as rebuilding, so searches answer "temporarily unavailable" until the reconcile job (or
  * `npm run search:reindex`) has filled it from the database, which it does because it is empty.
+ * Format 2 lacks only fts_site_title, which is filled from the stored titles instead: minutes,
+ * not the hour a full rebuild takes at a million documents.
  */
 function upgradeFormat(db: Database.Database, prefixIndex: boolean): void {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined
   const format = hasMeta ? readMeta(db, 'format') : undefined
   const hasDocs = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'docs'").get() !== undefined
+  if (hasDocs && format === '2') {
+    addSiteTitles(db, prefixIndex)
+    writeMeta(db, 'format', FORMAT)
+    return
+  }
   const outdated = hasDocs && format !== FORMAT
   db.transaction(() => {
     if (outdated) for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`)
@@ -109,6 +116,44 @@ function upgradeFormat(db: Database.Database, prefixIndex: boolean): void {
     writeMeta(db, 'format', FORMAT)
     if (outdated) writeMeta(db, REBUILDING_KEY, '1')
   })()
+}
+
+/**
+ * Format 2 → 3. In batches, so readers sharing the file keep going; an interrupted run starts
+ * over on the next open because the format is written only at the end.
+ */
+function addSiteTitles(db: Database.Database, prefixIndex: boolean): void {
+  db.exec('DROP TABLE IF EXISTS fts_site_title')
+  db.exec(schema(prefixIndex))
+  const total = db.prepare('SELECT count(*) FROM facets').pluck().get() as number
+  const page = db
+    .prepare('SELECT f.rowid, f.site_rowid, d.title, f.site, f.organization, f.type, f.year FROM facets f JOIN docs d ON d.rowid = f.rowid WHERE f.rowid > ? ORDER BY f.rowid LIMIT 5000')
+    .raw()
+    .safeIntegers()
+  const insert = db.prepare('INSERT INTO fts_site_title (rowid, title, tags) VALUES (?, ?, ?)')
+  type Row = [bigint, bigint, string, string, string, string, bigint]
+  const copy = db.transaction((rows: Row[]) => {
+    for (const [, siteRowid, title, site, organization, type, year] of rows) {
+      insert.run(siteRowid, indexTokens(title), documentTags({ site, organization, type, year: Number(year) }))
+    }
+  })
+  const started = Date.now()
+  let done = 0
+  let reported = 0
+  let after = -(2n ** 63n)
+  for (;;) {
+    const rows = page.all(after) as Row[]
+    if (rows.length === 0) break
+    copy(rows)
+    done += rows.length
+    after = rows[rows.length - 1]![0]
+    if (total >= 50_000 && done - reported >= total / 10) {
+      reported = done
+      console.warn(`search index: adding the one-site title table, ${done}/${total} documents`)
+    }
+  }
+  db.exec("INSERT INTO fts_site_title (fts_site_title) VALUES ('optimize')")
+  if (total >= 50_000) console.warn(`search index: one-site title table added in ${Math.round((Date.now() - started) / 1000)} s`)
 }
 
 export function readMeta(db: Database.Database, key: string): string | undefined {

@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads'
 import type { SearchPlan } from './plan'
 import type { PlanResult } from './reader'
 
-interface Pending {
+interface Job {
+  plan: SearchPlan
   resolve: (result: PlanResult) => void
   reject: (error: Error) => void
 }
@@ -10,17 +11,21 @@ interface Pending {
 interface Slot {
   worker: Worker
   ready: Promise<void>
-  pending: Map<number, Pending>
+  isReady: boolean
+  /** The one query this worker is running. */
+  job: Job | null
 }
 
 /**
  * Read-only query workers. better-sqlite3 is synchronous, so a 30 ms query run on the main
  * thread would stall every other request; each worker holds its own read connection (WAL
- * allows readers alongside the writer) and the least busy one takes the next query.
+ * allows readers alongside the writer). Queries wait in one queue and a worker takes the next
+ * when it is free: queued per worker, a slow query held up every query queued behind it while
+ * the other worker sat idle (p95 under 20 clients was twice the mean).
  */
 export class QueryPool {
   private readonly slots: Slot[] = []
-  private nextId = 1
+  private readonly queue: Job[] = []
   private closed = false
 
   constructor(
@@ -35,24 +40,28 @@ export class QueryPool {
     const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), {
       workerData: { file: this.file, cacheSizeMiB: this.cacheSizeMiB },
     })
-    const pending = new Map<number, Pending>()
+    let markReady = () => {}
     const ready = new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve())
+      markReady = resolve
       worker.once('error', reject)
     })
     ready.catch(() => {})
-    const slot: Slot = { worker, ready, pending }
-    worker.on('message', (message: { id?: number; result?: PlanResult; error?: string }) => {
-      if (message.id === undefined) return
-      const waiting = pending.get(message.id)
-      pending.delete(message.id)
-      if (!waiting) return
-      if (message.error !== undefined) waiting.reject(new Error(message.error))
-      else waiting.resolve(message.result!)
+    const slot: Slot = { worker, ready, isReady: false, job: null }
+    worker.on('message', (message: { ready?: boolean; result?: PlanResult; error?: string }) => {
+      if (message.ready) {
+        slot.isReady = true
+        markReady()
+      } else {
+        const job = slot.job
+        slot.job = null
+        if (message.error !== undefined) job?.reject(new Error(message.error))
+        else job?.resolve(message.result!)
+      }
+      this.dispatch()
     })
     const fail = (error: Error) => {
-      for (const waiting of pending.values()) waiting.reject(error)
-      pending.clear()
+      slot.job?.reject(error)
+      slot.job = null
       const index = this.slots.indexOf(slot)
       if (!this.closed && index !== -1) this.slots[index] = this.spawn()
     }
@@ -63,23 +72,33 @@ export class QueryPool {
     return slot
   }
 
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return
+      if (!slot.isReady || slot.job) continue
+      const job = this.queue.shift()!
+      slot.job = job
+      slot.worker.postMessage({ plan: job.plan })
+    }
+  }
+
   async ready(): Promise<void> {
     await Promise.all(this.slots.map((slot) => slot.ready))
   }
 
-  async run(plan: SearchPlan): Promise<PlanResult> {
-    if (this.closed) throw new Error('the search pool is closed')
-    const slot = this.slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best))
-    await slot.ready
-    const id = this.nextId++
+  run(plan: SearchPlan): Promise<PlanResult> {
+    if (this.closed) return Promise.reject(new Error('the search pool is closed'))
     return new Promise<PlanResult>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject })
-      slot.worker.postMessage({ id, plan })
+      this.queue.push({ plan, resolve, reject })
+      this.dispatch()
     })
   }
 
   async close(): Promise<void> {
     this.closed = true
+    const stopped = new Error('the search pool is closed')
+    for (const job of this.queue.splice(0)) job.reject(stopped)
+    for (const slot of this.slots) slot.job?.reject(stopped)
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
   }
 

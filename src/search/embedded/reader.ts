@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { highlightText, makeSnippet } from '../highlight'
+import { highlightText, makeSnippetFromUtf8 } from '../highlight'
 import settings from '../settings.json' with { type: 'json' }
 import type { DocumentType, FacetCounts, SearchHit, SearchResult } from '../types'
 import type { SearchPlan, SiteRange } from './plan'
@@ -19,7 +19,8 @@ interface DocRow {
   organization: string
   organization_name: string
   title: string
-  body: string
+  /** UTF-8 bytes: only the snippet's window is decoded (highlight.ts). */
+  body: Buffer
   url: string
   published_at: string
 }
@@ -32,7 +33,7 @@ interface Space {
   siteMajor: boolean
   ranges: SiteRange[]
   text: 'fts' | 'fts_site'
-  titles: 'fts_title' | 'fts_site'
+  titles: 'fts_title' | 'fts_site_title'
   /** The column of `facets` holding this space's rowids. */
   key: 'rowid' | 'site_rowid'
   newestFirst: 'DESC' | 'ASC'
@@ -40,7 +41,7 @@ interface Space {
 
 function spaceOf(plan: SearchPlan): Space {
   return plan.siteRanges
-    ? { siteMajor: true, ranges: plan.siteRanges, text: 'fts_site', titles: 'fts_site', key: 'site_rowid', newestFirst: 'ASC' }
+    ? { siteMajor: true, ranges: plan.siteRanges, text: 'fts_site', titles: 'fts_site_title', key: 'site_rowid', newestFirst: 'ASC' }
     : { siteMajor: false, ranges: [{ range: plan.rowidRange, tag: '' }], text: 'fts', titles: 'fts_title', key: 'rowid', newestFirst: 'DESC' }
 }
 
@@ -132,7 +133,7 @@ export class IndexReader {
   private rankByRelevance(plan: SearchPlan, space: Space): { rowid: number; score: number }[] {
     // Only the title matches up to this page are read: if there are that many, the page is all
     // titles; if fewer, they are all of them, which the body tier needs to skip.
-    const titleRowids = this.newest(space, space.titles, plan.titleMatch, plan.offset + plan.limit, 0)
+    const titleRowids = this.newest(space, space.titles, plan.match, plan.offset + plan.limit, 0)
     const fromTitles = titleRowids.slice(plan.offset, plan.offset + plan.limit)
     const remaining = plan.limit - fromTitles.length
     let fromBodies: number[] = []
@@ -152,7 +153,7 @@ export class IndexReader {
   private loadHits(ranked: { rowid: number; score: number }[], plan: SearchPlan, space: Space): SearchHit[] {
     if (ranked.length === 0) return []
     const placeholders = ranked.map(() => '?').join(',')
-    const columns = 'd.id, d.type, d.site, d.site_name, d.organization, d.organization_name, d.title, d.body, d.url, d.published_at'
+    const columns = 'd.id, d.type, d.site, d.site_name, d.organization, d.organization_name, d.title, CAST(d.body AS BLOB) AS body, d.url, d.published_at'
     const sql = space.siteMajor
       ? `SELECT f.site_rowid AS key, ${columns} FROM facets f JOIN docs d ON d.rowid = f.rowid WHERE f.site_rowid IN (${placeholders})`
       : `SELECT d.rowid AS key, ${columns} FROM docs d WHERE d.rowid IN (${placeholders})`
@@ -172,7 +173,7 @@ export class IndexReader {
           siteName: row.site_name,
           organization: row.organization,
           organizationName: row.organization_name,
-          snippet: makeSnippet(row.body, plan.needles, snippetSettings.length, snippetSettings.contextBefore),
+          snippet: makeSnippetFromUtf8(row.body, plan.needles, snippetSettings.length, snippetSettings.contextBefore),
           publishedAt: row.published_at,
           score: Math.round(score * 1000) / 1000,
         },

@@ -12,11 +12,11 @@ const init = workerData as WorkerInit
 const db = openIndexDatabase(init.file, { readonly: true, cacheSizeMiB: init.cacheSizeMiB })
 const reader = new IndexReader(db)
 
-parentPort!.on('message', (message: { id: number; plan: SearchPlan }) => {
+parentPort!.on('message', (message: { plan: SearchPlan }) => {
   try {
-    parentPort!.postMessage({ id: message.id, result: reader.execute(message.plan) })
+    parentPort!.postMessage({ result: reader.execute(message.plan) })
   } catch (error) {
-    parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) })
+    parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) })
   }
 })
 parentPort!.postMessage({ ready: true })

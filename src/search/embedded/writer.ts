@@ -5,6 +5,8 @@ import { indexTokens } from '../tokenizer'
 import { documentTags } from './plan'
 import { MAX_SITES, rowidCandidates, siteRowidCandidates } from './rowid'
 
+const TEXT_TABLES = ['fts', 'fts_title', 'fts_site', 'fts_site_title']
+
 function firstFree(candidates: Iterable<number>, taken: Database.Statement): number {
   for (const candidate of candidates) if (taken.get(candidate) === undefined) return candidate
   throw new Error('no free rowid') // unreachable: the candidate generators throw first
@@ -23,6 +25,8 @@ export class IndexWriter {
   private readonly insertTitle: Database.Statement
   private readonly deleteSite: Database.Statement
   private readonly insertSite: Database.Statement
+  private readonly deleteSiteTitle: Database.Statement
+  private readonly insertSiteTitle: Database.Statement
   private readonly deleteFacets: Database.Statement
   private readonly insertFacets: Database.Statement
   private readonly findSiteNumber: Database.Statement
@@ -43,6 +47,8 @@ export class IndexWriter {
     this.insertTitle = db.prepare('INSERT INTO fts_title (rowid, title, tags) VALUES (?, ?, ?)')
     this.deleteSite = db.prepare('DELETE FROM fts_site WHERE rowid = ?')
     this.insertSite = db.prepare('INSERT INTO fts_site (rowid, title, body, tags) VALUES (?, ?, ?, ?)')
+    this.deleteSiteTitle = db.prepare('DELETE FROM fts_site_title WHERE rowid = ?')
+    this.insertSiteTitle = db.prepare('INSERT INTO fts_site_title (rowid, title, tags) VALUES (?, ?, ?)')
     this.deleteFacets = db.prepare('DELETE FROM facets WHERE rowid = ?')
     this.insertFacets = db.prepare('INSERT INTO facets (rowid, site_rowid, site, organization, type, year) VALUES (?, ?, ?, ?, ?, ?)')
     this.findSiteNumber = db.prepare('SELECT number FROM site_numbers WHERE site = ?').pluck()
@@ -66,6 +72,7 @@ export class IndexWriter {
     this.deleteFacets.run(rowid)
     this.deleteTitle.run(rowid)
     this.deleteSite.run(siteRowid)
+    this.deleteSiteTitle.run(siteRowid)
   }
 
   /** Replaces documents by id in one transaction (the caller batches large loads). */
@@ -83,6 +90,7 @@ export class IndexWriter {
         this.insertFts.run(rowid, titleTokens, bodyTokens, tags)
         this.insertTitle.run(rowid, titleTokens, tags)
         this.insertSite.run(siteRowid, titleTokens, bodyTokens, tags)
+        this.insertSiteTitle.run(siteRowid, titleTokens, tags)
         this.insertFacets.run(rowid, siteRowid, doc.site, doc.organization, doc.type, doc.year)
       }
     })()
@@ -94,16 +102,18 @@ export class IndexWriter {
     })()
   }
 
+  private allText(command: 'delete-all' | 'optimize'): string {
+    return TEXT_TABLES.map((table) => `INSERT INTO ${table} (${table}) VALUES ('${command}');`).join(' ')
+  }
+
   clear(): void {
     this.db.transaction(() => {
-      this.db.exec(
-        "DELETE FROM docs; DELETE FROM facets; INSERT INTO fts (fts) VALUES ('delete-all'); INSERT INTO fts_title (fts_title) VALUES ('delete-all'); INSERT INTO fts_site (fts_site) VALUES ('delete-all');",
-      )
+      this.db.exec(`DELETE FROM docs; DELETE FROM facets; ${this.allText('delete-all')}`)
     })()
   }
 
   /** Merges FTS5 segments after a bulk load so queries read fewer b-trees. */
   optimize(): void {
-    this.db.exec("INSERT INTO fts (fts) VALUES ('optimize'); INSERT INTO fts_title (fts_title) VALUES ('optimize'); INSERT INTO fts_site (fts_site) VALUES ('optimize')")
+    this.db.exec(this.allText('optimize'))
   }
 }

@@ -180,7 +180,11 @@ async function main(): Promise<void> {
     'date sort, 1-term': await measure(engine, cases(queries.oneTerm, false).map((query) => ({ ...query, sort: 'date' }))),
   }
   const mix = [...cases(queries.oneTerm, false), ...cases(queries.twoTerm, false), ...cases(queries.phrase, false), ...cases(queries.oneTerm, true), ...cases(queries.twoTerm, true), ...cases(queries.phrase, true)]
-  const concurrency = await concurrent(engine, mix, 20, 30)
+  // Three passes, the median one reported: one pass is a second of work, and on a shared
+  // 2-core machine one pass varied from 480 to 730 searches a second between runs.
+  const passes: (LatencySummary & { qps: number })[] = []
+  for (let pass = 0; pass < 3; pass++) passes.push(await concurrent(engine, mix, 20, 30))
+  const concurrency = { ...[...passes].sort((a, b) => a.p95 - b.p95)[1]!, passesP95: passes.map((pass) => pass.p95), passesQps: passes.map((pass) => pass.qps) }
   const publish = await publishToSearchable(engine)
   const baseline = baselineScan(queries.baseline)
   sampleRss()
@@ -236,7 +240,7 @@ async function main(): Promise<void> {
   console.log('\n' + JSON.stringify(report, null, 2))
   console.log('\nlatency ms (p50 / p95 / p99):')
   for (const [name, s] of Object.entries(latency)) console.log(`  ${name.padEnd(28)} ${s.p50} / ${s.p95} / ${s.p99}  (${s.n} queries, ${s.estimates} capped counts)`)
-  console.log(`  ${'20 concurrent, caches off'.padEnd(28)} ${concurrency.p50} / ${concurrency.p95} / ${concurrency.p99}  (${concurrency.qps} q/s)`)
+  console.log(`  ${'20 concurrent, caches off'.padEnd(28)} ${concurrency.p50} / ${concurrency.p95} / ${concurrency.p99}  (${concurrency.qps} q/s; median of passes with p95 ${concurrency.passesP95.join(', ')})`)
   console.log(`  ${'20 conc., cache, all distinct'.padEnd(28)} ${concurrentDistinct.p50} / ${concurrentDistinct.p95} / ${concurrentDistinct.p99}  (${concurrentDistinct.qps} q/s)`)
   console.log(`  ${'20 conc., cache, bench mix'.padEnd(28)} ${concurrentCached.p50} / ${concurrentCached.p95} / ${concurrentCached.p99}  (${concurrentCached.qps} q/s)`)
   console.log(`  ${'20 conc., cache warm, mix'.padEnd(28)} ${concurrentWarm.p50} / ${concurrentWarm.p95} / ${concurrentWarm.p99}  (${concurrentWarm.qps} q/s)`)

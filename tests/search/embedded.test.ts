@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
+import { PRODUCTION_CONDITION } from '../../src/lib/module-conditions'
 import { createSearchEngine, EmbeddedSearchEngine, MeilisearchEngine, SearchUnavailableError } from '../../src/search/index'
 import { corpusSites, generateCorpus } from '../../bench/search/corpus'
 import { defineSearchContract } from './contract'
@@ -88,6 +90,43 @@ describe('embedded engine on disk', () => {
     await upgraded.close()
     const check = new Database(file, { readonly: true })
     expect(check.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get()).toBe('3')
+    check.close()
+  })
+
+  it('upgrades a format-2 index once when several processes open it together', async () => {
+    const file = path.join(directory, 'format-2-shared.db')
+    const docs = [...generateCorpus({ count: 300, seed: 9, bodyLength: 80, sites: corpusSites(3) })]
+    const first = new EmbeddedSearchEngine({ file, workers: 0 })
+    await first.upsert(docs)
+    await first.close()
+    const holder = new Database(file)
+    holder.exec("DROP TABLE fts_site_title; UPDATE meta SET value = '2' WHERE key = 'format'")
+    // The write lock is held while both processes start: each must wait for it, not fail.
+    holder.exec('BEGIN IMMEDIATE')
+    const children = [0, 1].map(() => {
+      const child = spawn(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'tests/search/open-index.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] })
+      let output = ''
+      child.stdout.on('data', (chunk) => (output += chunk))
+      child.stderr.on('data', (chunk) => (output += chunk))
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+      return { output: () => output, exited }
+    })
+    const deadline = Date.now() + 30_000
+    while (!children.every((child) => child.output().includes('opening')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    holder.exec('COMMIT')
+    holder.close()
+    for (const child of children) {
+      expect(await child.exited, child.output()).toBe(0)
+      expect(child.output()).toContain('{"count":300}')
+    }
+    const check = new Database(file, { readonly: true })
+    expect(check.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get()).toBe('3')
+    // Filled exactly once: each site's tag appears once per document of the site.
+    for (const site of new Set(docs.map((doc) => doc.site))) {
+      const titles = check.prepare('SELECT count(*) FROM fts_site_title WHERE fts_site_title MATCH ?').pluck().get(`"s.${site}"`)
+      expect(titles).toBe(docs.filter((doc) => doc.site === site).length)
+    }
     check.close()
   })
 

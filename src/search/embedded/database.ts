@@ -81,9 +81,9 @@ export function openIndexDatabase(file: string, options: OpenOptions): Database.
     // process crashes (an OS crash may lose the last commits, which the reconcile job repairs).
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
-    upgradeFormat(db, options.prefixIndex ?? true)
   }
   db.pragma('busy_timeout = 5000')
+  if (!options.readonly) upgradeFormat(db, options.prefixIndex ?? true)
   return db
 }
 
@@ -98,30 +98,42 @@ const TABLES = ['docs', 'facets', 'fts', 'fts_title', 'fts_site', 'fts_site_titl
  * `npm run search:reindex`) has filled it from the database, which it does because it is empty.
  * Format 2 lacks only fts_site_title, which is filled from the stored titles instead: minutes,
  * not the hour a full rebuild takes at a million documents.
+ *
+ * All in one write transaction that re-reads the format: processes opening the file together
+ * (the server's cluster workers) wait for the first one's upgrade and then find it done.
  */
 function upgradeFormat(db: Database.Database, prefixIndex: boolean): void {
-  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined
-  const format = hasMeta ? readMeta(db, 'format') : undefined
-  const hasDocs = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'docs'").get() !== undefined
-  if (hasDocs && format === '2') {
-    addSiteTitles(db, prefixIndex)
-    writeMeta(db, 'format', FORMAT)
-    return
+  if (storedFormat(db) === FORMAT) return
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number
+  db.pragma(`busy_timeout = ${UPGRADE_WAIT_MS}`)
+  try {
+    db.transaction(() => {
+      const format = storedFormat(db)
+      if (format === FORMAT) return
+      const hasDocs = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'docs'").get() !== undefined
+      if (hasDocs && format === '2') {
+        addSiteTitles(db, prefixIndex)
+      } else {
+        if (hasDocs) for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`)
+        db.exec(schema(prefixIndex))
+        if (hasDocs) writeMeta(db, REBUILDING_KEY, '1')
+      }
+      writeMeta(db, 'format', FORMAT)
+    }).immediate()
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`)
   }
-  const outdated = hasDocs && format !== FORMAT
-  db.transaction(() => {
-    if (outdated) for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`)
-    db.exec(schema(prefixIndex))
-    if (format === FORMAT) return
-    writeMeta(db, 'format', FORMAT)
-    if (outdated) writeMeta(db, REBUILDING_KEY, '1')
-  })()
 }
 
-/**
- * Format 2 → 3. In batches, so readers sharing the file keep going; an interrupted run starts
- * over on the next open because the format is written only at the end.
- */
+/** Long enough for another process's format-2 upgrade of a million documents (≈ 3 minutes). */
+const UPGRADE_WAIT_MS = 30 * 60_000
+
+function storedFormat(db: Database.Database): string | undefined {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined
+  return hasMeta ? readMeta(db, 'format') : undefined
+}
+
+/** Format 2 → 3, inside upgradeFormat's transaction: readers keep the old snapshot meanwhile. */
 function addSiteTitles(db: Database.Database, prefixIndex: boolean): void {
   db.exec('DROP TABLE IF EXISTS fts_site_title')
   db.exec(schema(prefixIndex))
@@ -132,11 +144,6 @@ function addSiteTitles(db: Database.Database, prefixIndex: boolean): void {
     .safeIntegers()
   const insert = db.prepare('INSERT INTO fts_site_title (rowid, title, tags) VALUES (?, ?, ?)')
   type Row = [bigint, bigint, string, string, string, string, bigint]
-  const copy = db.transaction((rows: Row[]) => {
-    for (const [, siteRowid, title, site, organization, type, year] of rows) {
-      insert.run(siteRowid, indexTokens(title), documentTags({ site, organization, type, year: Number(year) }))
-    }
-  })
   const started = Date.now()
   let done = 0
   let reported = 0
@@ -144,7 +151,9 @@ function addSiteTitles(db: Database.Database, prefixIndex: boolean): void {
   for (;;) {
     const rows = page.all(after) as Row[]
     if (rows.length === 0) break
-    copy(rows)
+    for (const [, siteRowid, title, site, organization, type, year] of rows) {
+      insert.run(siteRowid, indexTokens(title), documentTags({ site, organization, type, year: Number(year) }))
+    }
     done += rows.length
     after = rows[rows.length - 1]![0]
     if (total >= 50_000 && done - reported >= total / 10) {

@@ -41,6 +41,13 @@ describe('query worker pool', () => {
     await pool.close()
   })
 
+  it('fails searches instead of holding them while no worker can open the index', async () => {
+    const pool = new QueryPool(path.join(directory, 'missing', 'none.db'), 1, 8)
+    await expect(pool.ready()).rejects.toThrow()
+    await expect(pool.run(plan('容县'))).rejects.toThrow()
+    await pool.close()
+  })
+
   it('rejects running and queued searches when closed, and later ones at once', async () => {
     const pool = new QueryPool(file, 1, 8)
     await pool.ready()

@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads'
 import type { SearchPlan } from './plan'
 import type { PlanResult } from './reader'
 
+const RESPAWN_DELAY_MS = 1000
+
 interface Job {
   plan: SearchPlan
   resolve: (result: PlanResult) => void
@@ -21,7 +23,7 @@ interface Slot {
  * thread would stall every other request; each worker holds its own read connection (WAL
  * allows readers alongside the writer). Queries wait in one queue and a worker takes the next
  * when it is free: queued per worker, a slow query held up every query queued behind it while
- * the other worker sat idle (p95 under 20 clients was twice the mean).
+ * the other worker sat idle.
  */
 export class QueryPool {
   private readonly slots: Slot[] = []
@@ -63,8 +65,19 @@ export class QueryPool {
     const fail = (error: Error) => {
       slot.job?.reject(error)
       slot.job = null
+      // A worker that could not even open the index: the queued searches fail now (the engine
+      // answers "temporarily unavailable") instead of waiting for replacements that fail alike.
+      if (!slot.isReady) for (const job of this.queue.splice(0)) job.reject(error)
       const index = this.slots.indexOf(slot)
-      if (!this.closed && index !== -1) this.slots[index] = this.spawn()
+      if (this.closed || index === -1) return
+      if (slot.isReady) {
+        this.slots[index] = this.spawn()
+        return
+      }
+      // Not opened at all: retried after a pause rather than in a tight loop.
+      setTimeout(() => {
+        if (!this.closed && this.slots[index] === slot) this.slots[index] = this.spawn()
+      }, RESPAWN_DELAY_MS).unref()
     }
     worker.on('error', fail)
     worker.on('exit', (code) => {
@@ -75,8 +88,7 @@ export class QueryPool {
 
   /**
    * Free workers take turns, so a quiet server keeps every worker's page cache warm: always
-   * the first free one left the other cold for the next burst (≈ 20 % fewer searches a second
-   * over its first thousand).
+   * the first free one left the other cold for the next burst.
    */
   private dispatch(): void {
     for (let tried = 0; tried < this.slots.length && this.queue.length > 0; tried++) {

@@ -45,6 +45,23 @@ function spaceOf(plan: SearchPlan): Space {
     : { siteMajor: false, ranges: [{ range: plan.rowidRange, tag: '' }], text: 'fts', titles: 'fts_title', key: 'rowid', newestFirst: 'DESC' }
 }
 
+interface Walk {
+  rowids: number[]
+  matches: number | null
+}
+
+interface Ranked {
+  entries: { rowid: number; score: number }[]
+  /** All matches, when the ranking walk saw every one (see newest()); else null. */
+  matches: number | null
+}
+
+/** A count as the API reports it: exact up to totalExactLimit, then that bound as an estimate. */
+function capped(counted: number): { total: number; totalIsEstimate: boolean } {
+  const totalIsEstimate = counted > limits.totalExactLimit
+  return { total: totalIsEstimate ? limits.totalExactLimit : counted, totalIsEstimate }
+}
+
 /** The text condition within one range: bounded by the site's tag in the site-major space. */
 function within(match: string, { tag }: SiteRange): string {
   return tag ? `${match} AND ${tag}` : match
@@ -67,9 +84,10 @@ export class IndexReader {
 
   execute(plan: SearchPlan): PlanResult {
     const space = spaceOf(plan)
-    const { total, totalIsEstimate } = plan.known ?? this.count(plan, space)
     const ranked = plan.hasText && plan.sort === 'relevance' ? this.rankByRelevance(plan, space) : this.rankByDate(plan, space)
-    const hits = this.loadHits(ranked, plan, space)
+    // A walk that ran out of matches has counted them all: a rare search is not walked twice.
+    const { total, totalIsEstimate } = plan.known ?? (ranked.matches === null ? this.count(plan, space) : capped(ranked.matches))
+    const hits = this.loadHits(ranked.entries, plan, space)
     const result: PlanResult = { hits, total, totalIsEstimate }
     if (plan.facets) {
       result.facets = plan.known?.facets ?? this.countFacets(plan, space)
@@ -91,15 +109,15 @@ export class IndexReader {
       const params = plan.match ? [within(plan.match, part), lo, hi, cap - counted] : [lo, hi, cap - counted]
       counted += this.statement(sql).pluck().get(...params) as number
     }
-    const totalIsEstimate = counted > limits.totalExactLimit
-    return { total: totalIsEstimate ? limits.totalExactLimit : counted, totalIsEstimate }
+    return capped(counted)
   }
 
   /**
    * Rowids of `table` matching `match` (or every document when null), newest first. Several
    * site ranges are read each up to offset + limit and merged: the plan allows only a few.
+   * `matches` is how many match in all, when the walk started at the first one and ran out.
    */
-  private newest(space: Space, table: string, match: string | null, limit: number, offset: number): number[] {
+  private newest(space: Space, table: string, match: string | null, limit: number, offset: number): Walk {
     const sql = match
       ? `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid ${space.newestFirst} LIMIT ? OFFSET ?`
       : `SELECT ${space.key} FROM facets WHERE ${space.key} BETWEEN ? AND ? ORDER BY ${space.key} ${space.newestFirst} LIMIT ? OFFSET ?`
@@ -107,14 +125,20 @@ export class IndexReader {
       this.statement(sql)
         .pluck()
         .all(...(match ? [within(match, part)] : []), ...part.range, count, skip) as number[]
-    if (space.ranges.length === 1) return read(space.ranges[0]!, limit, offset)
-    const merged = space.ranges.flatMap((part) => read(part, offset + limit, 0))
+    if (space.ranges.length === 1) {
+      const rowids = read(space.ranges[0]!, limit, offset)
+      return { rowids, matches: offset === 0 && rowids.length < limit ? rowids.length : null }
+    }
+    const parts = space.ranges.map((part) => read(part, offset + limit, 0))
+    const merged = parts.flat()
     const age = space.siteMajor ? siteRecencyKey : (rowid: number) => -rowid
-    return merged.sort((a, b) => age(a) - age(b)).slice(offset, offset + limit)
+    const rowids = merged.sort((a, b) => age(a) - age(b)).slice(offset, offset + limit)
+    return { rowids, matches: parts.every((part) => part.length < offset + limit) ? merged.length : null }
   }
 
-  private rankByDate(plan: SearchPlan, space: Space): { rowid: number; score: number }[] {
-    return this.newest(space, space.text, plan.match, plan.limit, plan.offset).map((rowid) => ({ rowid, score: this.recency(rowid, plan.nowMs, space) }))
+  private rankByDate(plan: SearchPlan, space: Space): Ranked {
+    const walk = this.newest(space, space.text, plan.match, plan.limit, plan.offset)
+    return { entries: walk.rowids.map((rowid) => ({ rowid, score: this.recency(rowid, plan.nowMs, space) })), matches: walk.matches }
   }
 
   /** In (0, 1]: 1 for today, halving every `recencyHalfLifeDays`. */
@@ -130,24 +154,27 @@ export class IndexReader {
    * its IDF, which cost 400 ms for a common 7-character phrase at 200,000 documents, while this
    * walks the index in date order and stops after one page.
    */
-  private rankByRelevance(plan: SearchPlan, space: Space): { rowid: number; score: number }[] {
+  private rankByRelevance(plan: SearchPlan, space: Space): Ranked {
     // Only the title matches up to this page are read: if there are that many, the page is all
     // titles; if fewer, they are all of them, which the body tier needs to skip.
-    const titleRowids = this.newest(space, space.titles, plan.match, plan.offset + plan.limit, 0)
+    const titleRowids = this.newest(space, space.titles, plan.match, plan.offset + plan.limit, 0).rowids
     const fromTitles = titleRowids.slice(plan.offset, plan.offset + plan.limit)
     const remaining = plan.limit - fromTitles.length
     let fromBodies: number[] = []
+    let matches: number | null = null
     if (remaining > 0) {
       // Title matches are a subset of all matches: walk all matches newest first, skipping them.
       const skip = Math.max(0, plan.offset - titleRowids.length)
       const inTitle = new Set(titleRowids)
       const walked = this.newest(space, space.text, plan.match, skip + remaining + titleRowids.length, 0)
-      fromBodies = walked.filter((rowid) => !inTitle.has(rowid)).slice(skip, skip + remaining)
+      fromBodies = walked.rowids.filter((rowid) => !inTitle.has(rowid)).slice(skip, skip + remaining)
+      matches = walked.matches
     }
-    return [
+    const entries = [
       ...fromTitles.map((rowid) => ({ rowid, score: 1 + this.recency(rowid, plan.nowMs, space) })),
       ...fromBodies.map((rowid) => ({ rowid, score: this.recency(rowid, plan.nowMs, space) })),
     ]
+    return { entries, matches }
   }
 
   private loadHits(ranked: { rowid: number; score: number }[], plan: SearchPlan, space: Space): SearchHit[] {
@@ -194,7 +221,7 @@ export class IndexReader {
       const params = plan.match ? [within(plan.match, part), lo, hi, facetSettings.sampleLimit] : [lo, hi, facetSettings.sampleLimit]
       rows = this.statement(`SELECT site, organization, type, year, count(*) FROM facets WHERE ${space.key} IN (${sample}) ${group}`).raw().all(...params) as typeof rows
     } else {
-      const sample = this.newest(space, space.text, plan.match, facetSettings.sampleLimit, 0)
+      const sample = this.newest(space, space.text, plan.match, facetSettings.sampleLimit, 0).rowids
       rows = this.statement(`SELECT site, organization, type, year, count(*) FROM facets WHERE ${space.key} IN (SELECT value FROM json_each(?)) ${group}`)
         .raw()
         .all(JSON.stringify(sample)) as typeof rows

@@ -87,10 +87,12 @@ export function openIndexDatabase(file: string, options: OpenOptions): Database.
   return db
 }
 
-/** Bumped whenever the layout changes; an index of another format is emptied and rebuilt. */
+/** Bumped whenever the layout changes; see upgradeFormat for what happens to an older index. */
 const FORMAT = '3'
 export const REBUILDING_KEY = 'rebuilding'
-const TABLES = ['docs', 'facets', 'fts', 'fts_title', 'fts_site', 'fts_site_title', 'site_numbers']
+/** The FTS5 tables of schema(); the writer clears and optimizes them together. */
+export const TEXT_TABLES = ['fts', 'fts_title', 'fts_site', 'fts_site_title'] as const
+const TABLES = ['docs', 'facets', ...TEXT_TABLES, 'site_numbers']
 
 /**
  * An index written by an older version is dropped, not misread: it is recreated empty and marked

@@ -2,10 +2,9 @@ import type Database from 'better-sqlite3'
 import { SearchInputError } from '../errors'
 import type { SearchDocument } from '../types'
 import { indexTokens } from '../tokenizer'
+import { TEXT_TABLES } from './database'
 import { documentTags } from './plan'
 import { MAX_SITES, rowidCandidates, siteRowidCandidates } from './rowid'
-
-const TEXT_TABLES = ['fts', 'fts_title', 'fts_site', 'fts_site_title']
 
 function firstFree(candidates: Iterable<number>, taken: Database.Statement): number {
   for (const candidate of candidates) if (taken.get(candidate) === undefined) return candidate

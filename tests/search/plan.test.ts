@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EmbeddedSearchEngine, parseSearchQuery, SearchUnavailableError, type SearchDocument } from '../../src/search/index'
+import { newestFirstSlices, type RowidRange } from '../../src/search/embedded/rowid'
 
 describe('embedded query plans', () => {
   const engine = new EmbeddedSearchEngine({ file: ':memory:' })
@@ -71,6 +72,52 @@ describe('embedded query plans', () => {
       // The same words in the text are found, in the title tier's table too.
       expect((await engine.search({ text: 's.site-t', sites })).hits.map((hit) => hit.id)).toEqual(['articles:t2'])
       expect((await engine.search({ text: '通知', sites })).total).toBe(2)
+    }
+  })
+
+  it('counts over the whole range in adjacent slices, newest first', () => {
+    const cases: [RowidRange, RowidRange][] = [
+      [[-(2n ** 53n), 2n ** 53n], [1_000n, 1_000_000n]],
+      [[5n, 5n], [0n, 10n]],
+      [[0n, 6n], [0n, 6n]],
+      [[500n, 100_000n], [0n, 70_000n]],
+    ]
+    for (const [range, within] of cases) {
+      const slices = newestFirstSlices(range, within, 8, 2)
+      const lo = range[0] > within[0] ? range[0] : within[0]
+      const hi = range[1] < within[1] ? range[1] : within[1]
+      // From the top down, each slice ending right below the previous one, down to the bottom.
+      expect(slices[0]![1]).toBe(hi)
+      expect(slices.at(-1)![0]).toBe(lo)
+      for (let i = 0; i < slices.length; i++) {
+        expect(slices[i]![0] <= slices[i]![1]).toBe(true)
+        if (i > 0) expect(slices[i]![1]).toBe(slices[i - 1]![0] - 1n)
+      }
+    }
+    expect(newestFirstSlices([0n, 799n], [0n, 10_000n], 8, 2)).toEqual([[700n, 799n], [500n, 699n], [100n, 499n], [0n, 99n]])
+    // No indexed rowid in the range: nothing to count.
+    expect(newestFirstSlices([0n, 9n], [10n, 20n], 8, 2)).toEqual([])
+  })
+
+  it('counts exactly in a site range that ends before the site does (a lower date bound)', async () => {
+    const doc = (id: string, site: string, title: string, publishedAt: string): SearchDocument => ({
+      id, type: 'article', title, body: title, url: `/${id}`, site, siteName: site, organization: 'o', organizationName: 'o', publishedAt, year: 2024,
+    })
+    // Above the range lie this site's older documents, not a later site: only this site's own
+    // tag can end the walk there; a later site's would not, and this site's ORed would match all.
+    await engine.upsert([
+      doc('articles:r1', 'site-r', '医保报销', '2024-05-01T08:00:00Z'),
+      doc('articles:r2', 'site-r', '公积金', '2024-05-02T08:00:00Z'),
+      doc('articles:r0', 'site-r', '医保报销', '2023-01-01T08:00:00Z'),
+      doc('articles:s1', 'site-s', '医保报销', '2024-05-03T08:00:00Z'),
+    ])
+    for (const sort of ['relevance', 'date'] as const) {
+      const bounded = await engine.search({ text: '医保报销', sites: ['site-r'], publishedFrom: '2024-04-01', sort })
+      expect(bounded.hits.map((hit) => hit.id)).toEqual(['articles:r1'])
+      expect(bounded.total).toBe(1)
+      const whole = await engine.search({ text: '医保报销', sites: ['site-r'], sort })
+      expect(whole.hits.map((hit) => hit.id)).toEqual(['articles:r1', 'articles:r0'])
+      expect(whole.total).toBe(2)
     }
   })
 

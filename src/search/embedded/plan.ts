@@ -31,14 +31,18 @@ export interface SearchPlan {
 }
 
 /**
- * One site's slice of `fts_site`. The site's tag is ANDed to the text condition although the
- * range already implies it: FTS5 checks the upper rowid bound only between matches, so a
+ * One site's slice of `fts_site`. FTS5 checks the upper rowid bound only between matches, so a
  * condition with no match left in the range would walk on through the following sites' doclists
- * (10–70 ms for a title tier at 200,000 documents); the tag's doclist ends with the range.
+ * (10–70 ms for a title tier at 200,000 documents). The reader therefore bounds the walk: when
+ * the range runs to the end of the site, by ORing the tag of the site whose documents come next
+ * (it matches nothing inside the range, and its first document ends the walk); otherwise by
+ * ANDing the site's own `tag`, whose doclist ends with the site.
  */
 export interface SiteRange {
   range: RowidRange
   tag: string
+  /** The range runs to the site's last rowid: every rowid above it belongs to a later site. */
+  toSiteEnd: boolean
 }
 
 /** What depends only on the matching set, not on the page or the sort: cached per match expression. */
@@ -82,6 +86,11 @@ function termExpression(term: QueryTerm): string {
   return options.length === 1 ? options[0]! : `(${options.join(' OR ')})`
 }
 
+/** The FTS5 condition "document of this site". */
+export function siteTag(site: string): string {
+  return tagExpression(TAG_PREFIX.site, [site])!
+}
+
 function tagExpression(prefix: string, values: (string | number)[] | undefined): string | null {
   if (!values || values.length === 0) return null
   const options = [...new Set(values.map((value) => quote((prefix + value).toLowerCase())))]
@@ -110,7 +119,7 @@ function siteRangesOf(sites: string[] | undefined, siteNumber: (site: string) =>
     if (number === undefined) continue
     const range = siteRangeForDates(number, fromMs, toMs)
     if (!range) return null
-    ranges.push({ range, tag: tagExpression(TAG_PREFIX.site, [site])! })
+    ranges.push({ range, tag: siteTag(site), toSiteEnd: fromMs === undefined })
   }
   return ranges
 }

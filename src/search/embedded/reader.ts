@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3'
 import { highlightText, makeSnippetFromUtf8 } from '../highlight'
 import settings from '../settings.json' with { type: 'json' }
 import type { DocumentType, FacetCounts, SearchHit, SearchResult } from '../types'
-import type { SearchPlan, SiteRange } from './plan'
-import { publishedMsOfRowid, siteRecencyKey } from './rowid'
+import { siteTag, type SearchPlan, type SiteRange } from './plan'
+import { newestFirstSlices, publishedMsOfRowid, siteRecencyKey, type RowidRange } from './rowid'
 
-const { ranking, limits, snippet: snippetSettings, facets: facetSettings } = settings
+const { ranking, limits, snippet: snippetSettings, facets: facetSettings, embedded } = settings
 const DAY_MS = 86_400_000
 
 export type PlanResult = Omit<SearchResult, 'tookMs' | 'page' | 'pageSize'>
@@ -31,7 +31,7 @@ interface DocRow {
  */
 interface Space {
   siteMajor: boolean
-  ranges: SiteRange[]
+  ranges: BoundedRange[]
   text: 'fts' | 'fts_site'
   titles: 'fts_title' | 'fts_site_title'
   /** The column of `facets` holding this space's rowids. */
@@ -39,10 +39,11 @@ interface Space {
   newestFirst: 'DESC' | 'ASC'
 }
 
-function spaceOf(plan: SearchPlan): Space {
-  return plan.siteRanges
-    ? { siteMajor: true, ranges: plan.siteRanges, text: 'fts_site', titles: 'fts_site_title', key: 'site_rowid', newestFirst: 'ASC' }
-    : { siteMajor: false, ranges: [{ range: plan.rowidRange, tag: '' }], text: 'fts', titles: 'fts_title', key: 'rowid', newestFirst: 'DESC' }
+/** A rowid range with the condition that ends a walk at its upper bound (see SiteRange). */
+interface BoundedRange {
+  range: RowidRange
+  /** ANDed (the site's own tag) or ORed (the next site's tag) to a text condition; null when no bound is needed. */
+  stop: { op: 'AND' | 'OR'; tag: string } | null
 }
 
 interface Walk {
@@ -62,9 +63,10 @@ function capped(counted: number): { total: number; totalIsEstimate: boolean } {
   return { total: totalIsEstimate ? limits.totalExactLimit : counted, totalIsEstimate }
 }
 
-/** The text condition within one range: bounded by the site's tag in the site-major space. */
-function within(match: string, { tag }: SiteRange): string {
-  return tag ? `${match} AND ${tag}` : match
+/** The text condition within one range, with the range's stop (see BoundedRange). */
+function within(match: string, { stop }: BoundedRange): string {
+  if (!stop) return match
+  return stop.op === 'AND' ? `${match} AND ${stop.tag}` : `(${match}) OR ${stop.tag}`
 }
 
 /** Runs plans against one connection; statements are prepared once per connection. */
@@ -82,8 +84,25 @@ export class IndexReader {
     return statement
   }
 
+  private spaceOf(plan: SearchPlan): Space {
+    return plan.siteRanges
+      ? { siteMajor: true, ranges: plan.siteRanges.map((part) => this.bounded(part)), text: 'fts_site', titles: 'fts_site_title', key: 'site_rowid', newestFirst: 'ASC' }
+      : { siteMajor: false, ranges: [{ range: plan.rowidRange, stop: null }], text: 'fts', titles: 'fts_title', key: 'rowid', newestFirst: 'DESC' }
+  }
+
+  /**
+   * A site's range is bounded by the next site's tag when it runs to the site's end: that tag's
+   * doclist starts right after the range and is positioned once, while ANDing the site's own tag
+   * steps through all of its entries in the range (≈ 10 % of a one-site count at 1M documents).
+   */
+  private bounded(part: SiteRange): BoundedRange {
+    if (!part.toSiteEnd) return { range: part.range, stop: { op: 'AND', tag: part.tag } }
+    const next = this.statement('SELECT site FROM facets WHERE site_rowid > ? ORDER BY site_rowid LIMIT 1').pluck().get(part.range[1]) as string | undefined
+    return { range: part.range, stop: next === undefined ? null : { op: 'OR', tag: siteTag(next) } }
+  }
+
   execute(plan: SearchPlan): PlanResult {
-    const space = spaceOf(plan)
+    const space = this.spaceOf(plan)
     const ranked = plan.hasText && plan.sort === 'relevance' ? this.rankByRelevance(plan, space) : this.rankByDate(plan, space)
     // A walk that ran out of matches has counted them all: a rare search is not walked twice.
     const { total, totalIsEstimate } = plan.known ?? (ranked.matches === null ? this.count(plan, space) : capped(ranked.matches))
@@ -103,13 +122,26 @@ export class IndexReader {
       ? `SELECT count(*) FROM (SELECT rowid FROM ${space.text} WHERE ${space.text} MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)`
       : `SELECT count(*) FROM (SELECT 1 FROM facets WHERE ${space.key} BETWEEN ? AND ? LIMIT ?)`
     let counted = 0
-    for (const part of space.ranges) {
+    const parts = plan.match && !space.siteMajor ? this.newestSlices(space.ranges[0]!.range) : space.ranges
+    for (const part of parts) {
       if (counted >= cap) break
       const [lo, hi] = part.range
       const params = plan.match ? [within(plan.match, part), lo, hi, cap - counted] : [lo, hi, cap - counted]
       counted += this.statement(sql).pluck().get(...params) as number
     }
     return capped(counted)
+  }
+
+  /**
+   * The date-ordered range, within the indexed documents' rowids, in slices newest first.
+   * Matches cluster in time (a year in the query, a new policy's name), so a count usually
+   * reaches its bound in the newest slice: 玉政办发〔2024〕 over 1M documents went from 10–14 ms
+   * to 1.3 ms. A query matching evenly pays one extra seek per slice, ≈ 0.1 ms.
+   */
+  private newestSlices(range: RowidRange): BoundedRange[] {
+    const [first, last] = this.statement('SELECT (SELECT min(rowid) FROM facets), (SELECT max(rowid) FROM facets)').raw().get() as [number | null, number | null]
+    if (first === null || last === null) return []
+    return newestFirstSlices(range, [BigInt(first), BigInt(last)], embedded.countFirstSliceDivisor, embedded.countSliceGrowth).map((slice) => ({ range: slice, stop: null }))
   }
 
   /**
@@ -121,7 +153,7 @@ export class IndexReader {
     const sql = match
       ? `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid ${space.newestFirst} LIMIT ? OFFSET ?`
       : `SELECT ${space.key} FROM facets WHERE ${space.key} BETWEEN ? AND ? ORDER BY ${space.key} ${space.newestFirst} LIMIT ? OFFSET ?`
-    const read = (part: SiteRange, count: number, skip: number) =>
+    const read = (part: BoundedRange, count: number, skip: number) =>
       this.statement(sql)
         .pluck()
         .all(...(match ? [within(match, part)] : []), ...part.range, count, skip) as number[]

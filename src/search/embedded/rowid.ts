@@ -33,6 +33,24 @@ export function rowidRangeForDates(fromMs: number | undefined, toMs: number | un
   return [BigInt(lo), BigInt(hi)]
 }
 
+/**
+ * `range` clipped to `within`, cut into adjacent slices from the top down: the first is
+ * 1/`divisor` of the clipped span (at least one rowid), each next one `growth` times wider.
+ */
+export function newestFirstSlices(range: RowidRange, within: RowidRange, divisor: number, growth: number): RowidRange[] {
+  const lo = range[0] > within[0] ? range[0] : within[0]
+  const hi = range[1] < within[1] ? range[1] : within[1]
+  const slices: RowidRange[] = []
+  let width = (hi - lo + 1n) / BigInt(divisor)
+  if (width < 1n) width = 1n
+  for (let top = hi; top >= lo; width *= BigInt(growth)) {
+    const bottom = top - width + 1n > lo ? top - width + 1n : lo
+    slices.push([bottom, top])
+    top = bottom - 1n
+  }
+  return slices
+}
+
 function clampMs(ms: number): number {
   return Math.max(-MAX_SAFE_MS, Math.min(MAX_SAFE_MS, Math.trunc(ms)))
 }

@@ -102,6 +102,26 @@ export function defineSearchContract(name: string, makeEngine: () => Promise<Sea
       expect((await search({ text: 'zqboundary' })).total).toBe(0)
     })
 
+    it('counts within one site up to the bound too, the newest first whichever the sort', async () => {
+      // In the body, so the title group does not fill the page and the text itself is walked.
+      const site = docs[1]!.site
+      const inSite = (n: number) => docs.slice(0, n).map((doc, i) => ({ ...doc, id: `articles:${950_000 + i}`, site, body: `${doc.body} zqsitebound`, publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(), year: 2024 }))
+      await engine.upsert(inSite(EXACT_LIMIT))
+      for (const sort of ['relevance', 'date']) {
+        const result = await search({ text: 'zqsitebound', sites: [site], sort, pageSize: 10 })
+        expect([result.total, result.totalIsEstimate], sort).toEqual([EXACT_LIMIT, false])
+        expect(result.hits[0]!.id, sort).toBe(`articles:${950_000 + EXACT_LIMIT - 1}`)
+      }
+      await engine.upsert(inSite(EXACT_LIMIT + 1))
+      for (const sort of ['relevance', 'date']) {
+        const result = await search({ text: 'zqsitebound', sites: [site], sort, page: 2, pageSize: 10 })
+        expectTotal(result, EXACT_LIMIT + 1, sort)
+        expect(result.hits.map((hit) => hit.id), sort).toEqual(Array.from({ length: 10 }, (_, i) => `articles:${950_000 + EXACT_LIMIT - 10 - i}`))
+      }
+      await engine.remove(Array.from({ length: EXACT_LIMIT + 1 }, (_, i) => `articles:${950_000 + i}`))
+      expect((await search({ text: 'zqsitebound', sites: [site] })).total).toBe(0)
+    })
+
     it('never returns another site’s document from a site-scoped query', async () => {
       for (const sites of [['site-001'], ['site-042', 'site-137'], ['yulin']]) {
         for (const text of ['低保', '县', '', '玉政办发〔2024〕']) {

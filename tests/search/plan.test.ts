@@ -97,6 +97,9 @@ describe('embedded query plans', () => {
     expect(newestFirstSlices([0n, 799n], [0n, 10_000n], 8, 2)).toEqual([[700n, 799n], [500n, 699n], [100n, 499n], [0n, 99n]])
     // No indexed rowid in the range: nothing to count.
     expect(newestFirstSlices([0n, 9n], [10n, 20n], 8, 2)).toEqual([])
+    // A setting that could never reach the bottom is refused, not looped on.
+    expect(() => newestFirstSlices([0n, 9n], [0n, 9n], 8, 0)).toThrow(/countSliceGrowth 0/)
+    expect(() => newestFirstSlices([0n, 9n], [0n, 9n], 0.5, 2)).toThrow(/whole numbers/)
   })
 
   it('counts exactly in a site range that ends before the site does (a lower date bound)', async () => {

@@ -38,6 +38,10 @@ export function rowidRangeForDates(fromMs: number | undefined, toMs: number | un
  * 1/`divisor` of the clipped span (at least one rowid), each next one `growth` times wider.
  */
 export function newestFirstSlices(range: RowidRange, within: RowidRange, divisor: number, growth: number): RowidRange[] {
+  // From settings.json: a growth below 1 would never reach the bottom.
+  if (!Number.isInteger(divisor) || divisor < 1 || !Number.isInteger(growth) || growth < 1) {
+    throw new RangeError(`count slices need whole numbers ≥ 1 (embedded.countFirstSliceDivisor ${divisor}, countSliceGrowth ${growth})`)
+  }
   const lo = range[0] > within[0] ? range[0] : within[0]
   const hi = range[1] < within[1] ? range[1] : within[1]
   const slices: RowidRange[] = []

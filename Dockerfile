@@ -13,10 +13,12 @@ FROM deps AS build
 COPY . .
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 # The production export condition avoids Node 20's deadlock on lexical's entry points (src/lib/module-conditions.ts).
-# The stamp tells `npm start` the admin build matches the sources, so containers never rebuild at start.
+# The stamp tells `npm start` the admin build matches the sources, so containers never rebuild at start;
+# then the dev dependencies (type checker, test and bench tools) leave the image.
 RUN NODE_OPTIONS="--conditions=production --no-deprecation" node node_modules/next/dist/bin/next build \
   && node --conditions=production --import tsx -e "import('./src/lib/fingerprint.ts').then((m) => require('node:fs').writeFileSync('.next/sitegroup-build-hash', m.fingerprint(m.ADMIN_BUILD_INPUTS)))" \
-  && rm -rf data .next/cache
+  && rm -rf data .next/cache \
+  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app

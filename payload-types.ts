@@ -224,7 +224,7 @@ export interface Site {
   identificationCode: string;
   organization: number | Organization;
   /**
-   * A folder in themes/
+   * A theme installed in themes/
    */
   theme?: string | null;
   status?: ('active' | 'offline' | 'archived') | null;
@@ -266,6 +266,7 @@ export interface Media {
    * Empty: only your unit sees the file. Filled in when an article using it is published or it becomes a site logo; clear it to make the file private again
    */
   publicFrom?: string | null;
+  publishedByOwner?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1508,6 +1509,7 @@ export interface MediaSelect<T extends boolean = true> {
   site?: T;
   organization?: T;
   publicFrom?: T;
+  publishedByOwner?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -9,6 +9,7 @@ import { SearchSettings } from './globals/search-settings'
 import { withGlobalRestrictions } from './src/accounts'
 import { databaseAdapter } from './src/db/adapter'
 import { i18n } from './src/i18n'
+import { logger } from './src/lib/logger'
 import { payloadSecret } from './src/lib/secret'
 import { letterInboxTask, letterRemindersTask } from './src/interaction'
 import { searchReconcileTask } from './src/search'
@@ -47,6 +48,8 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   // A refused login or a bad query is the client's mistake, not the server's: logged below ERROR so
   // alerts on ERROR mean the server failed (Payload already lowers Forbidden, NotFound, ValidationError).
+  // The server's own pino logger, so stdout carries one format (JSON lines) instead of JSON and coloured text.
+  logger,
   loggingLevels: { AuthenticationError: 'info', LockedAuth: 'warn', QueryError: 'info', UnverifiedEmail: 'info', FileUploadError: 'info' },
   jobs: {
     tasks: [...scorecardTasks, letterRemindersTask, letterInboxTask, searchReconcileTask],

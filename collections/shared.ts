@@ -11,9 +11,7 @@ export async function assertNoCycle(req: PayloadRequest, collection: CollectionS
     if (String(cursor) === String(self)) refuse(req, key)
     if (seen.has(String(cursor))) return
     seen.add(String(cursor))
-    const node = (await req.payload.findByID({ collection, id: cursor, depth: 0, req, overrideAccess: true }).catch(() => null)) as
-      | { parent?: unknown }
-      | null
+    const node = (await req.payload.findByID({ collection, id: cursor, depth: 0, req, overrideAccess: true }).catch(() => null)) as { parent?: unknown } | null
     cursor = node ? relationId(node.parent) : null
   }
 }

@@ -3,7 +3,6 @@ import { centralAdminOnly } from '../src/access'
 import { zhEn } from '../collections/shared'
 import { forgetAccountPolicy, staticPolicy } from '../src/accounts'
 
-
 /** Group settings // 站群设置: facts of the whole site group. */
 export const GroupSettings: GlobalConfig = {
   slug: 'group-settings',
@@ -33,10 +32,35 @@ export const GroupSettings: GlobalConfig = {
       label: zhEn('账号安全', 'Account security'),
       access: { read: centralAdminOnly },
       fields: [
-        { name: 'passwordMinLength', type: 'number', min: 8, max: 128, label: zhEn('密码最短长度', 'Minimum password length'), admin: { placeholder: String(staticPolicy.password.minLength) } },
-        { name: 'passwordExpiryDays', type: 'number', min: 0, max: 3650, label: zhEn('密码有效期（天，0 为不过期）', 'Password expiry (days, 0 = never)'), admin: { placeholder: String(staticPolicy.password.expiryDays) } },
-        { name: 'idleTimeoutMinutes', type: 'number', min: 0, max: 1440, label: zhEn('空闲超时（分钟，0 为不限）', 'Idle timeout (minutes, 0 = none)'), admin: { placeholder: String(staticPolicy.session.idleTimeoutMinutes) } },
-        { name: 'requireTotpForCentralAdmins', type: 'checkbox', label: zhEn('站群管理员必须启用双因素认证', 'Central admins must use two-factor authentication') },
+        {
+          name: 'passwordMinLength',
+          type: 'number',
+          min: 8,
+          max: 128,
+          label: zhEn('密码最短长度', 'Minimum password length'),
+          admin: { placeholder: String(staticPolicy.password.minLength) },
+        },
+        {
+          name: 'passwordExpiryDays',
+          type: 'number',
+          min: 0,
+          max: 3650,
+          label: zhEn('密码有效期（天，0 为不过期）', 'Password expiry (days, 0 = never)'),
+          admin: { placeholder: String(staticPolicy.password.expiryDays) },
+        },
+        {
+          name: 'idleTimeoutMinutes',
+          type: 'number',
+          min: 0,
+          max: 1440,
+          label: zhEn('空闲超时（分钟，0 为不限）', 'Idle timeout (minutes, 0 = none)'),
+          admin: { placeholder: String(staticPolicy.session.idleTimeoutMinutes) },
+        },
+        {
+          name: 'requireTotpForCentralAdmins',
+          type: 'checkbox',
+          label: zhEn('站群管理员必须启用双因素认证', 'Central admins must use two-factor authentication'),
+        },
       ],
     },
   ],

@@ -12,7 +12,16 @@ import { BackupError, collectionTables, createBackup, locationsFromEnv } from '.
 import { progressPrinter } from './progress'
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } })
-const out = values.out || path.join(process.env.DATA_DIR || 'data', 'backups', `sitegroup-${new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}.tar.gz`)
+const out =
+  values.out ||
+  path.join(
+    process.env.DATA_DIR || 'data',
+    'backups',
+    `sitegroup-${new Date()
+      .toISOString()
+      .replace(/[:.]/g, '-')
+      .replace(/-\d{3}Z$/, 'Z')}.tar.gz`,
+  )
 const progress = progressPrinter()
 try {
   const result = await createBackup({ locations: locationsFromEnv(), tables: collectionTables(await config), out, onProgress: progress.update })

@@ -2,7 +2,10 @@ import { Presets, SingleBar } from 'cli-progress'
 
 /** A terminal progress bar per step of a long job (seeding, reindexing, evaluation runs). */
 export function progressPrinter() {
-  const bar = new SingleBar({ format: ' {step} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic)
+  const bar = new SingleBar(
+    { format: ' {step} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
+    Presets.shades_classic,
+  )
   let current = ''
   let started = Date.now()
   return {

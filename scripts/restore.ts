@@ -19,10 +19,18 @@ if (positionals.length !== 1) {
 }
 const progress = progressPrinter()
 try {
-  const result = await restoreBackup({ source: positionals[0], locations: locationsFromEnv(), force: values.force, onProgress: progress.update, log: (line) => console.log(line) })
+  const result = await restoreBackup({
+    source: positionals[0],
+    locations: locationsFromEnv(),
+    force: values.force,
+    onProgress: progress.update,
+    log: (line) => console.log(line),
+  })
   progress.stop()
   const { manifest } = result
-  console.log(`Restored the backup of ${manifest.createdAt} (${manifest.app.name} ${manifest.app.version}) in ${result.seconds} s; checking it through Payload…`)
+  console.log(
+    `Restored the backup of ${manifest.createdAt} (${manifest.app.name} ${manifest.app.version}) in ${result.seconds} s; checking it through Payload…`,
+  )
   // Loaded only now: loading the config opens (and would create) the database file.
   process.env.JOBS_AUTORUN = 'false'
   // As `npm start` runs it: migrations bring an older backup's schema up to date; a dev-mode schema push never touches it.

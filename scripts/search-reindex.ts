@@ -25,6 +25,8 @@ const progress = progressPrinter()
 const report = await createSearchIndexer(payload, engine).reconcile((done, total) => progress.update('reindex', done, total))
 progress.stop()
 if (engine instanceof EmbeddedSearchEngine) await engine.optimize()
-console.log(`Search index (${engine.name}): ${report.indexed} documents indexed (articles, service guides, published letters), ${report.removed} stale entries removed in ${report.seconds} s`)
+console.log(
+  `Search index (${engine.name}): ${report.indexed} documents indexed (articles, service guides, published letters), ${report.removed} stale entries removed in ${report.seconds} s`,
+)
 await engine.close()
 process.exit(0)

@@ -44,7 +44,10 @@ const stamp = '.next/sitegroup-build-hash'
 const built = existsSync('.next/BUILD_ID') && existsSync(stamp) && readFileSync(stamp, 'utf8') === buildHash
 if (!values.dev && (values.rebuild || !built)) {
   console.log('Building the admin (next build, about 2 minutes)…')
-  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: `${PRODUCTION_CONDITION} --no-deprecation` } })
+  const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: `${PRODUCTION_CONDITION} --no-deprecation` },
+  })
   if (build.status !== 0) fail('next build failed (see above)')
   writeFileSync(stamp, buildHash)
 }
@@ -68,7 +71,10 @@ if (await isEmpty(payload)) {
   progress.stop()
 } else {
   const stored = (await payload.findGlobal({ slug: 'group-settings', overrideAccess: true })).preset
-  if (stored && stored !== values.preset) console.log(`The database already holds the "${stored}" preset; --preset ${values.preset} only seeds an empty database (point DATABASE_URI or DATA_DIR elsewhere to start with it).`)
+  if (stored && stored !== values.preset)
+    console.log(
+      `The database already holds the "${stored}" preset; --preset ${values.preset} only seeds an empty database (point DATABASE_URI or DATA_DIR elsewhere to start with it).`,
+    )
   if ((await searchIndexerEngine(payload).count()) === 0) {
     // An index emptied by a layout upgrade (or deleted) is refilled now, in the background, rather
     // than by the next 15-minute reconcile; search says "temporarily unavailable" until it is done.
@@ -96,6 +102,9 @@ SiteGroup is running — ${settings.name}
 ${plan.demoAccounts.map((a) => `    ${a.email.padEnd(32)} ${a.roles.join(', ').padEnd(24)} ${a.name}`).join('\n')}
   ${demoMode || values.dev ? 'Demo mode: the demo password works as it is. Set PUBLIC_URL or ALLOW_DEMO_PASSWORDS=0 before exposing this server.' : 'Demo accounts must change their password at first login (ALLOW_DEMO_PASSWORDS=1 for a local demo).'}
 `)
+// A shipped indicator set edited without a new version is refused by evaluation runs: say so now, not at the first run.
+const { shippedSetsChangedWithoutNewVersion } = await import('../src/scorecard')
+for (const problem of shippedSetsChangedWithoutNewVersion()) console.error(`Indicator set refused — ${problem.message}`)
 
 function fail(message: string): never {
   console.error(message)

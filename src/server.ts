@@ -10,11 +10,12 @@ import express, { type Express } from 'express'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 import config from '@payload-config'
+import { refuseMalformedRestIds } from './access'
 import { forwardClientAddress } from './accounts'
 import { databaseKind } from './db/adapter'
-import { createInteractionRouter, minimalLayout, MINIMAL_LAYOUT_CSS, type Layout } from './interaction'
+import { createInteractionRouter } from './interaction'
 import { logger } from './lib/logger'
-import { createSearchEngine, createSearchRouter, SEARCH_PAGE_CSS, SearchQueryLog, type SearchEngine } from './search'
+import { createSearchEngine, createSearchRouter, SearchQueryLog, type SearchEngine } from './search'
 import { createSecurity, type Security } from './security'
 import { createPublicSites, type PublicSites } from './sites'
 
@@ -26,7 +27,10 @@ export async function health(payload: Payload) {
   const started = Date.now()
   try {
     await payload.count({ collection: 'sites', overrideAccess: true })
-    return { ok: true, body: { status: 'ok', database: { kind: databaseKind(), ok: true, latencyMs: Date.now() - started }, uptimeSeconds: Math.round(process.uptime()) } }
+    return {
+      ok: true,
+      body: { status: 'ok', database: { kind: databaseKind(), ok: true, latencyMs: Date.now() - started }, uptimeSeconds: Math.round(process.uptime()) },
+    }
   } catch (error) {
     return { ok: false, body: { status: 'error', database: { kind: databaseKind(), ok: false, error: (error as Error).message } } }
   }
@@ -41,9 +45,9 @@ export type AppParts = {
   security?: Security
 }
 
-/** The security settings of this server: the CSP allows the public pages' two inline styles by hash. */
+/** The security settings of this server: every public page is styled by its theme's files, so no inline style is allowed. */
 export function serverSecurity(payload: Payload, dev = false): Security {
-  return createSecurity({ secret: payload.secret, inlineStyles: [SEARCH_PAGE_CSS, MINIMAL_LAYOUT_CSS], dev })
+  return createSecurity({ secret: payload.secret, dev })
 }
 
 /** Routes in the order they must match: health, admin and API, public capabilities, then the sites. */
@@ -56,24 +60,25 @@ export async function createApp({ payload, nextHandler, sites, search, security 
     const result = await health(payload)
     res.status(result.ok ? 200 : 503).json(result.body)
   })
-  // Layout of every public capability page: the site's theme, or a minimal accessible page.
-  const layout: Layout = async (req, page) => (await sites.renderInTheme(req, page)) ?? minimalLayout(req, page)
+  // Search, letters, ratings and error reports are pages of the site's theme (src/sites resolves the site).
+  const { pages } = sites
 
   // Search (/search and /api/search) answers before Next takes the rest of /api.
-  const searchRouter = createSearchRouter({ payload, engine: search.engine, queryLog: search.queryLog, layout })
+  const searchRouter = createSearchRouter({ payload, engine: search.engine, queryLog: search.queryLog, pages })
   app.use('/s/:site', searchRouter)
   app.use(searchRouter)
 
   // Login and API rate limits, request size limits, in front of Next's /api.
   security.guardApi(app)
+  app.use('/api', refuseMalformedRestIds(payload))
   const toNext: express.RequestHandler = (req, res) => void nextHandler(req, res)
   app.all(['/admin', '/admin/{*rest}', '/api/{*rest}', '/_next/{*rest}', '/__nextjs_{*rest}'], toNext)
 
   // Letters, ratings and error reports, on every site (by host or /s/<code>/), inside the site's theme.
   // Every public POST carries a CSRF token and comes from a page of the same host.
-  const formGuard = security.formGuard(layout)
+  const formGuard = security.formGuard((req, page) => pages.layout(req, page))
   app.use(formGuard.verify)
-  const interaction = createInteractionRouter({ payload, layout, protectForms: formGuard.protectForms })
+  const interaction = createInteractionRouter({ payload, pages, protectForms: formGuard.protectForms })
   app.use('/s/:site', interaction)
   app.use(interaction)
 

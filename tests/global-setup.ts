@@ -13,7 +13,8 @@ export const TEMPLATE_ARTICLES = 3000
 export default async function setup() {
   const marker = path.join(TEST_DIR, `${TEMPLATE}.${testDatabaseKind()}.hash`)
   const print = fingerprint(INPUTS, String(TEMPLATE_ARTICLES))
-  if (testDatabaseKind() === 'sqlite' && existsSync(marker) && readFileSync(marker, 'utf8') === print && existsSync(path.join(TEST_DIR, `${TEMPLATE}.db`))) return
+  if (testDatabaseKind() === 'sqlite' && existsSync(marker) && readFileSync(marker, 'utf8') === print && existsSync(path.join(TEST_DIR, `${TEMPLATE}.db`)))
+    return
   // SQLite: seed into a file of this process and rename it into place, so concurrent runs never
   // see (or delete) a half-written template.
   const finalUri = await recreateTemplate()
@@ -21,11 +22,18 @@ export default async function setup() {
   if (uri.startsWith('file:')) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(uri.slice(5) + suffix, { force: true })
   const started = Date.now()
   const log = path.join(TEST_DIR, `template-seed-${process.pid}.log`)
-  const seed = spawnSync(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'scripts/seed.ts', '--preset', 'yulin', '--articles', String(TEMPLATE_ARTICLES)], {
-    env: { ...process.env, DATABASE_URI: uri, JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'test-secret-not-for-production', NODE_ENV: 'development' },
-    stdio: ['ignore', openSync(log, 'w'), openSync(log, 'a')],
-  })
-  if (seed.status !== 0) throw new Error(`Seeding the test template failed (exit ${seed.status}, signal ${seed.signal}); output in ${log}:\n${readFileSync(log, 'utf8').slice(-3000)}`)
+  const seed = spawnSync(
+    process.execPath,
+    [PRODUCTION_CONDITION, '--import', 'tsx', 'scripts/seed.ts', '--preset', 'yulin', '--articles', String(TEMPLATE_ARTICLES)],
+    {
+      env: { ...process.env, DATABASE_URI: uri, JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'test-secret-not-for-production', NODE_ENV: 'development' },
+      stdio: ['ignore', openSync(log, 'w'), openSync(log, 'a')],
+    },
+  )
+  if (seed.status !== 0)
+    throw new Error(
+      `Seeding the test template failed (exit ${seed.status}, signal ${seed.signal}); output in ${log}:\n${readFileSync(log, 'utf8').slice(-3000)}`,
+    )
   await markTemplateReady()
   if (uri !== finalUri) {
     foldWriteAheadLog(uri.slice(5))

@@ -8,7 +8,16 @@
 import { createLocalReq } from 'payload'
 import { insertInboxRows } from '../../src/db/bulk'
 import { bootInteractionPayload, seedWorld } from '../../tests/interaction/helpers/boot'
-import { generateQueryCode, hashQueryCode, letterPromoterFor, loadWorkingCalendar, manualClock, newLetterSnapshot, receiveLetter, validateLetterSubmission } from '../../src/interaction'
+import {
+  generateQueryCode,
+  hashQueryCode,
+  letterPromoterFor,
+  loadWorkingCalendar,
+  manualClock,
+  newLetterSnapshot,
+  receiveLetter,
+  validateLetterSubmission,
+} from '../../src/interaction'
 
 const N = 300
 async function cpu(label: string, fn: (i: number) => unknown) {
@@ -25,7 +34,14 @@ async function main() {
   payload.logger.level = 'warn'
   letterPromoterFor(payload).kick = () => undefined
   const clock = manualClock('2025-03-03T02:00:00Z')
-  const sub = { subject: '关于路灯损坏的问题', category: 'complaint', content: '我家附近的路灯已经损坏多日，晚上出行很不方便，希望有关部门尽快维修。', name: '张三', phone: '13877510000', publishable: true }
+  const sub = {
+    subject: '关于路灯损坏的问题',
+    category: 'complaint',
+    content: '我家附近的路灯已经损坏多日，晚上出行很不方便，希望有关部门尽快维修。',
+    name: '张三',
+    phone: '13877510000',
+    publishable: true,
+  }
   const calendar = await loadWorkingCalendar(payload)
   await cpu('loadWorkingCalendar (cached)', () => loadWorkingCalendar(payload))
   await cpu('deadline (newLetterSnapshot)', () => newLetterSnapshot({ receivedAt: new Date(), workingDays: 15, calendar, assignedOrganization: 1 }))
@@ -34,7 +50,21 @@ async function main() {
   await cpu('createLocalReq', () => createLocalReq({}, payload))
   let k = 0
   const now = () => new Date().toISOString()
-  const row = () => ({ state: 'pending', attempts: 0, route: 'site', targetSite: '2', targetOrganization: '2', receivedAt: now(), deadline: now(), submission: sub, queryCodeHash: `b${k++}`, powNonce: null, addressHash: 'x', createdAt: now(), updatedAt: now() })
+  const row = () => ({
+    state: 'pending',
+    attempts: 0,
+    route: 'site',
+    targetSite: '2',
+    targetOrganization: '2',
+    receivedAt: now(),
+    deadline: now(),
+    submission: sub,
+    queryCodeHash: `b${k++}`,
+    powNonce: null,
+    addressHash: 'x',
+    createdAt: now(),
+    updatedAt: now(),
+  })
   await cpu('payload.db.create, returning: false', () => payload.db.create({ collection: 'letter-inbox' as never, data: row(), returning: false }))
   await cpu('payload.db.create, returning the row', () => payload.db.create({ collection: 'letter-inbox' as never, data: row() }))
   // The intake's path since the bulk insert (src/db/bulk.ts): one row a batch, and a burst of 50.
@@ -44,7 +74,17 @@ async function main() {
   for (let i = 0; i < N / 50; i++) await insertInboxRows(payload, Array.from({ length: 50 }, bulkRow))
   const u50 = process.cpuUsage(c50)
   console.log('insertInboxRows, 50 rows a batch (per row)'.padEnd(40), ((u50.user + u50.system) / 1000 / N).toFixed(3), 'ms CPU')
-  await cpu('receiveLetter (all of the above)', () => receiveLetter(payload, { submission: sub as never, route: 'site', siteId: world.educationSite.id, organizationId: world.education.id, clock, address: '1.2.3.4', secret: 's' }))
+  await cpu('receiveLetter (all of the above)', () =>
+    receiveLetter(payload, {
+      submission: sub as never,
+      route: 'site',
+      siteId: world.educationSite.id,
+      organizationId: world.education.id,
+      clock,
+      address: '1.2.3.4',
+      secret: 's',
+    }),
+  )
   const client = (payload.db as unknown as { client?: { execute: (q: unknown) => Promise<unknown> } }).client
   if (client) {
     await cpu('raw SQL insert, same row (floor)', (i) =>

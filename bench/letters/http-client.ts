@@ -57,7 +57,10 @@ async function run(job: ClientJob): Promise<ClientResult> {
 async function csrfSession(formUrl: string): Promise<{ cookie: string; field: string; token: string }> {
   const res = await fetch(formUrl)
   const html = await res.text()
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
   const match = /<input type="hidden" name="([^"]+)" value="([^"]+)">/.exec(html)
   if (!cookie || !match) throw new Error(`no CSRF cookie or token on ${formUrl} (status ${res.status})`)
   return { cookie, field: match[1]!, token: match[2]!.replace(/&amp;/g, '&') }

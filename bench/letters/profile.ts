@@ -14,7 +14,9 @@ import { createChallenge, letterPromoterFor, manualClock, solveChallenge } from 
 import { bootInteractionPayload, seedWorld, startServer } from '../../tests/interaction/helpers/boot'
 import type { ClientResult } from './http-client'
 
-const { values } = parseArgs({ options: { letters: { type: 'string', default: '1500' }, writers: { type: 'string', default: '10' }, profile: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { letters: { type: 'string', default: '1500' }, writers: { type: 'string', default: '10' }, profile: { type: 'string' } },
+})
 const SECRET = 'bench-secret-0123456789abcdef'
 
 async function main() {
@@ -26,7 +28,18 @@ async function main() {
   const server = await startServer({ payload, clock, powBits: 4, rateLimits: false, secret: SECRET })
   const bodies = Array.from({ length: Number(values.letters) }, (_, i) => {
     const { challenge } = createChallenge(SECRET, { now: clock.now(), bits: 4, ttlSeconds: 3600 })
-    return new URLSearchParams({ subject: `关于第${i}号路灯损坏的问题`, category: 'complaint', content: `我家附近的第${i}号路灯已经损坏多日，晚上出行很不方便，希望有关部门尽快维修。`, name: '张三', phone: '13877510000', publishable: 'on', route: 'site', site: 'jyj', pow_challenge: challenge, pow_solution: solveChallenge(challenge, 4) }).toString()
+    return new URLSearchParams({
+      subject: `关于第${i}号路灯损坏的问题`,
+      category: 'complaint',
+      content: `我家附近的第${i}号路灯已经损坏多日，晚上出行很不方便，希望有关部门尽快维修。`,
+      name: '张三',
+      phone: '13877510000',
+      publishable: 'on',
+      route: 'site',
+      site: 'jyj',
+      pow_challenge: challenge,
+      pow_solution: solveChallenge(challenge, 4),
+    }).toString()
   })
   const child = fork(new URL('./http-client.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   await new Promise((resolve) => child.once('message', resolve))
@@ -49,7 +62,9 @@ async function main() {
     console.log(`profile of the timed window: ${values.profile} (npx tsx bench/letters/summarize-profile.ts ${values.profile})`)
   }
   const ok = result.codes.filter((c) => c && c !== 'ok').length
-  console.log(`${ok}/${bodies.length} acknowledged in ${result.seconds.toFixed(1)} s; server CPU ${((used.user + used.system) / 1000 / bodies.length).toFixed(2)} ms per letter`)
+  console.log(
+    `${ok}/${bodies.length} acknowledged in ${result.seconds.toFixed(1)} s; server CPU ${((used.user + used.system) / 1000 / bodies.length).toFixed(2)} ms per letter`,
+  )
   child.kill()
   await server.close()
   await payload.destroy()

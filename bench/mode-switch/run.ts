@@ -43,7 +43,12 @@ for (let i = 0; i < count; i += 1000) {
     const n = i + j
     const publishedAt = new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString()
     return {
-      title: `发改委工作动态第 ${n + 1} 期`, column: leaves[n % leaves.length].id, site: site.id, organization, state: 'published' as const, publishedAt,
+      title: `发改委工作动态第 ${n + 1} 期`,
+      column: leaves[n % leaves.length].id,
+      site: site.id,
+      organization,
+      state: 'published' as const,
+      publishedAt,
       body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: `正文 ${n}` }] }] } },
       disclosure: { indexNumber: `${orgCode}/2024-${String(n + 1).padStart(5, '0')}` },
     }
@@ -54,9 +59,11 @@ await finishBulkLoad(payload)
 const loadSeconds = seconds(l0)
 
 // Baseline: the Local API path, one update per article (hooks, a new version each).
-const sample = (await payload.find({ collection: 'articles', where: { organization: { equals: organization } }, limit: 100, depth: 0, overrideAccess: true })).docs
+const sample = (await payload.find({ collection: 'articles', where: { organization: { equals: organization } }, limit: 100, depth: 0, overrideAccess: true }))
+  .docs
 const b0 = performance.now()
-for (const doc of sample) await payload.update({ collection: 'articles', id: doc.id, data: { summary: 'baseline' }, overrideAccess: true, context: { skipAudit: true } })
+for (const doc of sample)
+  await payload.update({ collection: 'articles', id: doc.id, data: { summary: 'baseline' }, overrideAccess: true, context: { skipAudit: true } })
 const localApiMsPerArticle = (performance.now() - b0) / sample.length
 
 async function run(label: string, options: Parameters<typeof planModeSwitch>[1]) {
@@ -68,9 +75,24 @@ async function run(label: string, options: Parameters<typeof planModeSwitch>[1])
   bar.start(10, 0, { step: '' })
   const result = await switchMode(payload, plan, { onProgress: (done, _total, step) => bar.update(done, { step }) })
   bar.stop()
-  const moved = (await payload.count({ collection: 'articles', where: { and: [{ organization: { equals: organization } }, { site: { equals: result.targetSiteId } }] }, overrideAccess: true })).totalDocs
+  const moved = (
+    await payload.count({
+      collection: 'articles',
+      where: { and: [{ organization: { equals: organization } }, { site: { equals: result.targetSiteId } }] },
+      overrideAccess: true,
+    })
+  ).totalDocs
   if (moved !== plan.counts.articles) throw new Error(`read back ${moved} articles on the target site, expected ${plan.counts.articles}`)
-  return { articles: plan.counts.articles, columns: plan.counts.columns, planSeconds, transactionSeconds: +result.seconds.transaction.toFixed(2), reindexSeconds: +result.seconds.reindex.toFixed(2), switchSeconds: +(planSeconds + result.seconds.transaction).toFixed(2), totalWithReindexSeconds: +(planSeconds + result.seconds.total).toFixed(2), reindexed: result.reindexed }
+  return {
+    articles: plan.counts.articles,
+    columns: plan.counts.columns,
+    planSeconds,
+    transactionSeconds: +result.seconds.transaction.toFixed(2),
+    reindexSeconds: +result.seconds.reindex.toFixed(2),
+    switchSeconds: +(planSeconds + result.seconds.transaction).toFixed(2),
+    totalWithReindexSeconds: +(planSeconds + result.seconds.total).toFixed(2),
+    reindexed: result.reindexed,
+  }
 }
 
 const intoColumns = await run('own-site → portal-columns', { organization, to: 'portal-columns' })
@@ -84,7 +106,10 @@ console.log(
       articles: count,
       structureSeconds,
       loadSeconds,
-      baseline: { localApiMsPerArticle: +localApiMsPerArticle.toFixed(1), extrapolatedSecondsFor: { articles: count, seconds: +((localApiMsPerArticle * count) / 1000).toFixed(0) } },
+      baseline: {
+        localApiMsPerArticle: +localApiMsPerArticle.toFixed(1),
+        extrapolatedSecondsFor: { articles: count, seconds: +((localApiMsPerArticle * count) / 1000).toFixed(0) },
+      },
       intoColumns,
       outToOwn,
       target: '< 60 s per switch (preview + transaction; the search reindex follows after the commit)',

@@ -13,19 +13,24 @@ export async function benchConfig(options: { push?: boolean } = {}): Promise<San
   const text = ['payload.config.ts', 'collections/index.ts'].map((f) => readFileSync(f, 'utf8')).join('\n')
   if (/ServiceGuides/.test(text) && /PageViews/.test(text) && !noPush) return (await import('@payload-config')).default
   const { buildConfig } = await import('payload')
-  const [{ lexicalEditor }, { default: sharp }, { collections }, { GroupSettings }, { databaseAdapter }, { i18n }, { ServiceGuides }, { PageViews }] = await Promise.all([
-    import('@payloadcms/richtext-lexical'),
-    import('sharp'),
-    import('../../collections'),
-    import('../../globals/group-settings'),
-    import('../../src/db/adapter'),
-    import('../../src/i18n'),
-    import('../../collections/service-guides'),
-    import('../../collections/page-views'),
-  ])
+  const [{ lexicalEditor }, { default: sharp }, { collections }, { GroupSettings }, { databaseAdapter }, { i18n }, { ServiceGuides }, { PageViews }] =
+    await Promise.all([
+      import('@payloadcms/richtext-lexical'),
+      import('sharp'),
+      import('../../collections'),
+      import('../../globals/group-settings'),
+      import('../../src/db/adapter'),
+      import('../../src/i18n'),
+      import('../../collections/service-guides'),
+      import('../../collections/page-views'),
+    ])
   return buildConfig({
     admin: { user: 'users', avatar: 'default' },
-    collections: [...collections.filter((c) => !c.slug.startsWith('payload-') && c.slug !== 'service-guides' && c.slug !== 'page-views'), ServiceGuides, PageViews],
+    collections: [
+      ...collections.filter((c) => !c.slug.startsWith('payload-') && c.slug !== 'service-guides' && c.slug !== 'page-views'),
+      ServiceGuides,
+      PageViews,
+    ],
     globals: [GroupSettings],
     editor: lexicalEditor(),
     secret: process.env.PAYLOAD_SECRET || 'bench',

@@ -16,7 +16,14 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '100' }, articles: { type: 'string', default: '200000' }, 'cpu-profile': { type: 'string' }, 'read-path': { type: 'string', default: 'both' } } })
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '100' },
+    articles: { type: 'string', default: '200000' },
+    'cpu-profile': { type: 'string' },
+    'read-path': { type: 'string', default: 'both' },
+  },
+})
 const requests = Number(values.requests)
 if (!Number.isInteger(requests) || requests <= 0) {
   console.error(`--requests must be a positive whole number, got "${values.requests}"`)
@@ -126,42 +133,48 @@ if (values['cpu-profile']) {
   await profiler.post('Profiler.enable')
 }
 const rows = []
-for (const readPath of readPaths) for (const target of targets) {
-  setPublicReadPath(payload, readPath)
-  for (let i = 0; i < 10; i++) await get(target.paths?.[i] ?? target.path, target.host) // warm up JIT and SQLite page cache
-  intervals.clear()
-  if (profiler) await profiler.post('Profiler.start')
-  const cpu = process.cpuUsage()
-  const start = performance.now()
-  for (let i = 0; i < requests; i++) {
-    const { status } = await get(target.paths?.[i + 10] ?? target.path, target.host)
-    if (status !== 200) throw new Error(`${target.name}: status ${status}`)
+for (const readPath of readPaths)
+  for (const target of targets) {
+    setPublicReadPath(payload, readPath)
+    for (let i = 0; i < 10; i++) await get(target.paths?.[i] ?? target.path, target.host) // warm up JIT and SQLite page cache
+    intervals.clear()
+    if (profiler) await profiler.post('Profiler.start')
+    const cpu = process.cpuUsage()
+    const start = performance.now()
+    for (let i = 0; i < requests; i++) {
+      const { status } = await get(target.paths?.[i + 10] ?? target.path, target.host)
+      if (status !== 200) throw new Error(`${target.name}: status ${status}`)
+    }
+    const wall = (performance.now() - start) / requests
+    const used = process.cpuUsage(cpu)
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop')
+      writeFileSync(path.join(values['cpu-profile']!, `${readPath}-${target.name.replace(/ /g, '-')}.cpuprofile`), JSON.stringify(profile))
+    }
+    const cpuMs = (used.user + used.system) / 1000 / requests
+    const per = (label: string) => unionMs([label]) / requests
+    const calls = (label: string) => (intervals.get(label)?.length ?? 0) / requests
+    const dbLabels = [...intervals.keys()].filter((l) => l.startsWith('payload'))
+    const dbMs = unionMs(dbLabels) / requests
+    rows.push({
+      page: target.name,
+      reads: readPath,
+      'wall ms': +wall.toFixed(2),
+      'cpu ms': +cpuMs.toFixed(2),
+      'db ms': +dbMs.toFixed(2),
+      'db calls': dbLabels.map((l) => `${l.replace('payload.', '')}×${calls(l)}`).join(' '),
+      'render ms': +per('liquid render').toFixed(2),
+      'other ms': +(wall - dbMs - per('liquid render')).toFixed(2),
+      'implied req/s (1 core)': Math.round(1000 / cpuMs),
+    })
   }
-  const wall = (performance.now() - start) / requests
-  const used = process.cpuUsage(cpu)
-  if (profiler) {
-    const { profile } = await profiler.post('Profiler.stop')
-    writeFileSync(path.join(values['cpu-profile']!, `${readPath}-${target.name.replace(/ /g, '-')}.cpuprofile`), JSON.stringify(profile))
-  }
-  const cpuMs = (used.user + used.system) / 1000 / requests
-  const per = (label: string) => unionMs([label]) / requests
-  const calls = (label: string) => (intervals.get(label)?.length ?? 0) / requests
-  const dbLabels = [...intervals.keys()].filter((l) => l.startsWith('payload'))
-  const dbMs = unionMs(dbLabels) / requests
-  rows.push({
-    page: target.name,
-    reads: readPath,
-    'wall ms': +wall.toFixed(2),
-    'cpu ms': +cpuMs.toFixed(2),
-    'db ms': +dbMs.toFixed(2),
-    'db calls': dbLabels.map((l) => `${l.replace('payload.', '')}×${calls(l)}`).join(' '),
-    'render ms': +per('liquid render').toFixed(2),
-    'other ms': +(wall - dbMs - per('liquid render')).toFixed(2),
-    'implied req/s (1 core)': Math.round(1000 / cpuMs),
-  })
-}
 const os = await import('node:os')
-console.log(`\nUncached page profile — ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${requests} sequential requests each, ${new Date().toISOString()}`)
+console.log(
+  `\nUncached page profile — ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, ${requests} sequential requests each, ${new Date().toISOString()}`,
+)
 console.table(rows)
 // One server process runs its JavaScript on one core; on the 2-core bench machine the other core
 // drives autocannon, so 1000 / CPU ms is the ceiling the bench can show on an idle machine.

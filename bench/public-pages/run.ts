@@ -25,7 +25,12 @@ import { SERVER_NODE_FLAGS } from '../../src/lib/server-flags'
 import cliProgress from 'cli-progress'
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '200000' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, workers: { type: 'string', default: '2' } },
+  options: {
+    articles: { type: 'string', default: '200000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    workers: { type: 'string', default: '2' },
+  },
 })
 const articles = Number(values.articles)
 const duration = Number(values.duration)
@@ -119,11 +124,15 @@ interface Server {
 
 function startServer(args: string[], stdin?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [PRODUCTION_CONDITION, ...SERVER_NODE_FLAGS, '--import', 'tsx', 'bench/public-pages/server.ts', '--workers', String(workers), ...args], {
-      // development: the bench database was schema-pushed (it holds collections that have no migrations yet)
-      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      [PRODUCTION_CONDITION, ...SERVER_NODE_FLAGS, '--import', 'tsx', 'bench/public-pages/server.ts', '--workers', String(workers), ...args],
+      {
+        // development: the bench database was schema-pushed (it holds collections that have no migrations yet)
+        env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    )
     running.add(child)
     let out = ''
     child.stdout!.on('data', (chunk) => {
@@ -162,14 +171,26 @@ async function load(server: Server, target: Target, seconds = duration) {
     connections,
     duration: seconds,
     pipelining: 1,
-    requests: [{ setupRequest: (req: Record<string, unknown>) => {
-      const url = target.urls[next++ % target.urls.length]
-      return { ...req, path: url.path, headers: { ...(req.headers as object), host: url.host } }
-    } }],
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => {
+          const url = target.urls[next++ % target.urls.length]
+          return { ...req, path: url.path, headers: { ...(req.headers as object), host: url.host } }
+        },
+      },
+    ],
   } as never)
   const cpuMs = ((cpuSeconds(server.pids) - cpuBefore) * 1000) / Math.max(1, result.requests.total)
   // Timeouts and non-2xx answers are reported beside the figures, not hidden.
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuMs: +cpuMs.toFixed(2), load1: +load1.toFixed(1), urls: target.urls.length }
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    cpuMs: +cpuMs.toFixed(2),
+    load1: +load1.toFixed(1),
+    urls: target.urls.length,
+  }
 }
 
 /**
@@ -199,7 +220,9 @@ async function rotatingSets(file: string, articleCount: number, columnPageCount:
   db.close()
   const columnPages: Array<{ path: string; host: string }> = []
   for (let page = 1; columnPages.length < columnPageCount && page <= 5; page++) {
-    for (const c of columns) if (columnPages.length < columnPageCount && c.n > (page - 1) * 20) columnPages.push({ path: `/s/${c.code}/${c.path}/${page > 1 ? `?page=${page}` : ''}`, host: 'localhost' })
+    for (const c of columns)
+      if (columnPages.length < columnPageCount && c.n > (page - 1) * 20)
+        columnPages.push({ path: `/s/${c.code}/${c.path}/${page > 1 ? `?page=${page}` : ''}`, host: 'localhost' })
   }
   return {
     articles: articles.map((a) => ({ path: `/s/${a.code}/${a.path}/${a.id}.html`, host: 'localhost' })),
@@ -255,7 +278,10 @@ for (const url of rotating[2].urls.filter((_, i) => i % 250 === 0)) {
   if (reply.status !== 200) throw new Error(`rotating set: ${url.path} answered ${reply.status}`)
 }
 // The baseline answers by path alone, so one host's page per path (all rotating URLs are on localhost).
-const baselineInput = [...bodies].map(([key, reply]) => JSON.stringify({ path: key.slice(key.indexOf(' ') + 1), contentType: reply.contentType, body: reply.body.toString('base64') })).join('\n') + '\nEND\n'
+const baselineInput =
+  [...bodies]
+    .map(([key, reply]) => JSON.stringify({ path: key.slice(key.indexOf(' ') + 1), contentType: reply.contentType, body: reply.body.toString('base64') }))
+    .join('\n') + '\nEND\n'
 
 type Figures = Awaited<ReturnType<typeof load>>
 interface Run {
@@ -292,7 +318,10 @@ for (const target of targets) {
   for (const server of [cached, baselineServer]) for (const url of target.urls.slice(0, 20)) await getFrom(server.port, url.path, url.host)
   const slices: Record<'cached' | 'baseline', Figures[]> = { cached: [], baseline: [] }
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [label, server, idle] of [['baseline', baselineServer, cached], ['cached', cached, baselineServer]] as const) {
+    for (const [label, server, idle] of [
+      ['baseline', baselineServer, cached],
+      ['cached', cached, baselineServer],
+    ] as const) {
       signal(idle, 'SIGSTOP')
       signal(server, 'SIGCONT')
       slices[label].push(await load(server, target, Math.max(2, Math.round((duration * 2) / ROUNDS))))
@@ -304,11 +333,22 @@ for (const target of targets) {
   shares.push(median(ratios))
   for (const label of ['cached', 'baseline'] as const) {
     const all = slices[label]
-    const figures = { ...all[0]!, rps: Math.round(all.reduce((sum, f) => sum + f.rps, 0) / all.length), p50: median(all.map((f) => f.p50)), p99: Math.max(...all.map((f) => f.p99)), errors: all.reduce((sum, f) => sum + f.errors, 0), cpuMs: +(all.reduce((sum, f) => sum + f.cpuMs, 0) / all.length).toFixed(2) }
+    const figures = {
+      ...all[0]!,
+      rps: Math.round(all.reduce((sum, f) => sum + f.rps, 0) / all.length),
+      p50: median(all.map((f) => f.p50)),
+      p99: Math.max(...all.map((f) => f.p99)),
+      errors: all.reduce((sum, f) => sum + f.errors, 0),
+      cpuMs: +(all.reduce((sum, f) => sum + f.cpuMs, 0) / all.length).toFixed(2),
+    }
     results[label].push(figures)
-    console.log(`${label} / ${target.name}: ${figures.rps} req/s, p99 ${figures.p99} ms (highest of ${ROUNDS} slices), ${figures.cpuMs} CPU ms/req, load ${figures.load1}`)
+    console.log(
+      `${label} / ${target.name}: ${figures.rps} req/s, p99 ${figures.p99} ms (highest of ${ROUNDS} slices), ${figures.cpuMs} CPU ms/req, load ${figures.load1}`,
+    )
   }
-  console.log(`cached / ${target.name}: ${ratios.map((r) => `${Math.round(r * 100)} %`).join(', ')} of the baseline by round, median ${Math.round(shares.at(-1)! * 100)} %`)
+  console.log(
+    `cached / ${target.name}: ${ratios.map((r) => `${Math.round(r * 100)} %`).join(', ')} of the baseline by round, median ${Math.round(shares.at(-1)! * 100)} %`,
+  )
 }
 await cached.stop()
 await baselineServer.stop()
@@ -345,7 +385,9 @@ const rows = runs.flatMap((run) =>
     }
   }),
 )
-console.log(`\nPublic pages — ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${articles} articles, ${connections} connections, ${duration} s each, ${new Date().toISOString()}`)
+console.log(
+  `\nPublic pages — ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, ${articles} articles, ${connections} connections, ${duration} s each, ${new Date().toISOString()}`,
+)
 console.table(rows)
 const figure = (label: string, i: number) => results[label][i]
 const failures = targets.flatMap((target, i) => {
@@ -354,7 +396,10 @@ const failures = targets.flatMap((target, i) => {
   return [
     ...(share < 75 ? [`${target.name}: cached ${share}% of baseline (target ≥ 75%)`] : []),
     ...(hit.p99 >= 20 ? [`${target.name}: cached p99 ${hit.p99} ms (target < 20)`] : []),
-    ...[['page cache off', miss], ['all caches off', none]].flatMap(([label, f]) => {
+    ...[
+      ['page cache off', miss],
+      ['all caches off', none],
+    ].flatMap(([label, f]) => {
       const figures = f as Figures
       const name = `${rotating[i].name}, ${label}`
       return [

@@ -22,7 +22,9 @@ export async function applyAdditiveSchema(payload: Payload): Promise<{ applied: 
   if (!adapter.requireDrizzleKit || !adapter.client) throw new Error('applyAdditiveSchema needs the SQLite adapter (the bench database is a SQLite file)')
   const diff = adapter.requireDrizzleKit().pushSchema(adapter.schema, adapter.drizzle)
   // Drizzle asks on the terminal when a change could be a rename; a bench must not hang on it.
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the schema diff asks a question (a rename?): rebuild the bench database (delete data/bench/*.db)')), 60_000).unref())
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('the schema diff asks a question (a rename?): rebuild the bench database (delete data/bench/*.db)')), 60_000).unref(),
+  )
   const { statementsToExecute } = await Promise.race([diff, timeout])
   const applied: string[] = []
   const skipped: string[] = []

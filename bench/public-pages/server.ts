@@ -14,7 +14,15 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 
-const { values } = parseArgs({ options: { mode: { type: 'string', default: 'sites' }, cache: { type: 'string', default: 'on' }, 'data-cache': { type: 'string', default: 'on' }, fragments: { type: 'string', default: 'on' }, workers: { type: 'string', default: '1' } } })
+const { values } = parseArgs({
+  options: {
+    mode: { type: 'string', default: 'sites' },
+    cache: { type: 'string', default: 'on' },
+    'data-cache': { type: 'string', default: 'on' },
+    fragments: { type: 'string', default: 'on' },
+    workers: { type: 'string', default: '1' },
+  },
+})
 for (const flag of ['cache', 'data-cache', 'fragments'] as const) {
   if (values[flag] !== 'on' && values[flag] !== 'off') {
     console.error(`--${flag} must be "on" or "off", got "${values[flag]}"`)
@@ -36,7 +44,8 @@ if (!Number.isInteger(workers) || workers < 1) {
 if (workers > 1 && cluster.isPrimary) {
   let input = ''
   process.stdin.setEncoding('utf8')
-  const stdinDone = values.mode === 'baseline' ? new Promise<void>((resolve) => process.stdin.on('data', (c) => (input += c)).on('end', resolve)) : Promise.resolve()
+  const stdinDone =
+    values.mode === 'baseline' ? new Promise<void>((resolve) => process.stdin.on('data', (c) => (input += c)).on('end', resolve)) : Promise.resolve()
   await stdinDone
   const ports: number[] = []
   // Workers read the baseline's pages from a file: an IPC message could arrive before they listen for it.
@@ -108,7 +117,10 @@ async function serve() {
     const payload = await getPayload({ config: await benchConfig({ push: false }) })
     const schema = await (await import('./schema')).applyAdditiveSchema(payload)
     if (schema.applied.length) console.error(`bench database: applied ${schema.applied.length} additive schema statements (${schema.applied.join('; ')})`)
-    const sites = await createPublicSites({ payload, config: { cache: { enabled: values.cache === 'on' }, dataCache: { enabled: values['data-cache'] === 'on' }, siteFragments: values.fragments === 'on' } })
+    const sites = await createPublicSites({
+      payload,
+      config: { cache: { enabled: values.cache === 'on' }, dataCache: { enabled: values['data-cache'] === 'on' }, siteFragments: values.fragments === 'on' },
+    })
     const app = express()
     app.disable('x-powered-by')
     app.use(sites.handler)

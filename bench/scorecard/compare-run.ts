@@ -9,7 +9,15 @@ import { parseArgs } from 'node:util'
 import type { Payload } from 'payload'
 import { insertBenchLetters, insertBenchProbes } from './db-fill'
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, letters: { type: 'string', default: '100000' }, 'fill-only': { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    'as-of': { type: 'string' },
+    out: { type: 'string' },
+    letters: { type: 'string', default: '100000' },
+    'fill-only': { type: 'boolean', default: false },
+  },
+})
 if (!values.db || (!values['fill-only'] && (!values['as-of'] || !values.out))) {
   console.error('usage: compare-run.ts --db FILE (--fill-only | --as-of ISO --out FILE.json)')
   process.exit(2)
@@ -25,15 +33,42 @@ console.log(`letters ${await insertBenchLetters(payload, Number(values.letters))
 if (values['fill-only']) process.exit(0)
 
 const { executeEvaluationRun } = await import('../../src/scorecard')
-const run = (await payload.create({ collection: 'evaluation-runs' as never, data: { title: 'compare', scope: 'all', asOf: values['as-of'] } as never, overrideAccess: true, context: { scorecardNoQueue: true } })) as { id: number }
+const run = (await payload.create({
+  collection: 'evaluation-runs' as never,
+  data: { title: 'compare', scope: 'all', asOf: values['as-of'] } as never,
+  overrideAccess: true,
+  context: { scorecardNoQueue: true },
+})) as { id: number }
 const started = performance.now()
 await executeEvaluationRun(payload, run.id)
 console.log(`run ${run.id}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
 const doc = (await payload.findByID({ collection: 'evaluation-runs' as never, id: run.id, depth: 0, overrideAccess: true })) as any
-const results = (await payload.find({ collection: 'evaluation-results' as never, where: { run: { equals: run.id } }, limit: 0, pagination: false, depth: 0, overrideAccess: true, sort: 'organization' })).docs as any[]
+const results = (
+  await payload.find({
+    collection: 'evaluation-results' as never,
+    where: { run: { equals: run.id } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    sort: 'organization',
+  })
+).docs as any[]
 const strip = ({ id, run: _run, createdAt, updatedAt, ...rest }: any) => rest
-const findings = [...doc.scanState.findings].sort((a: any, b: any) => Number(a.articleId) - Number(b.articleId) || a.indicatorCode.localeCompare(b.indicatorCode) || JSON.stringify(a.detail).localeCompare(JSON.stringify(b.detail)))
-const summary = { organizationCount: doc.organizationCount, passedCount: doc.passedCount, vetoedCount: doc.vetoedCount, failedCount: doc.failedCount, textScanArticles: doc.textScanArticles, signature: doc.scanState.signature }
+const findings = [...doc.scanState.findings].sort(
+  (a: any, b: any) =>
+    Number(a.articleId) - Number(b.articleId) ||
+    a.indicatorCode.localeCompare(b.indicatorCode) ||
+    JSON.stringify(a.detail).localeCompare(JSON.stringify(b.detail)),
+)
+const summary = {
+  organizationCount: doc.organizationCount,
+  passedCount: doc.passedCount,
+  vetoedCount: doc.vetoedCount,
+  failedCount: doc.failedCount,
+  textScanArticles: doc.textScanArticles,
+  signature: doc.scanState.signature,
+}
 writeFileSync(values.out!, JSON.stringify({ summary, findings, results: results.map(strip) }, null, 1))
 console.log(JSON.stringify(summary), `${findings.length} findings`)
 await payload.destroy()

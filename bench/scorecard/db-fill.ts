@@ -8,7 +8,7 @@ type Drizzle = { drizzle: any; tables: Record<string, any> }
 
 function random(seed: number) {
   let state = seed >>> 0
-  return () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  return () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
 async function batches<T>(rows: T[], size: number, write: (batch: T[]) => Promise<void>) {
@@ -21,7 +21,9 @@ export async function insertBenchLetters(payload: Payload, wanted: number): Prom
   const have = (await payload.count({ collection: 'letters' as never, overrideAccess: true })).totalDocs
   if (have >= wanted) return have
   const db = payload.db as unknown as Drizzle
-  const sites = (await payload.find({ collection: 'sites', limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { organization: true } as never })).docs as Array<{ id: number; organization: number }>
+  const sites = (
+    await payload.find({ collection: 'sites', limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { organization: true } as never })
+  ).docs as Array<{ id: number; organization: number }>
   const rand = random(11)
   const now = Date.now()
   const rows = Array.from({ length: wanted - have }, (_, i) => {
@@ -56,14 +58,26 @@ export async function insertBenchProbes(payload: Payload): Promise<number> {
   const existing = (await payload.count({ collection: 'probe-samples' as never, overrideAccess: true })).totalDocs
   if (existing > 0) return existing
   const db = payload.db as unknown as Drizzle
-  const sites = (await payload.find({ collection: 'sites', limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { code: true } as never })).docs as Array<{ id: number; code: string }>
+  const sites = (await payload.find({ collection: 'sites', limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { code: true } as never }))
+    .docs as Array<{ id: number; code: string }>
   const rand = random(5)
   const now = Date.now()
   const rows = sites.flatMap((site) =>
     Array.from({ length: 168 }, (_, h) => {
       const ok = rand() > 0.01
       const at = new Date(now - (h + 0.5) * 3_600_000).toISOString()
-      return { site: site.id, url: `http://127.0.0.1:3000/s/${site.code}/`, at, ok, status: ok ? 200 : 503, durationMs: Math.round(80 + rand() * 400), searchBox: true, errorReportEntry: true, createdAt: at, updatedAt: at }
+      return {
+        site: site.id,
+        url: `http://127.0.0.1:3000/s/${site.code}/`,
+        at,
+        ok,
+        status: ok ? 200 : 503,
+        durationMs: Math.round(80 + rand() * 400),
+        searchBox: true,
+        errorReportEntry: true,
+        createdAt: at,
+        updatedAt: at,
+      }
     }),
   )
   await batches(rows, 80, (batch) => db.drizzle.insert(db.tables.probe_samples).values(batch))

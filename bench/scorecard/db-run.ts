@@ -12,7 +12,15 @@ import cliProgress from 'cli-progress'
 import type { Payload } from 'payload'
 import { insertBenchLetters, insertBenchProbes } from './db-fill'
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: '/tmp/scorecard-bench/sc.db' }, letters: { type: 'string', default: '100000' }, sample: { type: 'string', default: '100' }, 'scan-sample': { type: 'string', default: '20000' }, push: { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: '/tmp/scorecard-bench/sc.db' },
+    letters: { type: 'string', default: '100000' },
+    sample: { type: 'string', default: '100' },
+    'scan-sample': { type: 'string', default: '20000' },
+    push: { type: 'boolean', default: false },
+  },
+})
 if (!existsSync(values.db!)) {
   console.error(`No database at ${values.db}. Seed one first:\n  DATABASE_URI=file:${values.db} npm run seed -- --preset yulin --articles 1000000`)
   process.exit(2)
@@ -38,11 +46,16 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<[T, numb
 const { getPayload } = await import('payload')
 const { default: config } = await import('../../payload.config')
 const payload: Payload = await getPayload({ config })
-console.log(`Payload booted (${process.env.NODE_ENV ?? 'development'} mode, schema push ${process.env.PAYLOAD_MIGRATING === 'true' ? 'skipped' : 'on'}): rss ${mb(process.memoryUsage().rss)}`)
-const { columnAggregates, executeEvaluationRun, scanDatabaseArticles, loadStructure, activeIndicatorSet, builtInIndicatorSet } = await import('../../src/scorecard')
+console.log(
+  `Payload booted (${process.env.NODE_ENV ?? 'development'} mode, schema push ${process.env.PAYLOAD_MIGRATING === 'true' ? 'skipped' : 'on'}): rss ${mb(process.memoryUsage().rss)}`,
+)
+const { columnAggregates, executeEvaluationRun, scanDatabaseArticles, loadStructure, activeIndicatorSet, builtInIndicatorSet } =
+  await import('../../src/scorecard')
 
 const articles = (await payload.count({ collection: 'articles', overrideAccess: true })).totalDocs
-const columns = (await payload.find({ collection: 'columns', limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never })).docs.map((c) => (c as { id: number }).id)
+const columns = (
+  await payload.find({ collection: 'columns', limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never })
+).docs.map((c) => (c as { id: number }).id)
 const organizations = (await payload.count({ collection: 'organizations', overrideAccess: true })).totalDocs
 console.log(`scorecard db bench — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${mb(totalmem())} RAM, node ${process.version}`)
 console.log(`database: ${values.db}: ${organizations} organizations, ${columns.length} columns, ${articles} articles`)
@@ -55,12 +68,18 @@ console.log(`probe samples (a week, hourly, every site): ${probes}\n`)
 // Runs of earlier benches on this file would make the first run below incremental: remove them so
 // it is a full scan (bench data only).
 for (const collection of ['evaluation-results', 'rectification-items', 'evaluation-runs']) {
-  if ((payload.collections as Record<string, unknown>)[collection]) await payload.delete({ collection: collection as never, where: { id: { exists: true } }, overrideAccess: true, context: { skipAudit: true } })
+  if ((payload.collections as Record<string, unknown>)[collection])
+    await payload.delete({ collection: collection as never, where: { id: { exists: true } }, overrideAccess: true, context: { skipAudit: true } })
 }
 
 const asOf = new Date()
 async function oneRun(title: string) {
-  const run = (await payload.create({ collection: 'evaluation-runs' as never, data: { title, scope: 'all' } as never, overrideAccess: true, context: { scorecardNoQueue: true } })) as { id: number }
+  const run = (await payload.create({
+    collection: 'evaluation-runs' as never,
+    data: { title, scope: 'all' } as never,
+    overrideAccess: true,
+    context: { scorecardNoQueue: true },
+  })) as { id: number }
   const bar = new cliProgress.SingleBar({ format: `${title.padEnd(20)} {bar} {percentage}% {stage}`, hideCursor: true }, cliProgress.Presets.shades_classic)
   bar.start(100, 0, { stage: '' })
   const stages: Array<[string, number]> = []
@@ -70,7 +89,9 @@ async function oneRun(title: string) {
   }
   const cpuBefore = process.cpuUsage()
   const result = await timed(`${title}: gather + text scan + evaluate + store`, async () => {
-    const evaluation = await executeEvaluationRun(payload, run.id, { onProgress: (stage, percent) => (track(stage), bar.update(Math.round(percent), { stage })) })
+    const evaluation = await executeEvaluationRun(payload, run.id, {
+      onProgress: (stage, percent) => (track(stage), bar.update(Math.round(percent), { stage })),
+    })
     bar.stop()
     return evaluation
   })
@@ -78,7 +99,9 @@ async function oneRun(title: string) {
   console.log(`  cpu time (all threads of the process): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`)
   console.log(`  stages: ${stages.map(([name, at], i) => `${name} ${(((stages[i + 1]?.[1] ?? performance.now()) - at) / 1000).toFixed(1)} s`).join(', ')}`)
   const doc = (await payload.findByID({ collection: 'evaluation-runs' as never, id: run.id, depth: 0, overrideAccess: true })) as any
-  console.log(`  ${doc.organizationCount} units: ${doc.passedCount} pass, ${doc.vetoedCount} vetoed, ${doc.failedCount} fail; text scan ${doc.textScanMode} over ${doc.textScanArticles} articles; rectification +${doc.rectificationOpened} −${doc.rectificationClosed}`)
+  console.log(
+    `  ${doc.organizationCount} units: ${doc.passedCount} pass, ${doc.vetoedCount} vetoed, ${doc.failedCount} fail; text scan ${doc.textScanMode} over ${doc.textScanArticles} articles; rectification +${doc.rectificationOpened} −${doc.rectificationClosed}`,
+  )
   return result[1]
 }
 
@@ -90,8 +113,12 @@ const runsPeakRss = peakRss
 
 // Baselines after the runs, so their garbage does not count against the runs' memory.
 const sample = columns.slice(0, Number(values.sample))
-const [, baselineMs] = await timed(`baseline: Local API aggregates for ${sample.length} columns`, () => columnAggregates(payload, sample, asOf, { mode: 'local-api' }))
-const [, sqlMs] = await timed(`SQL aggregates (one GROUP BY) for all ${columns.length} columns`, () => columnAggregates(payload, columns, asOf, { mode: 'sql' }))
+const [, baselineMs] = await timed(`baseline: Local API aggregates for ${sample.length} columns`, () =>
+  columnAggregates(payload, sample, asOf, { mode: 'local-api' }),
+)
+const [, sqlMs] = await timed(`SQL aggregates (one GROUP BY) for all ${columns.length} columns`, () =>
+  columnAggregates(payload, columns, asOf, { mode: 'sql' }),
+)
 const projected = (baselineMs / sample.length) * columns.length
 console.log(`  Local API projected to all columns: ${(projected / 1000).toFixed(1)} s (×${(projected / sqlMs).toFixed(0)} the SQL path)\n`)
 
@@ -117,11 +144,17 @@ console.log(`  Local API projected to all columns: ${(projected / 1000).toFixed(
     if (error !== stop) throw error
   })
   const ms = performance.now() - started
-  console.log(`baseline: page-by-page text scan of ${scanned} articles ${(ms / 1000).toFixed(1)} s, projected to ${articles}: ${((ms / Math.max(1, scanned)) * articles / 1000).toFixed(0)} s\n`)
+  console.log(
+    `baseline: page-by-page text scan of ${scanned} articles ${(ms / 1000).toFixed(1)} s, projected to ${articles}: ${(((ms / Math.max(1, scanned)) * articles) / 1000).toFixed(0)} s\n`,
+  )
 }
 
 clearInterval(sampler)
-console.log(`\nfull run ${(fullMs / 1000).toFixed(1)} s, nightly run ${(nightlyMs / 1000).toFixed(1)} s, peak rss of the runs ${mb(runsPeakRss)} (main thread + scan workers; with the baselines ${mb(peakRss)}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+console.log(
+  `\nfull run ${(fullMs / 1000).toFixed(1)} s, nightly run ${(nightlyMs / 1000).toFixed(1)} s, peak rss of the runs ${mb(runsPeakRss)} (main thread + scan workers; with the baselines ${mb(peakRss)}), load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+)
 console.log(`target (full run < 60 s, memory < 1 GB): ${fullMs < 60_000 && runsPeakRss < 2 ** 30 ? 'MET' : 'NOT MET'}`)
 await payload.destroy()
 process.exit(0)

@@ -5,15 +5,7 @@
 // the articles changed in a day; the full text scan of all articles; Excel export; peak memory.
 import { cpus, totalmem } from 'node:os'
 import cliProgress from 'cli-progress'
-import {
-  builtInIndicatorSet,
-  deriveRectificationItems,
-  evaluateRun,
-  exportRunToXlsx,
-  rankResults,
-  scanArticles,
-  type TextScanState,
-} from '../../src/scorecard'
+import { builtInIndicatorSet, deriveRectificationItems, evaluateRun, exportRunToXlsx, rankResults, scanArticles, type TextScanState } from '../../src/scorecard'
 import { random, syntheticArticles, syntheticInputs } from './synthetic'
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]))
@@ -39,7 +31,9 @@ async function timed<T>(label: string, work: () => T | Promise<T>): Promise<[T, 
 }
 
 console.log(`scorecard bench — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${mb(totalmem())} RAM, node ${process.version}`)
-console.log(`scale: ${scale.organizations} organizations, ${scale.organizations * scale.columnsPerOrganization} columns, ${scale.articles} articles, ${scale.letters} letters\n`)
+console.log(
+  `scale: ${scale.organizations} organizations, ${scale.organizations * scale.columnsPerOrganization} columns, ${scale.articles} articles, ${scale.letters} letters\n`,
+)
 
 const set = builtInIndicatorSet('national-2019')
 const [inputs] = await timed('generate synthetic aggregates', () => syntheticInputs(scale, asOf))
@@ -68,29 +62,43 @@ const resolveInternalUrl = (url: URL) => {
 const bar = new cliProgress.SingleBar({ format: 'full text scan {bar} {value}/{total} articles', hideCursor: true }, cliProgress.Presets.shades_classic)
 bar.start(scale.articles, 0)
 const [fullState, fullScanMs] = await timed(`full text scan of ${scale.articles} articles`, () =>
-  scanArticles(set, null, { upserted: syntheticArticles(scale.articles, scale.organizations, asOf) }, {
-    asOf,
-    full: true,
-    resolveInternalUrl,
-    internalHosts: hosts,
-    onProgress: (n) => bar.update(n),
-  }),
+  scanArticles(
+    set,
+    null,
+    { upserted: syntheticArticles(scale.articles, scale.organizations, asOf) },
+    {
+      asOf,
+      full: true,
+      resolveInternalUrl,
+      internalHosts: hosts,
+      onProgress: (n) => bar.update(n),
+    },
+  ),
 )
 bar.stop()
 
 const [state, incrementalMs] = await timed(`incremental text scan of ${changedPerDay} changed articles`, () =>
-  scanArticles(set, fullState as TextScanState, { upserted: syntheticArticles(changedPerDay, scale.organizations, asOf) }, { asOf, resolveInternalUrl, internalHosts: hosts }),
+  scanArticles(
+    set,
+    fullState as TextScanState,
+    { upserted: syntheticArticles(changedPerDay, scale.organizations, asOf) },
+    { asOf, resolveInternalUrl, internalHosts: hosts },
+  ),
 )
 console.log(`  findings kept for ${state.findings.size} articles`)
 
-const [run, evaluateMs] = await timed(`evaluate ${scale.organizations} organizations (aggregates + findings)`, () => evaluateRun(set, inputs, { asOf, scan: state }))
+const [run, evaluateMs] = await timed(`evaluate ${scale.organizations} organizations (aggregates + findings)`, () =>
+  evaluateRun(set, inputs, { asOf, scan: state }),
+)
 const [, rankMs] = await timed('rank + rectification list', () => [rankResults(run.results), deriveRectificationItems(run, set)])
 const [xlsx, exportMs] = await timed('Excel export', () => exportRunToXlsx(run, set))
 clearInterval(sampler)
 
 const nightly = incrementalMs + evaluateMs + rankMs + exportMs
 const full = fullScanMs + evaluateMs + rankMs + exportMs
-console.log(`\nvetoed ${run.results.filter((r) => r.status === 'vetoed').length}, passed ${run.results.filter((r) => r.passed).length}, workbook ${mb(xlsx.length)}`)
+console.log(
+  `\nvetoed ${run.results.filter((r) => r.status === 'vetoed').length}, passed ${run.results.filter((r) => r.passed).length}, workbook ${mb(xlsx.length)}`,
+)
 const vetoCounts = new Map<string, number>()
 for (const result of run.results) for (const code of result.vetoCodes) vetoCounts.set(code, (vetoCounts.get(code) ?? 0) + 1)
 console.log(`veto items tripped: ${[...vetoCounts].map(([code, n]) => `${code}×${n}`).join(' ') || 'none'}`)

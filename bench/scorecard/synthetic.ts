@@ -3,7 +3,20 @@
 import type { ArticleText, ColumnFacts, OrganizationInput } from '../../src/scorecard'
 
 const DAY = 86_400_000
-const CATEGORIES: ColumnFacts['category'][] = ['news', 'news', 'news', 'notices', 'policy', 'profile', 'personnel', 'plans', 'interaction', 'services', 'disclosure', 'other']
+const CATEGORIES: ColumnFacts['category'][] = [
+  'news',
+  'news',
+  'news',
+  'notices',
+  'policy',
+  'profile',
+  'personnel',
+  'plans',
+  'interaction',
+  'services',
+  'disclosure',
+  'other',
+]
 
 /** Deterministic pseudo-random numbers, so every run measures the same data. */
 export function random(seed: number) {
@@ -47,13 +60,36 @@ export function syntheticInputs(scale: Scale, asOf: Date): OrganizationInput[] {
     return {
       organization: { id, name: `单位${id}`, kind: id === 1 ? 'city' : id <= 8 ? 'county' : 'department' },
       columns,
-      site: { id, identificationCode: '4509000001', icp: '桂ICP备05000001号', publicSecurity: '桂公网安备45090202000001号', hasSearchBox: true, hasErrorReportEntry: rand() > 0.1 },
-      probes: Array.from({ length: 140 }, (_, p) => ({ siteId: id, url: `https://u${id}.yulin.gov.cn/`, at: iso((p + 0.5) / 20), ok: rand() > 0.01, status: 200, durationMs: 200 + rand() * 1000 })),
+      site: {
+        id,
+        identificationCode: '4509000001',
+        icp: '桂ICP备05000001号',
+        publicSecurity: '桂公网安备45090202000001号',
+        hasSearchBox: true,
+        hasErrorReportEntry: rand() > 0.1,
+      },
+      probes: Array.from({ length: 140 }, (_, p) => ({
+        siteId: id,
+        url: `https://u${id}.yulin.gov.cn/`,
+        at: iso((p + 0.5) / 20),
+        ok: rand() > 0.01,
+        status: 200,
+        durationMs: 200 + rand() * 1000,
+      })),
       serviceGuides: Array.from({ length: 7 }, (_, g) => ({
         id: id * 100 + g,
         title: `事项${g}`,
         onlineAvailable: true,
-        elements: { itemName: true, legalBasis: rand() > 0.05, conditions: true, materials: true, place: true, hours: rand() > 0.05, phone: true, process: true },
+        elements: {
+          itemName: true,
+          legalBasis: rand() > 0.05,
+          conditions: true,
+          materials: true,
+          place: true,
+          hours: rand() > 0.05,
+          phone: true,
+          process: true,
+        },
       })),
       serviceStatisticsUpdatedAt: iso(rand() * 100),
       letters: Array.from({ length: lettersPerOrg }, (_, l) => {
@@ -63,7 +99,11 @@ export function syntheticInputs(scale: Scale, asOf: Date): OrganizationInput[] {
         return { id: id * 100_000 + l, receivedAt: iso(received), repliedAt: replyDays === null || replyDays > received ? null : iso(received - replyDays) }
       }),
       interactionChannel: { available: true },
-      errorReports: Array.from({ length: 5 }, (_, r) => ({ id: id * 100 + r, reportedAt: iso(rand() * 300), resolvedAt: rand() > 0.1 ? iso(rand() * 10) : null })),
+      errorReports: Array.from({ length: 5 }, (_, r) => ({
+        id: id * 100 + r,
+        reportedAt: iso(rand() * 300),
+        resolvedAt: rand() > 0.1 ? iso(rand() * 10) : null,
+      })),
       manualEntries: [],
     }
   })

@@ -6,8 +6,50 @@ import type { DocumentType, SearchDocument } from '../../src/search/index'
 
 const COUNTIES = ['玉州区', '福绵区', '容县', '陆川县', '博白县', '兴业县', '北流市']
 const TOWNS = ['民安镇', '大里镇', '石南镇', '沙田镇', '城西街道', '名山街道', '六靖镇', '清湖镇']
-const DEPARTMENTS = ['教育局', '财政局', '民政局', '人力资源和社会保障局', '卫生健康委员会', '住房和城乡建设局', '生态环境局', '交通运输局', '农业农村局', '市场监督管理局', '医疗保障局', '自然资源局', '水利局', '商务局', '文化广电体育和旅游局', '应急管理局', '统计局', '审计局', '司法局', '公安局']
-const TOPICS = ['低保', '医保', '社会保障', '医疗保险', '社保', '营商环境', '乡村振兴', '安全生产', '防汛抗旱', '疫情防控', '义务教育', '住房公积金', '不动产登记', '养老服务', '就业创业', '食品安全', '生态保护', '项目建设', '招商引资', '政务公开']
+const DEPARTMENTS = [
+  '教育局',
+  '财政局',
+  '民政局',
+  '人力资源和社会保障局',
+  '卫生健康委员会',
+  '住房和城乡建设局',
+  '生态环境局',
+  '交通运输局',
+  '农业农村局',
+  '市场监督管理局',
+  '医疗保障局',
+  '自然资源局',
+  '水利局',
+  '商务局',
+  '文化广电体育和旅游局',
+  '应急管理局',
+  '统计局',
+  '审计局',
+  '司法局',
+  '公安局',
+]
+const TOPICS = [
+  '低保',
+  '医保',
+  '社会保障',
+  '医疗保险',
+  '社保',
+  '营商环境',
+  '乡村振兴',
+  '安全生产',
+  '防汛抗旱',
+  '疫情防控',
+  '义务教育',
+  '住房公积金',
+  '不动产登记',
+  '养老服务',
+  '就业创业',
+  '食品安全',
+  '生态保护',
+  '项目建设',
+  '招商引资',
+  '政务公开',
+]
 const VERBS = ['开展', '推进', '落实', '部署', '召开', '组织', '加强', '深化', '完善', '启动']
 const PHRASES = [
   '为深入贯彻落实党中央、国务院决策部署',
@@ -26,6 +68,9 @@ const PHRASES = [
 const ENGLISH = ['Yulin', 'online service', 'WiFi', 'APP', 'PDF', 'GDP', 'ISO9001', 'E-mail']
 const TYPES: DocumentType[] = ['article', 'article', 'article', 'article', 'page', 'disclosure', 'service-guide', 'letter']
 const COLUMNS = ['工作动态', '通知公告', '政策文件', '政府信息公开', '办事指南', '互动交流']
+
+/** A paragraph ends at the first full stop after this many characters: about five paragraphs in a 946-character body. */
+const PARAGRAPH_LENGTH = 150
 
 /** mulberry32: small, fast, reproducible. */
 export function makeRandom(seed: number): () => number {
@@ -85,13 +130,16 @@ export function* generateCorpus(options: CorpusOptions): Generator<SearchDocumen
     const topic = pick(TOPICS)
     const place = random() < 0.5 ? pick(COUNTIES) + pick(TOWNS) : pick(COUNTIES)
     const docNumber = `玉政办发〔${year}〕${1 + Math.floor(random() * 120)}号`
-    const title =
-      random() < 0.3
-        ? `关于印发《${place}${topic}实施方案》的通知（${docNumber}）`
-        : `${site.organizationName}${pick(VERBS)}${topic}工作`
+    const title = random() < 0.3 ? `关于印发《${place}${topic}实施方案》的通知（${docNumber}）` : `${site.organizationName}${pick(VERBS)}${topic}工作`
     let body = ''
+    let paragraphStart = 0
     const target = Math.floor(bodyLength * (0.5 + random()))
     while (body.length < target) {
+      // No random draw here, so the corpus is otherwise the one measured before.
+      if (body.endsWith('。') && body.length - paragraphStart >= PARAGRAPH_LENGTH) {
+        body += '\n'
+        paragraphStart = body.length
+      }
       const r = random()
       if (r < 0.55) body += pick(PHRASES) + '，'
       else if (r < 0.75) body += `${pick(COUNTIES)}${pick(VERBS)}${pick(TOPICS)}工作，`

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import autocannon from 'autocannon'
 import express from 'express'
 import { createSearchRouter, EmbeddedSearchEngine } from '../../src/search/index'
+import { standalonePublicPages } from '../../src/sites/index'
 
 export interface HttpFigures {
   requests: number
@@ -29,9 +30,10 @@ const stubPayload = {
 export async function measureHttp(file: string, workers: number, paths: string[], seconds: number): Promise<{ coldPass: HttpFigures; steady: HttpFigures }> {
   const engine = new EmbeddedSearchEngine({ file, workers })
   await engine.ready()
-  const sites = { forRequest: async () => null, portal: async () => null, forUrl: async () => null, byId: async () => null }
+  // No sites in the stub: every page is the group's, in the directory theme.
+  const pages = standalonePublicPages(stubPayload)
   const app = express()
-  app.use('/', createSearchRouter({ payload: stubPayload, engine, sites, rateLimit: false, queryLog: false }))
+  app.use('/', createSearchRouter({ payload: stubPayload, engine, pages, rateLimit: false, queryLog: false }))
   const server = app.listen(0, '127.0.0.1')
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const { port } = server.address() as AddressInfo
@@ -42,7 +44,16 @@ export async function measureHttp(file: string, workers: number, paths: string[]
       ...(amount ? { amount } : { duration: seconds }),
       requests: paths.map((path) => ({ method: 'GET' as const, path })),
     })
-    return { requests: result.requests.total, rps: Math.round(result.requests.average), p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max, non2xx: result.non2xx }
+    return {
+      requests: result.requests.total,
+      rps: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      non2xx: result.non2xx,
+    }
   }
   try {
     // First pass: every search new to the cache (as right after an index write); then steady state.

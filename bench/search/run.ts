@@ -117,7 +117,9 @@ function baselineScan(texts: string[]): LatencySummary {
     const terms = text.split(' ')
     const where = terms.map(() => '(title LIKE ? OR body LIKE ?)').join(' AND ')
     const started = performance.now()
-    db.prepare(`SELECT count(*) FROM docs WHERE ${where}`).pluck().get(...terms.flatMap((term) => [`%${term}%`, `%${term}%`]))
+    db.prepare(`SELECT count(*) FROM docs WHERE ${where}`)
+      .pluck()
+      .get(...terms.flatMap((term) => [`%${term}%`, `%${term}%`]))
     samples.push(performance.now() - started)
   }
   db.close()
@@ -177,9 +179,19 @@ async function main(): Promise<void> {
     'one site, 2-term': await measure(engine, cases(queries.twoTerm, true)),
     'one site, phrase': await measure(engine, cases(queries.phrase, true)),
     'all sites, 1-term + facets': await measure(engine, cases(queries.oneTerm, false, true)),
-    'date sort, 1-term': await measure(engine, cases(queries.oneTerm, false).map((query) => ({ ...query, sort: 'date' }))),
+    'date sort, 1-term': await measure(
+      engine,
+      cases(queries.oneTerm, false).map((query) => ({ ...query, sort: 'date' })),
+    ),
   }
-  const mix = [...cases(queries.oneTerm, false), ...cases(queries.twoTerm, false), ...cases(queries.phrase, false), ...cases(queries.oneTerm, true), ...cases(queries.twoTerm, true), ...cases(queries.phrase, true)]
+  const mix = [
+    ...cases(queries.oneTerm, false),
+    ...cases(queries.twoTerm, false),
+    ...cases(queries.phrase, false),
+    ...cases(queries.oneTerm, true),
+    ...cases(queries.twoTerm, true),
+    ...cases(queries.phrase, true),
+  ]
   // Three passes, the median one reported: one pass is a second of work, and on a shared
   // 2-core machine one pass varied from 480 to 730 searches a second between runs.
   const passes: (LatencySummary & { qps: number })[] = []
@@ -239,14 +251,25 @@ async function main(): Promise<void> {
   }
   console.log('\n' + JSON.stringify(report, null, 2))
   console.log('\nlatency ms (p50 / p95 / p99):')
-  for (const [name, s] of Object.entries(latency)) console.log(`  ${name.padEnd(28)} ${s.p50} / ${s.p95} / ${s.p99}  (${s.n} queries, ${s.estimates} capped counts)`)
-  console.log(`  ${'20 concurrent, caches off'.padEnd(28)} ${concurrency.p50} / ${concurrency.p95} / ${concurrency.p99}  (${concurrency.qps} q/s; median of passes with p95 ${concurrency.passesP95.join(', ')})`)
-  console.log(`  ${'20 conc., cache, all distinct'.padEnd(28)} ${concurrentDistinct.p50} / ${concurrentDistinct.p95} / ${concurrentDistinct.p99}  (${concurrentDistinct.qps} q/s)`)
-  console.log(`  ${'20 conc., cache, bench mix'.padEnd(28)} ${concurrentCached.p50} / ${concurrentCached.p95} / ${concurrentCached.p99}  (${concurrentCached.qps} q/s)`)
+  for (const [name, s] of Object.entries(latency))
+    console.log(`  ${name.padEnd(28)} ${s.p50} / ${s.p95} / ${s.p99}  (${s.n} queries, ${s.estimates} capped counts)`)
+  console.log(
+    `  ${'20 concurrent, caches off'.padEnd(28)} ${concurrency.p50} / ${concurrency.p95} / ${concurrency.p99}  (${concurrency.qps} q/s; median of passes with p95 ${concurrency.passesP95.join(', ')})`,
+  )
+  console.log(
+    `  ${'20 conc., cache, all distinct'.padEnd(28)} ${concurrentDistinct.p50} / ${concurrentDistinct.p95} / ${concurrentDistinct.p99}  (${concurrentDistinct.qps} q/s)`,
+  )
+  console.log(
+    `  ${'20 conc., cache, bench mix'.padEnd(28)} ${concurrentCached.p50} / ${concurrentCached.p95} / ${concurrentCached.p99}  (${concurrentCached.qps} q/s)`,
+  )
   console.log(`  ${'20 conc., cache warm, mix'.padEnd(28)} ${concurrentWarm.p50} / ${concurrentWarm.p95} / ${concurrentWarm.p99}  (${concurrentWarm.qps} q/s)`)
-  console.log(`  ${'20 conc., cache, pages+facets'.padEnd(28)} ${concurrentPaging.p50} / ${concurrentPaging.p95} / ${concurrentPaging.p99}  (${concurrentPaging.qps} q/s)`)
+  console.log(
+    `  ${'20 conc., cache, pages+facets'.padEnd(28)} ${concurrentPaging.p50} / ${concurrentPaging.p95} / ${concurrentPaging.p99}  (${concurrentPaging.qps} q/s)`,
+  )
   console.log(`  cache: ${JSON.stringify(cacheStats)}`)
-  console.log(`  ${'HTTP /api/search, 20 conn.'.padEnd(28)} first pass ${http.coldPass.p50} / ${http.coldPass.p97_5} (p97.5) / ${http.coldPass.p99}, ${http.coldPass.rps} req/s; steady ${http.steady.p50} / ${http.steady.p97_5} / ${http.steady.p99}, ${http.steady.rps} req/s`)
+  console.log(
+    `  ${'HTTP /api/search, 20 conn.'.padEnd(28)} first pass ${http.coldPass.p50} / ${http.coldPass.p97_5} (p97.5) / ${http.coldPass.p99}, ${http.coldPass.rps} req/s; steady ${http.steady.p50} / ${http.steady.p97_5} / ${http.steady.p99}, ${http.steady.rps} req/s`,
+  )
   console.log(`  ${'publish → searchable'.padEnd(28)} ${publish.p50} / ${publish.p95} / ${publish.p99}`)
   console.log(`  ${'baseline: LIKE scan, no index'.padEnd(28)} ${baseline.p50} / ${baseline.p95} / ${baseline.p99}`)
   console.log('research (200k docs, FTS5 bigrams): 1-term 18/349 · 6/36, 2-term 12/421 · 8/95, phrase 113/405 · 27/52 (p50/p95 all sites · one site)')

@@ -12,7 +12,9 @@ import os from 'node:os'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 
-const { values } = parseArgs({ options: { serve: { type: 'string' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '20' } } })
+const { values } = parseArgs({
+  options: { serve: { type: 'string' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '20' } },
+})
 const PATH = '/s/bench/'
 
 if (values.serve) {
@@ -20,12 +22,19 @@ if (values.serve) {
   const { createSecurity } = await import('../../src/security')
   const cache = new PageCache(64 * 1024 * 1024)
   const body = `<!doctype html><html lang="zh-CN"><title>bench</title><main>${'<p>玉林市人民政府门户网站 政务公开 办事服务 互动交流</p>'.repeat(200)}</main></html>`
-  cache.set(cacheKey('localhost', PATH), buildResponse(body, { contentType: 'text/html; charset=utf-8', tags: [], ttlSeconds: 86_400 }, { brotliQuality: 5, gzipLevel: 6 }), cache.begin())
+  cache.set(
+    cacheKey('localhost', PATH),
+    buildResponse(body, { contentType: 'text/html; charset=utf-8', tags: [], ttlSeconds: 86_400 }, { brotliQuality: 5, gzipLevel: 6 }),
+    cache.begin(),
+  )
   const lean = createLeanHandler({ cache, themes: { asset: () => undefined } as never, securityHeaders: {} })
   const notFound = (_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(404).end()
   const limit = values.serve === 'front-limited' ? String(1e9) : '0'
   const security = createSecurity({ secret: 'bench', env: { RATE_LIMIT_PAGES_PER_MINUTE: limit } })
-  const handler = values.serve === 'lean' ? (req: http.IncomingMessage, res: http.ServerResponse) => void (lean(req, res) || notFound(req, res)) : security.frontDoor({ lean, app: notFound })
+  const handler =
+    values.serve === 'lean'
+      ? (req: http.IncomingMessage, res: http.ServerResponse) => void (lean(req, res) || notFound(req, res))
+      : security.frontDoor({ lean, app: notFound })
   const server = http.createServer(handler)
   server.listen(0, '127.0.0.1', () => console.log(`READY ${(server.address() as AddressInfo).port}`))
 } else {
@@ -43,12 +52,19 @@ if (values.serve) {
   const modes = ['lean', 'front', 'front-limited'] as const
   const label = { lean: 'lean cache hit (baseline)', front: '+ front door (headers, traversal)', 'front-limited': '+ page rate limit' }
   const results: Record<string, { rps: number[]; p50: number[]; p99: number[] }> = {}
-  console.log(`bench:security — ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), node ${process.version}, ${new Date().toISOString()}, ${connections} connections, ${seconds} s per run`)
+  console.log(
+    `bench:security — ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), node ${process.version}, ${new Date().toISOString()}, ${connections} connections, ${seconds} s per run`,
+  )
   for (let round = 1; round <= 2; round++) {
     for (const mode of modes) {
       const { port, child } = await start(mode)
       await autocannon({ url: `http://127.0.0.1:${port}${PATH}`, headers: { host: 'localhost', 'accept-encoding': 'br' }, connections, duration: 1 }) // warm-up
-      const run = await autocannon({ url: `http://127.0.0.1:${port}${PATH}`, headers: { host: 'localhost', 'accept-encoding': 'br' }, connections, duration: seconds })
+      const run = await autocannon({
+        url: `http://127.0.0.1:${port}${PATH}`,
+        headers: { host: 'localhost', 'accept-encoding': 'br' },
+        connections,
+        duration: seconds,
+      })
       child.kill()
       if (run.non2xx || run.errors) throw new Error(`${mode}: ${run.non2xx} non-2xx answers, ${run.errors} errors`)
       const entry = (results[mode] ??= { rps: [], p50: [], p99: [] })
@@ -62,7 +78,9 @@ if (values.serve) {
   const base = mean(results.lean.rps)
   for (const mode of modes) {
     const r = results[mode]
-    console.log(`${label[mode].padEnd(36)} ${mean(r.rps).toFixed(0).padStart(7)} req/s (${((mean(r.rps) / base - 1) * 100).toFixed(1).padStart(6)} %)  p50 ${mean(r.p50).toFixed(1)} ms  p99 ${mean(r.p99).toFixed(1)} ms`)
+    console.log(
+      `${label[mode].padEnd(36)} ${mean(r.rps).toFixed(0).padStart(7)} req/s (${((mean(r.rps) / base - 1) * 100).toFixed(1).padStart(6)} %)  p50 ${mean(r.p50).toFixed(1)} ms  p99 ${mean(r.p99).toFixed(1)} ms`,
+    )
   }
 }
 
@@ -85,7 +103,8 @@ async function cpuPerRequest(): Promise<string> {
     }
     await run() // warm-up
     const baseline = process.cpuUsage()
-    for (let i = 0; i < iterations; i++) new http.ServerResponse(Object.assign(new http.IncomingMessage(socket as never), { url: PATH, method: 'GET', headers: {} }))
+    for (let i = 0; i < iterations; i++)
+      new http.ServerResponse(Object.assign(new http.IncomingMessage(socket as never), { url: PATH, method: 'GET', headers: {} }))
     const objects = process.cpuUsage(baseline)
     const before = process.cpuUsage()
     await run()

@@ -32,7 +32,8 @@ const structureSeconds = (performance.now() - t0) / 1000
 // Baseline: generate the same amount of text without writing.
 const rnd = seededRandom(7)
 const b0 = performance.now()
-for (let i = 0; i < Math.min(count, 50_000); i++) generateText('news', rnd, { org: '玉林市发展和改革委员会', short: '发改委', places: ['北流市', '容县'], year: 2025, date: new Date() })
+for (let i = 0; i < Math.min(count, 50_000); i++)
+  generateText('news', rnd, { org: '玉林市发展和改革委员会', short: '发改委', places: ['北流市', '容县'], year: 2025, date: new Date() })
 const generatorRate = Math.min(count, 50_000) / ((performance.now() - b0) / 1000)
 
 const samples: Array<{ done: number; rssMB: number; heapMB: number }> = []
@@ -55,6 +56,23 @@ await seedArticles(payload, {
 })
 const seconds = (performance.now() - s0) / 1000
 const rate = count / seconds
-console.log(JSON.stringify({ database: process.env.DATABASE_URI!.split(':')[0], articles: count, structureSeconds: +structureSeconds.toFixed(1), seconds: +seconds.toFixed(1), articlesPerSecond: Math.round(rate), generatorOnlyPerSecond: Math.round(generatorRate), peakRssMB: Math.round(peakRss / 2 ** 20), samples }, null, 2))
-console.log(`\nseed: ${Math.round(rate)} articles/s (target ≥ 1,000), generator alone ${Math.round(generatorRate)}/s, peak RSS ${Math.round(peakRss / 2 ** 20)} MB`)
+console.log(
+  JSON.stringify(
+    {
+      database: process.env.DATABASE_URI!.split(':')[0],
+      articles: count,
+      structureSeconds: +structureSeconds.toFixed(1),
+      seconds: +seconds.toFixed(1),
+      articlesPerSecond: Math.round(rate),
+      generatorOnlyPerSecond: Math.round(generatorRate),
+      peakRssMB: Math.round(peakRss / 2 ** 20),
+      samples,
+    },
+    null,
+    2,
+  ),
+)
+console.log(
+  `\nseed: ${Math.round(rate)} articles/s (target ≥ 1,000), generator alone ${Math.round(generatorRate)}/s, peak RSS ${Math.round(peakRss / 2 ** 20)} MB`,
+)
 process.exit(0)

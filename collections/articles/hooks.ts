@@ -32,7 +32,17 @@ export const deriveAndGuardArticle: CollectionBeforeChangeHook = async ({ data, 
   data.workflow =
     from === to && operation !== 'create'
       ? previous
-      : [...previous, { action: operation === 'create' && to === 'draft' ? 'create' : ACTION_BY_TARGET[to], from, to, by: relationId(req.user?.id) ?? null, at: new Date().toISOString(), note: String(data.workflowNote ?? '').slice(0, 500) || null }]
+      : [
+          ...previous,
+          {
+            action: operation === 'create' && to === 'draft' ? 'create' : ACTION_BY_TARGET[to],
+            from,
+            to,
+            by: relationId(req.user?.id) ?? null,
+            at: new Date().toISOString(),
+            note: String(data.workflowNote ?? '').slice(0, 500) || null,
+          },
+        ]
   delete data.workflowNote
 
   data.disclosure = { ...(data.disclosure ?? {}) }
@@ -64,7 +74,9 @@ export const rememberDraftSave: CollectionBeforeOperationHook = ({ args, operati
 
 async function liveStatus(req: PayloadRequest, id: unknown): Promise<string | null> {
   if (id === undefined || id === null) return null
-  const live = await req.payload.findByID({ collection: 'articles', id: id as Id, draft: false, depth: 0, req, overrideAccess: true, select: { _status: true } }).catch(() => null)
+  const live = await req.payload
+    .findByID({ collection: 'articles', id: id as Id, draft: false, depth: 0, req, overrideAccess: true, select: { _status: true } })
+    .catch(() => null)
   return (live?._status as string | undefined) ?? null
 }
 
@@ -78,7 +90,9 @@ export async function nextIndexNumber(req: PayloadRequest, organizationId: Id, d
   const prefix = `${org!.code}/${new Date(date).getUTCFullYear()}-`
   const last = await req.payload.find({
     collection: 'articles',
-    where: { and: [{ 'disclosure.indexNumber': { greater_than_equal: `${prefix}00000` } }, { 'disclosure.indexNumber': { less_than_equal: `${prefix}99999` } }] },
+    where: {
+      and: [{ 'disclosure.indexNumber': { greater_than_equal: `${prefix}00000` } }, { 'disclosure.indexNumber': { less_than_equal: `${prefix}99999` } }],
+    },
     sort: '-disclosure.indexNumber',
     limit: 1,
     depth: 0,

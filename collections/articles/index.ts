@@ -4,7 +4,6 @@ import { onVersions } from '../../src/access'
 import { searchAfterChange, searchAfterDelete } from '../../src/search'
 import { createPreviewToken, sitesConfig } from '../../src/sites'
 import { deriveAndGuardArticle, rememberDraftSave } from './hooks'
-import { guardArticleMedia, publishArticleMedia } from '../media/visibility'
 import { zhEn } from '../shared'
 
 const readOnly = { readOnly: true, position: 'sidebar' as const }
@@ -28,13 +27,28 @@ export const Articles: CollectionConfig = {
   defaultSort: '-publishedAt',
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
   access: { read: readArticles, create: createArticles, update: updateArticles, delete: deleteArticles, readVersions: onVersions(updateArticles) },
-  hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle, guardArticleMedia], afterChange: [searchAfterChange, publishArticleMedia], afterDelete: [searchAfterDelete] },
+  hooks: { beforeOperation: [rememberDraftSave], beforeChange: [deriveAndGuardArticle], afterChange: [searchAfterChange], afterDelete: [searchAfterDelete] },
+  // Cover, attachments and body images: guarded and published by collections/media/visibility.ts (withMediaReferences).
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300, label: zhEn('标题', 'Title') },
     { name: 'subtitle', type: 'text', maxLength: 300, label: zhEn('副标题', 'Subtitle') },
     { name: 'column', type: 'relationship', relationTo: 'columns', required: true, index: true, label: zhEn('所属栏目', 'Column') },
-    { name: 'site', type: 'relationship', relationTo: 'sites', index: true, label: zhEn('所属网站', 'Site'), admin: { ...readOnly, description: zhEn('由栏目决定', 'Follows from the column') } },
-    { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true, label: zhEn('所属单位', 'Organization'), admin: { ...readOnly, description: zhEn('由栏目决定', 'Follows from the column') } },
+    {
+      name: 'site',
+      type: 'relationship',
+      relationTo: 'sites',
+      index: true,
+      label: zhEn('所属网站', 'Site'),
+      admin: { ...readOnly, description: zhEn('由栏目决定', 'Follows from the column') },
+    },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      index: true,
+      label: zhEn('所属单位', 'Organization'),
+      admin: { ...readOnly, description: zhEn('由栏目决定', 'Follows from the column') },
+    },
     {
       name: 'state',
       type: 'select',
@@ -50,7 +64,13 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'workflowNote', type: 'text', virtual: true, label: zhEn('审核意见', 'Review note'), admin: { position: 'sidebar' } },
-    { name: 'publishedAt', type: 'date', index: true, label: zhEn('发布日期', 'Publish date'), admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      label: zhEn('发布日期', 'Publish date'),
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'source', type: 'text', label: zhEn('来源', 'Source') },
     { name: 'author', type: 'text', label: zhEn('作者', 'Author') },
     { name: 'summary', type: 'textarea', maxLength: 1000, label: zhEn('摘要', 'Summary') },
@@ -62,7 +82,14 @@ export const Articles: CollectionConfig = {
       type: 'group',
       label: zhEn('信息公开目录', 'Disclosure catalogue'),
       fields: [
-        { name: 'indexNumber', type: 'text', unique: true, index: true, label: zhEn('索引号', 'Index number'), admin: { readOnly: true, description: zhEn('自动生成，不可更改', 'Generated once, never changed') } },
+        {
+          name: 'indexNumber',
+          type: 'text',
+          unique: true,
+          index: true,
+          label: zhEn('索引号', 'Index number'),
+          admin: { readOnly: true, description: zhEn('自动生成，不可更改', 'Generated once, never changed') },
+        },
         { name: 'publisher', type: 'text', label: zhEn('发布机构', 'Publisher') },
         { name: 'documentNumber', type: 'text', index: true, label: zhEn('文号', 'Document number') },
         { name: 'topic', type: 'text', index: true, label: zhEn('主题分类', 'Topic') },

@@ -3,7 +3,25 @@ import { refuse, relationId } from '../../src/access'
 import { requestOrigin } from '../../src/accounts'
 
 const SKIP = new Set(['audit-log', 'login-attempts', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'payload-kv'])
-const IGNORED_FIELDS = new Set(['updatedAt', 'createdAt', 'workflow', 'hash', 'salt', 'password', 'resetPasswordToken', 'resetPasswordExpiration', 'loginAttempts', 'lockUntil', 'sessions', 'sessionActivity', 'passwordHistory', 'totpSecret', 'totpPendingSecret', 'totpRecoveryCodes', 'totpLastStep'])
+const IGNORED_FIELDS = new Set([
+  'updatedAt',
+  'createdAt',
+  'workflow',
+  'hash',
+  'salt',
+  'password',
+  'resetPasswordToken',
+  'resetPasswordExpiration',
+  'loginAttempts',
+  'lockUntil',
+  'sessions',
+  'sessionActivity',
+  'passwordHistory',
+  'totpSecret',
+  'totpPendingSecret',
+  'totpRecoveryCodes',
+  'totpLastStep',
+])
 
 /** What changed: the fields whose value differs, each with a short before/after. */
 export function summarizeChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) {
@@ -27,7 +45,8 @@ function short(value: unknown): string {
 
 /** The log is append-only: no update or delete, through any API or the Local API, with or without access override. */
 export const refuseChange: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'update' || operation === 'delete' || (operation as string) === 'updateByID' || (operation as string) === 'deleteByID') refuse(req, 'audit.immutable', {}, 403)
+  if (operation === 'update' || operation === 'delete' || (operation as string) === 'updateByID' || (operation as string) === 'deleteByID')
+    refuse(req, 'audit.immutable', {}, 403)
   return args
 }
 
@@ -52,14 +71,26 @@ function afterChange(slug: string, redacted: string[]): CollectionAfterChangeHoo
   return async ({ doc, previousDoc, operation, req }) => {
     const changes = redact(summarizeChanges(operation === 'create' ? undefined : previousDoc, doc), redacted)
     const action = operation === 'create' ? 'create' : doc?._status && previousDoc?._status !== doc._status ? `update:${doc._status}` : 'update'
-    await record(req, { action, targetCollection: slug, targetId: String(doc.id), summary: `${action} ${slug} #${doc.id}: ${Object.keys(changes).join(', ')}`.slice(0, 500), changes })
+    await record(req, {
+      action,
+      targetCollection: slug,
+      targetId: String(doc.id),
+      summary: `${action} ${slug} #${doc.id}: ${Object.keys(changes).join(', ')}`.slice(0, 500),
+      changes,
+    })
     return doc
   }
 }
 
 function afterDelete(slug: string, redacted: string[]): CollectionAfterDeleteHook {
   return async ({ doc, id, req }) => {
-    await record(req, { action: 'delete', targetCollection: slug, targetId: String(id), summary: `delete ${slug} #${id}`, changes: redact(summarizeChanges(doc, undefined), redacted) })
+    await record(req, {
+      action: 'delete',
+      targetCollection: slug,
+      targetId: String(id),
+      summary: `delete ${slug} #${id}`,
+      changes: redact(summarizeChanges(doc, undefined), redacted),
+    })
     return doc
   }
 }
@@ -69,7 +100,14 @@ export function withAudit(collections: CollectionConfig[]): CollectionConfig[] {
   return collections.map((c) => {
     if (SKIP.has(c.slug)) return c
     const redacted = ((c.custom?.auditRedact as string[] | undefined) ?? []).slice()
-    return { ...c, hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), afterChange(c.slug, redacted)], afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete(c.slug, redacted)] } }
+    return {
+      ...c,
+      hooks: {
+        ...c.hooks,
+        afterChange: [...(c.hooks?.afterChange ?? []), afterChange(c.slug, redacted)],
+        afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete(c.slug, redacted)],
+      },
+    }
   })
 }
 

@@ -4,7 +4,6 @@ import { refuseChange } from './hooks'
 import { zhEn } from '../shared'
 import { auditExportEndpoint } from '../../src/accounts'
 
-
 /** Audit log // 审计日志: who changed what, when, from where. */
 export const AuditLog: CollectionConfig = {
   slug: 'audit-log',
@@ -15,7 +14,10 @@ export const AuditLog: CollectionConfig = {
     defaultColumns: ['at', 'user', 'action', 'targetCollection', 'targetId', 'ip'],
     listSearchableFields: ['summary', 'action', 'targetCollection', 'targetId', 'ip'],
     group: zhEn('系统', 'System'),
-    description: zhEn('导出：/api/audit-log/export?from=2026-01-01&to=2026-01-31&user=&action=&collection=&format=csv|xlsx', 'Export: /api/audit-log/export?from=2026-01-01&to=2026-01-31&user=&action=&collection=&format=csv|xlsx'),
+    description: zhEn(
+      '导出：/api/audit-log/export?from=2026-01-01&to=2026-01-31&user=&action=&collection=&format=csv|xlsx',
+      'Export: /api/audit-log/export?from=2026-01-01&to=2026-01-31&user=&action=&collection=&format=csv|xlsx',
+    ),
   },
   defaultSort: '-at',
   access: { read: readAuditLog, create: writeAuditLog, update: writeAuditLog, delete: writeAuditLog, readVersions: writeAuditLog },

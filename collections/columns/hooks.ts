@@ -8,7 +8,7 @@ type ColumnDoc = { id: Id; site: Id | { id: Id }; parent?: Id | { id: Id } | nul
 /**
  * Keeps the tree sound: the parent is in the same site and not the column itself or one of its
  * descendants; the path (slugs joined by '/') is unique per site; the owner defaults to the
- * site's organization; a site admin creates only under what their organization owns.
+ * site's organization; a site admin creates or moves a column only under what their organization owns.
  */
 export const validateColumnTree: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   const siteId = relationId(data.site ?? originalDoc?.site)
@@ -28,7 +28,14 @@ export const validateColumnTree: CollectionBeforeChangeHook = async ({ data, ori
   if (data.ownerOrganization === undefined || data.ownerOrganization === null) {
     data.ownerOrganization = originalDoc?.ownerOrganization ?? relationId(parent?.ownerOrganization) ?? relationId(site!.organization)
   }
-  if (operation === 'create' && req.user && !isCentralAdmin(req.user)) assertMayCreateColumn(req, site as unknown as { organization: unknown }, parent, data.ownerOrganization)
+  // On update too: a column moved to another site or under another parent is placed anew, and a
+  // unit must not place its column (hence its editors' articles) on another unit's site.
+  const placed =
+    operation === 'create' ||
+    !sameId(siteId, originalDoc?.site) ||
+    String(parentId) !== String(relationId(originalDoc?.parent)) ||
+    !sameId(data.ownerOrganization, originalDoc?.ownerOrganization)
+  if (placed && req.user && !isCentralAdmin(req.user)) assertMayPlaceColumn(req, site as unknown as { organization: unknown }, parent, data.ownerOrganization)
 
   const slug = String(data.slug ?? originalDoc?.slug ?? '')
   data.path = parent ? `${parent.path}/${slug}` : slug
@@ -44,21 +51,33 @@ export const validateColumnTree: CollectionBeforeChangeHook = async ({ data, ori
   return data
 }
 
-function assertMayCreateColumn(req: PayloadRequest, site: { organization: unknown }, parent: ColumnDoc | null, owner: unknown) {
+function assertMayPlaceColumn(req: PayloadRequest, site: { organization: unknown }, parent: ColumnDoc | null, owner: unknown) {
   const org = userOrganizationId(req.user)
-  const allowed =
-    hasRole(req.user, 'site-admin') &&
-    sameId(owner, org) &&
-    (parent ? sameId(parent.ownerOrganization, org) : sameId(site.organization, org))
+  const allowed = hasRole(req.user, 'site-admin') && sameId(owner, org) && (parent ? sameId(parent.ownerOrganization, org) : sameId(site.organization, org))
   if (!allowed) refuse(req, 'columnCreateForbidden', {}, 403)
 }
 
 /** A renamed or moved column carries its descendants' paths along. */
 export const updateDescendantPaths: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   if (operation !== 'update' || previousDoc?.path === doc.path) return doc
-  const children = await req.payload.find({ collection: 'columns', where: { parent: { equals: doc.id } }, limit: 0, pagination: false, depth: 0, req, overrideAccess: true })
+  const children = await req.payload.find({
+    collection: 'columns',
+    where: { parent: { equals: doc.id } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
   for (const child of children.docs) {
-    await req.payload.update({ collection: 'columns', id: child.id, data: { path: `${doc.path}/${child.slug}` }, req, overrideAccess: true, context: req.context })
+    await req.payload.update({
+      collection: 'columns',
+      id: child.id,
+      data: { path: `${doc.path}/${child.slug}` },
+      req,
+      overrideAccess: true,
+      context: req.context,
+    })
   }
   return doc
 }

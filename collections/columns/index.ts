@@ -4,7 +4,6 @@ import { createColumns, deleteColumns, readColumns, updateColumns } from './acce
 import { refuseDeleteColumnInUse, updateDescendantPaths, validateColumnTree } from './hooks'
 import { zhEn } from '../shared'
 
-
 /** Column categories; each fixes how often the national indicators expect updates. */
 export const COLUMN_CATEGORIES = [
   { value: 'news', label: zhEn('新闻动态', 'News') },
@@ -35,7 +34,8 @@ export const Columns: CollectionConfig = {
       type: 'text',
       required: true,
       label: zhEn('路径名', 'Slug'),
-      validate: (v: unknown) => (typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(v) ? true : '路径名只能包含小写字母、数字和连字符 / slug: lowercase letters, digits, hyphens'),
+      validate: (v: unknown) =>
+        typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(v) ? true : '路径名只能包含小写字母、数字和连字符 / slug: lowercase letters, digits, hyphens',
     },
     { name: 'site', type: 'relationship', relationTo: 'sites', required: true, index: true, label: zhEn('所属网站', 'Site') },
     {

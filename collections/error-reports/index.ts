@@ -4,7 +4,6 @@ import { createErrorReports, deleteErrorReports, readErrorReports, updateErrorRe
 import { guardErrorReport } from './hooks'
 import { zhEn } from '../shared'
 
-
 /** Error report // 我为政府网站找错: a visitor's report about a page, routed to the unit that owns it. */
 export const ErrorReports: CollectionConfig = {
   slug: 'error-reports',
@@ -15,7 +14,14 @@ export const ErrorReports: CollectionConfig = {
   access: { read: readErrorReports, create: createErrorReports, update: updateErrorReports, delete: deleteErrorReports },
   hooks: { beforeChange: [guardErrorReport] },
   fields: [
-    { name: 'pageUrl', type: 'text', required: true, maxLength: interactionPolicy.limits.urlMax, label: zhEn('出错页面', 'Page URL'), admin: { readOnly: true } },
+    {
+      name: 'pageUrl',
+      type: 'text',
+      required: true,
+      maxLength: interactionPolicy.limits.urlMax,
+      label: zhEn('出错页面', 'Page URL'),
+      admin: { readOnly: true },
+    },
     {
       name: 'kind',
       type: 'select',
@@ -24,7 +30,14 @@ export const ErrorReports: CollectionConfig = {
       options: interactionPolicy.errorReportKinds.map((k) => ({ value: k.value, label: k.label })),
       admin: { readOnly: true },
     },
-    { name: 'description', type: 'textarea', required: true, maxLength: interactionPolicy.limits.errorDescriptionMax, label: zhEn('问题描述', 'Description'), admin: { readOnly: true } },
+    {
+      name: 'description',
+      type: 'textarea',
+      required: true,
+      maxLength: interactionPolicy.limits.errorDescriptionMax,
+      label: zhEn('问题描述', 'Description'),
+      admin: { readOnly: true },
+    },
     {
       type: 'row',
       fields: [
@@ -34,7 +47,14 @@ export const ErrorReports: CollectionConfig = {
       ],
     },
     { name: 'site', type: 'relationship', relationTo: 'sites', index: true, label: zhEn('网站', 'Site'), admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true, label: zhEn('责任单位', 'Owning unit'), admin: { position: 'sidebar' } },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      index: true,
+      label: zhEn('责任单位', 'Owning unit'),
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'status',
       type: 'select',

@@ -59,6 +59,11 @@ export const EvaluationResults: CollectionConfig = {
         { name: 'functional', type: 'number', label: zhEn('功能设计', 'Functional design') },
       ],
     },
-    { name: 'indicators', type: 'json', label: zhEn('各项指标与证据', 'Indicators and evidence'), admin: { ...ro, components: { Field: '/src/scorecard/admin/IndicatorsField#IndicatorsField' } } },
+    {
+      name: 'indicators',
+      type: 'json',
+      label: zhEn('各项指标与证据', 'Indicators and evidence'),
+      admin: { ...ro, components: { Field: '/src/scorecard/admin/IndicatorsField#IndicatorsField' } },
+    },
   ],
 }

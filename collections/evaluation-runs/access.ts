@@ -6,7 +6,10 @@ import { hasRole, isCentralAdmin, ownOrganizationWhere } from '../../src/access'
 export const isScorer = (user: unknown): boolean => isCentralAdmin(user) || hasRole(user, 'evaluator')
 
 export const scorersOnly: Access = ({ req }) => isScorer(req.user)
-export const scorersOrOwn = (field: string): Access => ({ req }) => (isScorer(req.user) ? true : req.user ? ownOrganizationWhere(req.user, field) : false)
+export const scorersOrOwn =
+  (field: string): Access =>
+  ({ req }) =>
+    isScorer(req.user) ? true : req.user ? ownOrganizationWhere(req.user, field) : false
 export const scorerField: FieldAccess = ({ req }) => isScorer(req.user)
 export const readRuns: Access = ({ req }) => Boolean(req.user)
 export const centralAdminOnlyAccess: Access = ({ req }) => isCentralAdmin(req.user)

@@ -13,7 +13,9 @@ export const prepareRun: CollectionBeforeChangeHook = async ({ data, operation, 
   }
   if (data.scope !== 'organization') data.organization = null
   const setDoc = relationId(data.indicatorSet)
-    ? await req.payload.findByID({ collection: 'indicator-sets' as never, id: relationId(data.indicatorSet)!, depth: 0, overrideAccess: true, req }).catch(() => null)
+    ? await req.payload
+        .findByID({ collection: 'indicator-sets' as never, id: relationId(data.indicatorSet)!, depth: 0, overrideAccess: true, req })
+        .catch(() => null)
     : await activeIndicatorSetDoc(req.payload, data.setCode || undefined, req)
   if (!setDoc) refuseScorecard('找不到指定的考评指标体系', 'the indicator set was not found')
   data.indicatorSet = setDoc.id

@@ -4,7 +4,6 @@ import { createHolidays, deleteHolidays, readHolidays, updateHolidays } from './
 import { refreshCalendarAfterChange, refreshCalendarAfterDelete } from './hooks'
 import { zhEn } from '../shared'
 
-
 /** Holiday // 节假日与调休: days off and make-up working days, for working-day deadlines. */
 export const Holidays: CollectionConfig = {
   slug: 'holidays',

@@ -11,17 +11,38 @@ export const validateIndicatorSet: CollectionBeforeChangeHook = async ({ data, o
   try {
     set = loadIndicatorSet(data.data)
   } catch (error) {
-    if (error instanceof IndicatorSetError) refuseScorecard(`指标体系数据有误：${error.problems.join('；')}`, `invalid indicator set: ${error.problems.join('; ')}`)
+    if (error instanceof IndicatorSetError)
+      refuseScorecard(`指标体系数据有误：${error.problems.join('；')}`, `invalid indicator set: ${error.problems.join('; ')}`)
     throw error
   }
   data.code = set.code
   data.version = set.version
   data.name = set.name
-  const { docs } = await req.payload.find({ collection: 'indicator-sets' as never, where: { and: [{ code: { equals: set.code } }, { version: { equals: set.version } }] }, limit: 2, depth: 0, overrideAccess: true, req })
-  if ((docs as Array<{ id: unknown }>).some((doc) => String(doc.id) !== String(originalDoc?.id))) refuseScorecard(`指标体系 ${set.code} 已有版本 ${set.version}，请改用新版本号`, `indicator set ${set.code} already has version ${set.version}: use a new version`)
+  const { docs } = await req.payload.find({
+    collection: 'indicator-sets' as never,
+    where: { and: [{ code: { equals: set.code } }, { version: { equals: set.version } }] },
+    limit: 2,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  if ((docs as Array<{ id: unknown }>).some((doc) => String(doc.id) !== String(originalDoc?.id)))
+    refuseScorecard(
+      `指标体系 ${set.code} 已有版本 ${set.version}，请改用新版本号`,
+      `indicator set ${set.code} already has version ${set.version}: use a new version`,
+    )
   if (operation === 'update' && originalDoc && JSON.stringify(originalDoc.data) !== JSON.stringify(data.data)) {
-    const used = await req.payload.count({ collection: 'evaluation-runs' as never, where: { indicatorSet: { equals: originalDoc.id } }, overrideAccess: true, req })
-    if (used.totalDocs > 0) refuseScorecard(`${set.code}@${set.version} 已被考评使用，不能修改；请复制为新版本`, `${set.code}@${set.version} was used by a run and cannot change: copy it to a new version`)
+    const used = await req.payload.count({
+      collection: 'evaluation-runs' as never,
+      where: { indicatorSet: { equals: originalDoc.id } },
+      overrideAccess: true,
+      req,
+    })
+    if (used.totalDocs > 0)
+      refuseScorecard(
+        `${set.code}@${set.version} 已被考评使用，不能修改；请复制为新版本`,
+        `${set.code}@${set.version} was used by a run and cannot change: copy it to a new version`,
+      )
   }
   return data
 }

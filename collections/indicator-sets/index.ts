@@ -3,7 +3,6 @@ import { readIndicatorSets, writeIndicatorSets } from './access'
 import { refuseDeleteUsedSet, validateIndicatorSet } from './hooks'
 import { zhEn } from '../shared'
 
-
 /** Indicator set // 考评指标体系: one version of a set, as the data src/scorecard validates. */
 export const IndicatorSets: CollectionConfig = {
   slug: 'indicator-sets',
@@ -12,7 +11,10 @@ export const IndicatorSets: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'code', 'version', 'active', 'updatedAt'],
     group: zhEn('绩效考评', 'Scorecard'),
-    description: zhEn('指标、阈值与分值都是数据；已被考评使用的版本不可修改，请复制为新版本。', 'Indicators, thresholds and points are data; a version used by a run cannot change — copy it to a new version.'),
+    description: zhEn(
+      '指标、阈值与分值都是数据；已被考评使用的版本不可修改，请复制为新版本。',
+      'Indicators, thresholds and points are data; a version used by a run cannot change — copy it to a new version.',
+    ),
   },
   access: { read: readIndicatorSets, create: writeIndicatorSets, update: writeIndicatorSets, delete: writeIndicatorSets },
   hooks: { beforeChange: [validateIndicatorSet], beforeDelete: [refuseDeleteUsedSet] },

@@ -14,9 +14,31 @@ import {
 
 /** Fields only the workflow changes; edits sent by a user are replaced with the stored values. */
 const WORKFLOW_FIELDS = [
-  'status', 'assignedOrganization', 'receivedAt', 'deadline', 'extended', 'extensionReason', 'pendingTransfer',
-  'reply', 'repliedAt', 'repliedBy', 'closedAt', 'rejectionReason', 'history', 'queryCodeHash', 'powNonce',
-  'route', 'site', 'subject', 'content', 'name', 'phone', 'email', 'publishable', 'satisfaction', 'supervision',
+  'status',
+  'assignedOrganization',
+  'receivedAt',
+  'deadline',
+  'extended',
+  'extensionReason',
+  'pendingTransfer',
+  'reply',
+  'repliedAt',
+  'repliedBy',
+  'closedAt',
+  'rejectionReason',
+  'history',
+  'queryCodeHash',
+  'powNonce',
+  'route',
+  'site',
+  'subject',
+  'content',
+  'name',
+  'phone',
+  'email',
+  'publishable',
+  'satisfaction',
+  'supervision',
 ] as const
 
 /**
@@ -61,7 +83,9 @@ function toCommand(raw: unknown): LetterCommand | null {
       return { action: 'reply', reply: text }
     case 'dispatch':
     case 'request-transfer':
-      return c.action === 'dispatch' ? { action: 'dispatch', toOrganization, note: text || undefined } : { action: 'request-transfer', toOrganization, reason: text }
+      return c.action === 'dispatch'
+        ? { action: 'dispatch', toOrganization, note: text || undefined }
+        : { action: 'request-transfer', toOrganization, reason: text }
     case 'accept':
     case 'close':
     case 'approve-transfer':

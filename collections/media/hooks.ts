@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
 import { isCentralAdmin, refuse, relationId, sameId, userOrganizationId } from '../../src/access'
+import { setMediaPublicFrom } from './access'
 import { checkUpload, securityPolicy, uploadMessage, UploadRefused } from '../../src/security'
 
 /** Read once at start-up: UPLOAD_*_MAX_MB from the environment over src/security/policy.json. */
@@ -10,6 +11,10 @@ const uploadPolicy = securityPolicy()
 export const stampMediaOwner: CollectionBeforeChangeHook = async ({ context, data, operation, originalDoc, req }) => {
   // Publishing a document made its files public (visibility.ts): only `publicFrom` changes, owner and site stay.
   if (context.mediaVisibility) return data
+  // Derived, never taken from the client: a hand-set publicFrom is the owner's own publication
+  // (the field access decides who may set it), a cleared one withdraws it.
+  delete data.publishedByOwner
+  if (data.publicFrom !== undefined && (!req.user || setMediaPublicFrom({ req } as never))) data.publishedByOwner = Boolean(data.publicFrom)
   const mimeType = String(data.mimeType ?? originalDoc?.mimeType ?? '')
   // Accessibility (GB/T 37668): every published image needs a text alternative.
   if (mimeType.startsWith('image/') && !String(data.alt ?? originalDoc?.alt ?? '').trim()) refuse(req, 'altRequired')

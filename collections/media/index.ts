@@ -4,7 +4,6 @@ import { guardUpload, stampMediaOwner } from './hooks'
 import { acceptedMimeTypes, mediaResponseHeaders, securityPolicy } from '../../src/security'
 import { zhEn } from '../shared'
 
-
 /**
  * Media // 素材: images and files. The upload rules (types by content, sizes, dimensions, SVG
  * sanitising, names) live in src/security and run in guardUpload before Payload stores anything;
@@ -31,10 +30,29 @@ export const Media: CollectionConfig = {
     withMetadata: false,
   },
   fields: [
-    { name: 'alt', type: 'text', label: zhEn('替代文本', 'Alt text'), admin: { description: zhEn('图片必须填写，供读屏软件朗读', 'Required for images: read aloud by screen readers') } },
+    {
+      name: 'alt',
+      type: 'text',
+      label: zhEn('替代文本', 'Alt text'),
+      admin: { description: zhEn('图片必须填写，供读屏软件朗读', 'Required for images: read aloud by screen readers') },
+    },
     { name: 'caption', type: 'text', label: zhEn('说明', 'Caption') },
-    { name: 'site', type: 'relationship', relationTo: 'sites', index: true, label: zhEn('所属网站', 'Site'), admin: { description: zhEn('留空则本单位各网站共用', "Empty: for all the unit's sites") } },
-    { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true, label: zhEn('所属单位', 'Organization'), admin: { readOnly: true } },
+    {
+      name: 'site',
+      type: 'relationship',
+      relationTo: 'sites',
+      index: true,
+      label: zhEn('所属网站', 'Site'),
+      admin: { description: zhEn('留空则本单位各网站共用', "Empty: for all the unit's sites") },
+    },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      index: true,
+      label: zhEn('所属单位', 'Organization'),
+      admin: { readOnly: true },
+    },
     {
       name: 'publicFrom',
       type: 'date',
@@ -49,6 +67,15 @@ export const Media: CollectionConfig = {
           'Empty: only your unit sees the file. Filled in when an article using it is published or it becomes a site logo; clear it to make the file private again',
         ),
       },
+    },
+    {
+      // Set when a site admin or reviewer fills in publicFrom by hand (stampMediaOwner): such a file
+      // stays public when its last published reference goes; one made public by a reference does not.
+      name: 'publishedByOwner',
+      type: 'checkbox',
+      defaultValue: false,
+      label: zhEn('由本单位直接公开', 'Made public by its unit'),
+      admin: { position: 'sidebar', readOnly: true },
     },
   ],
 }

@@ -25,7 +25,15 @@ export const ModeSwitches: CollectionConfig = {
   hooks: { beforeChange: [keepRecordMachineWritten] },
   endpoints: modeSwitchEndpoints,
   fields: [
-    { name: 'organization', type: 'relationship', relationTo: 'organizations', required: true, index: true, label: zhEn('单位', 'Organization'), admin: machine },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      required: true,
+      index: true,
+      label: zhEn('单位', 'Organization'),
+      admin: machine,
+    },
     { name: 'from', type: 'text', label: zhEn('原模式', 'From mode'), admin: machine },
     { name: 'to', type: 'text', label: zhEn('新模式', 'To mode'), admin: machine },
     {

@@ -3,7 +3,6 @@ import { readPageViews, writePageViews } from './access'
 import { pageViewSummaryEndpoint } from '../../src/sites'
 import { zhEn } from '../shared'
 
-
 /**
  * PageViews // 访问统计: first-party visit counts per day, at three levels (site, column,
  * article). Each server process writes only rows carrying its own `instance` id, so several

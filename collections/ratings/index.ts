@@ -4,7 +4,6 @@ import { createRatings, deleteRatings, readRatings, updateRatings } from './acce
 import { checkRatingScores } from './hooks'
 import { zhEn } from '../shared'
 
-
 /** Rating // 部门评议: one visitor's scores of a unit on the 10 indicators, at most one per visitor, unit and month. */
 export const Ratings: CollectionConfig = {
   slug: 'ratings',
@@ -16,7 +15,14 @@ export const Ratings: CollectionConfig = {
   hooks: { beforeValidate: [checkRatingScores] },
   fields: [
     { name: 'organization', type: 'relationship', relationTo: 'organizations', required: true, index: true, label: zhEn('被评单位', 'Unit') },
-    { name: 'period', type: 'text', required: true, index: true, label: zhEn('月份', 'Month'), admin: { description: zhEn('YYYY-MM，北京时间', 'YYYY-MM, Beijing time') } },
+    {
+      name: 'period',
+      type: 'text',
+      required: true,
+      index: true,
+      label: zhEn('月份', 'Month'),
+      admin: { description: zhEn('YYYY-MM，北京时间', 'YYYY-MM, Beijing time') },
+    },
     {
       name: 'scores',
       type: 'group',

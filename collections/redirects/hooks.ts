@@ -7,7 +7,14 @@ import { checkRedirectRule } from '../../src/hosting'
  */
 export const validateRedirect: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const merged = { ...(originalDoc ?? {}), ...data }
-  const result = await checkRedirectRule(req, { id: originalDoc?.id, site: merged.site, fromPath: merged.fromPath, match: merged.match, toSite: merged.toSite, toPath: merged.toPath })
+  const result = await checkRedirectRule(req, {
+    id: originalDoc?.id,
+    site: merged.site,
+    fromPath: merged.fromPath,
+    match: merged.match,
+    toSite: merged.toSite,
+    toPath: merged.toPath,
+  })
   if ('error' in result) throw new APIError(result.error, 400, undefined, true)
   data.fromPath = result.fromPath
   data.toPath = result.toPath

@@ -17,7 +17,14 @@ export const Redirects: CollectionConfig = {
   indexes: [{ fields: ['site', 'fromPath'], unique: true }],
   fields: [
     { name: 'site', type: 'relationship', relationTo: 'sites', required: true, index: true, label: zhEn('原网站', 'From site') },
-    { name: 'fromPath', type: 'text', required: true, index: true, label: zhEn('原路径', 'From path'), admin: { description: zhEn('网站内路径，以 / 开头', 'Site-relative, starting with /') } },
+    {
+      name: 'fromPath',
+      type: 'text',
+      required: true,
+      index: true,
+      label: zhEn('原路径', 'From path'),
+      admin: { description: zhEn('网站内路径，以 / 开头', 'Site-relative, starting with /') },
+    },
     {
       name: 'match',
       type: 'select',

@@ -7,7 +7,9 @@ import { zhEn } from '../shared'
 import { searchAfterChange, searchAfterDelete } from '../../src/search'
 
 const httpUrl = (v: unknown) =>
-  v === null || v === undefined || v === '' || (typeof v === 'string' && /^https?:\/\/[^\s"'<>]+$/i.test(v)) ? true : '须为 http(s) 网址 / must be an http(s) URL'
+  v === null || v === undefined || v === '' || (typeof v === 'string' && /^https?:\/\/[^\s"'<>]+$/i.test(v))
+    ? true
+    : '须为 http(s) 网址 / must be an http(s) URL'
 
 /** ServiceGuide // 办事指南: one service item with the 8 elements the national indicators require. */
 export const ServiceGuides: CollectionConfig = {
@@ -18,11 +20,20 @@ export const ServiceGuides: CollectionConfig = {
     defaultColumns: ['title', 'organization', 'elementsComplete', 'missingElements', '_status', 'updatedAt'],
     group: zhEn('内容', 'Content'),
     listSearchableFields: ['title'],
-    description: zhEn('要素不全的指南在“要素齐全”列显示为否，并列出缺少的要素。', 'Guides missing any required element show “complete: no” and list what is missing.'),
+    description: zhEn(
+      '要素不全的指南在“要素齐全”列显示为否，并列出缺少的要素。',
+      'Guides missing any required element show “complete: no” and list what is missing.',
+    ),
   },
   defaultSort: 'order',
   versions: { drafts: true, maxPerDoc: 20 },
-  access: { read: readServiceGuides, create: createServiceGuides, update: updateServiceGuides, delete: deleteServiceGuides, readVersions: onVersions(updateServiceGuides) },
+  access: {
+    read: readServiceGuides,
+    create: createServiceGuides,
+    update: updateServiceGuides,
+    delete: deleteServiceGuides,
+    readVersions: onVersions(updateServiceGuides),
+  },
   hooks: { beforeChange: [checkGuideElements], afterChange: [searchAfterChange], afterDelete: [searchAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: zhEn('事项名称', 'Item name') },

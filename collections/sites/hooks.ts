@@ -6,7 +6,9 @@ export const normalizeDomains: CollectionBeforeChangeHook = async ({ data, origi
   if (!Array.isArray(data.domains)) return data
   const seen = new Set<string>()
   for (const row of data.domains as Array<{ domain?: string }>) {
-    const domain = String(row.domain ?? '').trim().toLowerCase()
+    const domain = String(row.domain ?? '')
+      .trim()
+      .toLowerCase()
     if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(:\d{1,5})?$/.test(domain)) {
       refuse(req, 'invalidDomain', { domain })
     }

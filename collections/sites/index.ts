@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 import { createSites, deleteSites, mayChangeSiteOwnership, readSites, updateSites } from './access'
 import { normalizeDomains, refuseDeleteSiteWithColumns } from './hooks'
-import { publishSiteLogo } from '../media/visibility'
+import { searchSiteAfterChange } from '../../src/search'
 import { zhEn } from '../shared'
-
+import { themeField } from './theme-field'
 
 /** Site // 网站: a tenant of the site group, rendered by a shared theme. */
 export const Sites: CollectionConfig = {
@@ -12,7 +12,8 @@ export const Sites: CollectionConfig = {
   labels: { singular: zhEn('网站', 'Site'), plural: zhEn('网站', 'Sites') },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'organization', 'theme', 'status'], group: zhEn('站群', 'Site group') },
   access: { read: readSites, create: createSites, update: updateSites, delete: deleteSites },
-  hooks: { beforeChange: [normalizeDomains], afterChange: [publishSiteLogo], beforeDelete: [refuseDeleteSiteWithColumns] },
+  // A site taken offline or archived leaves the search with its articles and letters, and comes back when active.
+  hooks: { beforeChange: [normalizeDomains], afterChange: [searchSiteAfterChange], beforeDelete: [refuseDeleteSiteWithColumns] },
   fields: [
     { name: 'name', type: 'text', required: true, label: zhEn('网站名称', 'Name') },
     {
@@ -23,7 +24,10 @@ export const Sites: CollectionConfig = {
       index: true,
       label: zhEn('网站代号', 'Code'),
       admin: { description: zhEn('用于 /s/<代号>/ 访问路径，小写字母、数字和连字符', 'Used in /s/<code>/; lowercase letters, digits, hyphens') },
-      validate: (v: unknown) => (typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(v) ? true : '网站代号只能包含小写字母、数字和连字符 / code: lowercase letters, digits, hyphens'),
+      validate: (v: unknown) =>
+        typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(v)
+          ? true
+          : '网站代号只能包含小写字母、数字和连字符 / code: lowercase letters, digits, hyphens',
     },
     {
       name: 'domains',
@@ -37,7 +41,8 @@ export const Sites: CollectionConfig = {
       required: true,
       unique: true,
       label: zhEn('网站标识码', 'Site identification code'),
-      validate: (v: unknown) => (typeof v === 'string' && /^\d{10}$/.test(v) ? true : '网站标识码须为 10 位数字 / the site identification code must be 10 digits'),
+      validate: (v: unknown) =>
+        typeof v === 'string' && /^\d{10}$/.test(v) ? true : '网站标识码须为 10 位数字 / the site identification code must be 10 digits',
     },
     {
       name: 'organization',
@@ -48,7 +53,7 @@ export const Sites: CollectionConfig = {
       label: zhEn('主办单位', 'Organization'),
       access: { update: mayChangeSiteOwnership },
     },
-    { name: 'theme', type: 'text', defaultValue: 'department', label: zhEn('主题', 'Theme'), admin: { description: zhEn('themes/ 下的文件夹名', 'A folder in themes/') } },
+    themeField,
     {
       name: 'status',
       type: 'select',
@@ -90,5 +95,7 @@ export const Sites: CollectionConfig = {
 }
 
 function hexColour(v: unknown) {
-  return v === null || v === undefined || v === '' || (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v)) ? true : '颜色须为 #RRGGBB / colour must be #RRGGBB'
+  return v === null || v === undefined || v === '' || (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v))
+    ? true
+    : '颜色须为 #RRGGBB / colour must be #RRGGBB'
 }

@@ -16,6 +16,17 @@ export const deleteUsers: Access = ({ req }) => {
   return hasRole(req.user, 'site-admin') ? ownOrganizationWhere(req.user, 'organization') : false
 }
 
+/**
+ * Unlocking clears the per-account lockout, so it is an administrator's act on an account they
+ * manage: the central office any, a site admin their own unit's. Payload's default would let every
+ * logged-in user unlock anyone. A refused, foreign or unknown address gets the same 403, because
+ * Payload answers "not found" under the access filter with the very Forbidden it uses for "no access".
+ */
+export const unlockUsers: Access = ({ req }) => {
+  if (isCentralAdmin(req.user)) return true
+  return hasRole(req.user, 'site-admin') ? ownOrganizationWhere(req.user, 'organization') : false
+}
+
 /** Only the central office grants roles across units or moves people between organizations. */
 export const centralAdminField: FieldAccess = ({ req }) => isCentralAdmin(req.user)
 export const siteAdminField: FieldAccess = ({ req }) => isCentralAdmin(req.user) || hasRole(req.user, 'site-admin')

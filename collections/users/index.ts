@@ -1,9 +1,22 @@
 import type { CollectionConfig } from 'payload'
 import { ROLES } from '../../src/access'
-import { createUsers, deleteUsers, readUsers, siteAdminField, centralAdminField, updateUsers } from './access'
+import { createUsers, deleteUsers, readUsers, siteAdminField, centralAdminField, unlockUsers, updateUsers } from './access'
 import { guardUserOrganization } from './hooks'
 import { zhEn } from '../shared'
-import { accountEndpoints, afterLogin, afterLogout, afterUnlock, auditPasswordChange, enforcePasswordPolicy, guardLogin, guardPasswordReset, sessionCookies, sessionStrategy, staticPolicy, uniformLoginErrors } from '../../src/accounts'
+import {
+  accountEndpoints,
+  afterLogin,
+  afterLogout,
+  afterUnlock,
+  auditPasswordChange,
+  enforcePasswordPolicy,
+  guardLogin,
+  guardPasswordReset,
+  sessionCookies,
+  sessionStrategy,
+  staticPolicy,
+  uniformLoginErrors,
+} from '../../src/accounts'
 import { nobody } from '../../src/access'
 
 // Written only by src/accounts through the database layer; no API reads or writes them.
@@ -35,7 +48,7 @@ export const Users: CollectionConfig = {
   },
   endpoints: accountEndpoints,
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'organization', 'roles'], group: zhEn('系统', 'System') },
-  access: { read: readUsers, create: createUsers, update: updateUsers, delete: deleteUsers, admin: ({ req }) => Boolean(req.user) },
+  access: { read: readUsers, create: createUsers, update: updateUsers, delete: deleteUsers, unlock: unlockUsers, admin: ({ req }) => Boolean(req.user) },
   hooks: {
     beforeOperation: [guardLogin, guardPasswordReset],
     beforeChange: [guardUserOrganization, enforcePasswordPolicy],
@@ -75,8 +88,21 @@ export const Users: CollectionConfig = {
       admin: { position: 'sidebar', description: zhEn('初始密码、管理员重置的密码须由本人修改', 'Set for initial and admin-reset passwords') },
       access: { update: siteAdminField, create: siteAdminField },
     },
-    { name: 'passwordChangedAt', type: 'date', label: zhEn('密码修改时间', 'Password changed'), admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } }, access: shownOnly },
-    { name: 'totpEnabled', type: 'checkbox', defaultValue: false, label: zhEn('已启用双因素认证', 'Two-factor authentication on'), admin: { position: 'sidebar', readOnly: true }, access: shownOnly },
+    {
+      name: 'passwordChangedAt',
+      type: 'date',
+      label: zhEn('密码修改时间', 'Password changed'),
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      access: shownOnly,
+    },
+    {
+      name: 'totpEnabled',
+      type: 'checkbox',
+      defaultValue: false,
+      label: zhEn('已启用双因素认证', 'Two-factor authentication on'),
+      admin: { position: 'sidebar', readOnly: true },
+      access: shownOnly,
+    },
     { name: 'passwordHistory', type: 'json', hidden: true, access: internal },
     { name: 'sessionActivity', type: 'json', admin: { hidden: true }, access: internal },
     { name: 'totpSecret', type: 'text', hidden: true, access: internal },

@@ -1,5 +1,6 @@
 import * as migration_20261122_073343_initial from './20261122_073343_initial';
 import * as migration_20261122_142717_media_public_from from './20261122_142717_media_public_from';
+import * as migration_20261207_233913_media_published_by_owner from './20261207_233913_media_published_by_owner';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_142717_media_public_from.up,
     down: migration_20261122_142717_media_public_from.down,
-    name: '20261122_142717_media_public_from'
+    name: '20261122_142717_media_public_from',
+  },
+  {
+    up: migration_20261207_233913_media_published_by_owner.up,
+    down: migration_20261207_233913_media_published_by_owner.down,
+    name: '20261207_233913_media_published_by_owner'
   },
 ];

@@ -19,6 +19,8 @@ export {
   type SessionUser,
 } from './roles'
 export { assertMayWriteInColumn, loadColumn, mayWriteInColumn, type ColumnOwnership } from './ownership'
-export { isPubliclyVisible, publicArticleWhere } from './published'
+export { isPubliclyVisible, publicArticleSql, publicArticleWhere, releasedArticleWhere, sqlTimestamp } from './published'
 export { refuse } from './errors'
+export { ROLE_GRANTS, UNIT_ROLES, mayGrantRole } from './grants'
 export { onVersions } from './versions'
+export { refuseMalformedRestIds, withRequestGuards } from './request-guards'

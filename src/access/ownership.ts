@@ -20,9 +20,7 @@ export function mayWriteInColumn(user: unknown, column: Pick<ColumnOwnership, 'o
 export async function loadColumn(req: PayloadRequest, columnId: unknown): Promise<ColumnOwnership> {
   const id = relationId(columnId)
   if (id === null) refuse(req, 'columnRequired')
-  const column = await req.payload
-    .findByID({ collection: 'columns', id: id as Id, depth: 0, req, overrideAccess: true })
-    .catch(() => null)
+  const column = await req.payload.findByID({ collection: 'columns', id: id as Id, depth: 0, req, overrideAccess: true }).catch(() => null)
   if (!column) refuse(req, 'columnNotFound', { id })
   return {
     id: column.id,

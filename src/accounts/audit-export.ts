@@ -56,7 +56,16 @@ async function* rows(req: PayloadRequest, where: Where) {
   let page = 1
   let sent = 0
   for (;;) {
-    const result = await req.payload.find({ collection: 'audit-log', where, sort: 'at', limit: PAGE, page, depth: 1, overrideAccess: true, select: { at: true, user: true, ip: true, userAgent: true, action: true, targetCollection: true, targetId: true, summary: true, changes: true } as never })
+    const result = await req.payload.find({
+      collection: 'audit-log',
+      where,
+      sort: 'at',
+      limit: PAGE,
+      page,
+      depth: 1,
+      overrideAccess: true,
+      select: { at: true, user: true, ip: true, userAgent: true, action: true, targetCollection: true, targetId: true, summary: true, changes: true } as never,
+    })
     for (const doc of result.docs as Array<Record<string, any>>) {
       if (sent++ >= MAX_ROWS) return
       const who = doc.user && typeof doc.user === 'object' ? `${doc.user.name ?? ''} <${doc.user.email ?? ''}> #${doc.user.id}` : doc.user
@@ -81,13 +90,25 @@ export const auditExportEndpoint: Endpoint = {
     if (format === 'csv') {
       const lines = [header.map(csvField).join(',')]
       for await (const row of rows(req, where)) lines.push(row.map(csvField).join(','))
-      return new Response(`\uFEFF${lines.join('\r\n')}\r\n`, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="audit-log-${stamp}.csv"`, 'cache-control': 'no-store' } })
+      return new Response(`\uFEFF${lines.join('\r\n')}\r\n`, {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="audit-log-${stamp}.csv"`,
+          'cache-control': 'no-store',
+        },
+      })
     }
     const book = new ExcelJS.Workbook()
     const sheet = book.addWorksheet('audit-log')
     sheet.addRow(header)
     for await (const row of rows(req, where)) sheet.addRow(row)
     const buffer = await book.xlsx.writeBuffer()
-    return new Response(buffer as ArrayBuffer, { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="audit-log-${stamp}.xlsx"`, 'cache-control': 'no-store' } })
+    return new Response(buffer as ArrayBuffer, {
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="audit-log-${stamp}.xlsx"`,
+        'cache-control': 'no-store',
+      },
+    })
   },
 }

@@ -21,7 +21,8 @@ function currentUser(req: PayloadRequest): Stored {
   return user
 }
 
-const stored = async (req: PayloadRequest, id: number | string) => (await req.payload.db.findOne({ collection: 'users', where: { id: { equals: id } } })) as Stored
+const stored = async (req: PayloadRequest, id: number | string) =>
+  (await req.payload.db.findOne({ collection: 'users', where: { id: { equals: id } } })) as Stored
 
 async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
   await addDataAndFileToRequest(req)
@@ -62,7 +63,12 @@ const enrol: Endpoint = {
     const { user, full, policy } = await totpContext(req)
     if (full.totpEnabled) refuse(req, 'totp.alreadyEnabled', {}, 409)
     const enrolment = await newEnrolment(String(full.email), policy.totp)
-    await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { totpPendingSecret: sealSecret(enrolment.secret, req.payload.secret) }, returning: false })
+    await req.payload.db.updateOne({
+      collection: 'users',
+      id: user.id,
+      data: { totpPendingSecret: sealSecret(enrolment.secret, req.payload.secret) },
+      returning: false,
+    })
     return Response.json(enrolment, { headers: { 'cache-control': 'no-store' } })
   },
 }
@@ -80,7 +86,18 @@ const confirm: Endpoint = {
       refuse(req, 'totp.wrongCode', {}, 400)
     }
     const codes = newRecoveryCodes(policy.totp.recoveryCodes)
-    await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { totpSecret: full.totpPendingSecret, totpPendingSecret: null, totpEnabled: true, totpLastStep: step, totpRecoveryCodes: codes.map(hashRecoveryCode) }, returning: false })
+    await req.payload.db.updateOne({
+      collection: 'users',
+      id: user.id,
+      data: {
+        totpSecret: full.totpPendingSecret,
+        totpPendingSecret: null,
+        totpEnabled: true,
+        totpLastStep: step,
+        totpRecoveryCodes: codes.map(hashRecoveryCode),
+      },
+      returning: false,
+    })
     await auditAccountEvent(req.payload, 'totp-enrol', { user: user.id, email: full.email }, req)
     return Response.json({ enabled: true, recoveryCodes: codes }, { headers: { 'cache-control': 'no-store' } })
   },
@@ -94,12 +111,19 @@ const disable: Endpoint = {
     if (!full.totpEnabled) refuse(req, 'totp.notEnabled', {}, 409)
     if (policy.totp.requireForCentralAdmins && isCentralAdmin({ ...full, collection: 'users' })) refuse(req, 'totp.required', {}, 403)
     const secret = openSecret(String(full.totpSecret), req.payload.secret)
-    const ok = isRecoveryCodeShape(text) ? (full.totpRecoveryCodes ?? []).includes(hashRecoveryCode(text)) : Boolean(secret && verifyCode(secret, text, policy.totp, full.totpLastStep))
+    const ok = isRecoveryCodeShape(text)
+      ? (full.totpRecoveryCodes ?? []).includes(hashRecoveryCode(text))
+      : Boolean(secret && verifyCode(secret, text, policy.totp, full.totpLastStep))
     if (!ok) {
       await auditAccountEvent(req.payload, 'totp-failed', { user: user.id, email: full.email, detail: { during: 'disable' } }, req)
       refuse(req, 'totp.wrongCode', {}, 400)
     }
-    await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { totpEnabled: false, totpSecret: null, totpRecoveryCodes: null, totpLastStep: null }, returning: false })
+    await req.payload.db.updateOne({
+      collection: 'users',
+      id: user.id,
+      data: { totpEnabled: false, totpSecret: null, totpRecoveryCodes: null, totpLastStep: null },
+      returning: false,
+    })
     await auditAccountEvent(req.payload, 'totp-disable', { user: user.id, email: full.email }, req)
     return Response.json({ enabled: false })
   },
@@ -114,7 +138,12 @@ const reset: Endpoint = {
     const id = req.routeParams?.id as string
     const target = await stored(req, id)
     if (!target) refuse(req, 'account.notFound', {}, 404)
-    await req.payload.db.updateOne({ collection: 'users', id: target.id, data: { totpEnabled: false, totpSecret: null, totpPendingSecret: null, totpRecoveryCodes: null, totpLastStep: null }, returning: false })
+    await req.payload.db.updateOne({
+      collection: 'users',
+      id: target.id,
+      data: { totpEnabled: false, totpSecret: null, totpPendingSecret: null, totpRecoveryCodes: null, totpLastStep: null },
+      returning: false,
+    })
     await auditAccountEvent(req.payload, 'totp-reset', { user: admin.id, email: target.email, detail: { target: target.id } }, req)
     return Response.json({ enabled: false })
   },

@@ -4,7 +4,15 @@
  * password check, the second factor, failure counting and the audit trail. Every failure gets
  * the same answer whether or not the account exists.
  */
-import type { CollectionAfterErrorHook, CollectionAfterLoginHook, CollectionAfterLogoutHook, CollectionAfterOperationHook, CollectionBeforeOperationHook, Payload, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterErrorHook,
+  CollectionAfterLoginHook,
+  CollectionAfterLogoutHook,
+  CollectionAfterOperationHook,
+  CollectionBeforeOperationHook,
+  Payload,
+  PayloadRequest,
+} from 'payload'
 import { refuse } from '../access'
 import { auditAccountEvent } from './audit'
 import { accountKey, addressKey, clearFailures, lockedUntil, recordFailure } from './lockout'
@@ -74,12 +82,22 @@ export const guardLogin: CollectionBeforeOperationHook = async ({ args, operatio
 
   if (!accepted || !user) {
     const locked = await recordFailure(payload, keys, policy.lockout)
-    await auditAccountEvent(payload, reason.includes('second-factor') ? 'totp-failed' : 'login-failed', { user: user?.id ?? null, email, detail: { reason } }, req)
+    await auditAccountEvent(
+      payload,
+      reason.includes('second-factor') ? 'totp-failed' : 'login-failed',
+      { user: user?.id ?? null, email, detail: { reason } },
+      req,
+    )
     if (locked.length) {
       await auditAccountEvent(payload, 'lockout', { user: user?.id ?? null, email, detail: { keys: locked, minutes: policy.lockout.lockMinutes } }, req)
       // Mirror the account lock in Payload's own fields, so the admin shows it and its Unlock works.
       if (user && locked.includes(accountKey(email))) {
-        await payload.db.updateOne({ collection: 'users', id: user.id, data: { lockUntil: new Date(Date.now() + policy.lockout.lockMinutes * 60_000).toISOString(), loginAttempts: policy.lockout.maxFailures }, returning: false })
+        await payload.db.updateOne({
+          collection: 'users',
+          id: user.id,
+          data: { lockUntil: new Date(Date.now() + policy.lockout.lockMinutes * 60_000).toISOString(), loginAttempts: policy.lockout.maxFailures },
+          returning: false,
+        })
       }
       await refuseLocked(req, policy)
     }
@@ -102,8 +120,25 @@ export const afterLogin: CollectionAfterLoginHook = async ({ req, user }) => {
   }
   if (!user.passwordChangedAt) update.passwordChangedAt = new Date().toISOString() // accounts from before the policy start their clock now
   if (Object.keys(update).length) await payload.db.updateOne({ collection: 'users', id: user.id, data: update, req, returning: false })
-  await auditAccountEvent(payload, 'login', { user: user.id, email: String(user.email), detail: login?.recoveryHash ? { secondFactor: 'recovery-code' } : login?.totpStep ? { secondFactor: 'totp' } : {} }, req, { inTransaction: true })
-  if (login?.recoveryHash) await auditAccountEvent(payload, 'recovery-code-used', { user: user.id, email: String(user.email), detail: { left: (update.totpRecoveryCodes as string[]).length } }, req, { inTransaction: true })
+  await auditAccountEvent(
+    payload,
+    'login',
+    {
+      user: user.id,
+      email: String(user.email),
+      detail: login?.recoveryHash ? { secondFactor: 'recovery-code' } : login?.totpStep ? { secondFactor: 'totp' } : {},
+    },
+    req,
+    { inTransaction: true },
+  )
+  if (login?.recoveryHash)
+    await auditAccountEvent(
+      payload,
+      'recovery-code-used',
+      { user: user.id, email: String(user.email), detail: { left: (update.totpRecoveryCodes as string[]).length } },
+      req,
+      { inTransaction: true },
+    )
   return user
 }
 

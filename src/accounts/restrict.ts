@@ -34,7 +34,8 @@ const KEYS = ['read', 'create', 'update', 'delete', 'readVersions', 'unlock', 'a
 export function withAccountRestrictions(collections: CollectionConfig[]): CollectionConfig[] {
   return collections.map((c) => {
     const access: Record<string, Access> = { ...(c.access as Record<string, Access>) }
-    for (const key of KEYS) if (access[key] || ALWAYS.has(key) || (key === 'admin' && c.slug === 'users')) access[key] = wrap(c.slug, key, access[key], c.slug === 'users')
+    for (const key of KEYS)
+      if (access[key] || ALWAYS.has(key) || (key === 'admin' && c.slug === 'users')) access[key] = wrap(c.slug, key, access[key], c.slug === 'users')
     return { ...c, access }
   })
 }
@@ -42,7 +43,8 @@ export function withAccountRestrictions(collections: CollectionConfig[]): Collec
 export function withGlobalRestrictions(globals: GlobalConfig[]): GlobalConfig[] {
   return globals.map((g) => {
     const access: Record<string, Access> = { ...(g.access as Record<string, Access>) }
-    for (const key of ['read', 'update', 'readVersions'] as const) if (access[key] || key !== 'readVersions') access[key] = wrap(g.slug, key, access[key], false)
+    for (const key of ['read', 'update', 'readVersions'] as const)
+      if (access[key] || key !== 'readVersions') access[key] = wrap(g.slug, key, access[key], false)
     return { ...g, access }
   })
 }

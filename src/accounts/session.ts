@@ -43,8 +43,18 @@ async function touchSession(payload: Payload, user: SessionUser, policy: Account
     // rewrite array fields (sessions) by upserting the row.
     const row = (await payload.db.findOne({ collection: 'users', where: { id: { equals: user.id } } })) as SessionUser
     const remaining = (row.sessions ?? []).filter((s) => s.id !== sid)
-    await payload.db.updateOne({ collection: 'users', id: user.id, data: { ...row, sessions: remaining, sessionActivity: activity, updatedAt: null }, returning: false })
-    await auditAccountEvent(payload, 'session-idle-timeout', { user: user.id, email: user.email, detail: { idleMinutes: Math.round((now - last) / 60_000) } }, { headers })
+    await payload.db.updateOne({
+      collection: 'users',
+      id: user.id,
+      data: { ...row, sessions: remaining, sessionActivity: activity, updatedAt: null },
+      returning: false,
+    })
+    await auditAccountEvent(
+      payload,
+      'session-idle-timeout',
+      { user: user.id, email: user.email, detail: { idleMinutes: Math.round((now - last) / 60_000) } },
+      { headers },
+    )
     return 'idle'
   }
   if (now - last >= policy.session.activityWriteSeconds * 1000) {
@@ -72,4 +82,4 @@ export const sessionStrategy: AuthStrategy = {
   },
 }
 
-export const restrictionOfRequestUser = (user: unknown): Restriction | null => ((user as { _restricted?: Restriction } | null)?._restricted ?? null)
+export const restrictionOfRequestUser = (user: unknown): Restriction | null => (user as { _restricted?: Restriction } | null)?._restricted ?? null

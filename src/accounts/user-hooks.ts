@@ -27,7 +27,8 @@ export const enforcePasswordPolicy: CollectionBeforeChangeHook = async ({ data, 
   const email = (data.email ?? doc?.email ?? '') as string
   const stored = doc?.id != null ? ((await req.payload.db.findOne({ collection: 'users', where: { id: { equals: doc.id } }, req })) as Doc | null) : null
   const messages = passwordViolations(data.password, email, policy.password).map((v) => req.t(`sitegroup:${v.key}` as never, v.vars))
-  if (!messages.length && (await inHistory(data.password, stored?.passwordHistory))) messages.push(req.t('sitegroup:passwordReused' as never, { count: policy.password.historySize }))
+  if (!messages.length && (await inHistory(data.password, stored?.passwordHistory)))
+    messages.push(req.t('sitegroup:passwordReused' as never, { count: policy.password.historySize }))
   if (messages.length) {
     await auditAccountEvent(req.payload, 'password-refused', { user: doc?.id ?? null, email, detail: { rules: messages } }, req)
     throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: messages.join('；') }] }, req.t)
@@ -56,7 +57,13 @@ export const auditPasswordChange: CollectionAfterChangeHook = async ({ doc, req 
   if (marker === undefined || (marker !== 'new' && String(marker) !== String(doc.id))) return doc
   delete req.context.passwordChangedFor
   const by = (req.user as Doc | null)?.id ?? null
-  await auditAccountEvent(req.payload, 'password-change', { user: doc.id, email: doc.email, detail: { by, self: by !== null && String(by) === String(doc.id) } }, req, { inTransaction: true })
+  await auditAccountEvent(
+    req.payload,
+    'password-change',
+    { user: doc.id, email: doc.email, detail: { by, self: by !== null && String(by) === String(doc.id) } },
+    req,
+    { inTransaction: true },
+  )
   return doc
 }
 
@@ -66,13 +73,32 @@ export const guardPasswordReset: CollectionBeforeOperationHook = async ({ args, 
   const password = (args.data as { password?: unknown })?.password
   if (typeof password !== 'string') return args
   const token = (args.data as { token?: unknown }).token
-  const user = (typeof token === 'string' ? await req.payload.db.findOne({ collection: 'users', where: { and: [{ resetPasswordToken: { equals: token } }, { resetPasswordExpiration: { greater_than: new Date().toISOString() } }] }, req }) : null) as Doc | null
+  const user = (
+    typeof token === 'string'
+      ? await req.payload.db.findOne({
+          collection: 'users',
+          where: { and: [{ resetPasswordToken: { equals: token } }, { resetPasswordExpiration: { greater_than: new Date().toISOString() } }] },
+          req,
+        })
+      : null
+  ) as Doc | null
   const policy = await accountPolicy(req.payload)
   const messages = passwordViolations(password, user?.email, policy.password).map((v) => req.t(`sitegroup:${v.key}` as never, v.vars))
-  if (user && !messages.length && (await inHistory(password, user.passwordHistory))) messages.push(req.t('sitegroup:passwordReused' as never, { count: policy.password.historySize }))
+  if (user && !messages.length && (await inHistory(password, user.passwordHistory)))
+    messages.push(req.t('sitegroup:passwordReused' as never, { count: policy.password.historySize }))
   if (messages.length) throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: messages.join('；') }] }, req.t)
   if (user) {
-    await req.payload.db.updateOne({ collection: 'users', id: user.id!, data: { passwordHistory: await pushHistory(password, user.passwordHistory, policy.password.historySize), passwordChangedAt: new Date().toISOString(), mustChangePassword: false }, req, returning: false })
+    await req.payload.db.updateOne({
+      collection: 'users',
+      id: user.id!,
+      data: {
+        passwordHistory: await pushHistory(password, user.passwordHistory, policy.password.historySize),
+        passwordChangedAt: new Date().toISOString(),
+        mustChangePassword: false,
+      },
+      req,
+      returning: false,
+    })
     await auditAccountEvent(req.payload, 'password-change', { user: user.id, email: user.email, detail: { via: 'reset-token' } }, req)
   }
   return args

@@ -73,7 +73,12 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   }
 }
 
-async function backUpDatabase(locations: Locations, tables: CollectionTables[], staging: string, onProgress: Progress): Promise<{ file: string; counts: Record<string, CollectionCount> }> {
+async function backUpDatabase(
+  locations: Locations,
+  tables: CollectionTables[],
+  staging: string,
+  onProgress: Progress,
+): Promise<{ file: string; counts: Record<string, CollectionCount> }> {
   if (locations.databaseKind === 'sqlite') {
     const file = 'database/sitegroup.db'
     mkdirSync(path.join(staging, 'database'), { recursive: true })
@@ -90,12 +95,15 @@ async function backUpDatabase(locations: Locations, tables: CollectionTables[], 
     onProgress('database', 1, 1)
     return { file, counts }
   }
-  throw new BackupError('MongoDB: back up the database with mongodump (docs/operations.md, "MongoDB"); npm run backup handles the embedded SQLite and PostgreSQL')
+  throw new BackupError(
+    'MongoDB: back up the database with mongodump (docs/operations.md, "MongoDB"); npm run backup handles the embedded SQLite and PostgreSQL',
+  )
 }
 
 async function backUpSearchIndex(locations: Locations, staging: string, onProgress: Progress): Promise<Manifest['search']> {
   if (!locations.searchIndexFile) return { included: false, reason: 'Meilisearch: rebuilt from the database by npm run search:reindex after a restore' }
-  if (!existsSync(locations.searchIndexFile)) return { included: false, reason: `no embedded index at ${locations.searchIndexFile}; restore rebuilds it from the database` }
+  if (!existsSync(locations.searchIndexFile))
+    return { included: false, reason: `no embedded index at ${locations.searchIndexFile}; restore rebuilds it from the database` }
   const file = 'search/index.db'
   mkdirSync(path.join(staging, 'search'), { recursive: true })
   await snapshotSqlite(locations.searchIndexFile, path.join(staging, file), onProgress, 'search index')
@@ -103,7 +111,8 @@ async function backUpSearchIndex(locations: Locations, staging: string, onProgre
 }
 
 function backUpMedia(locations: Locations, staging: string, temporary: boolean, onProgress: Progress): Manifest['media'] {
-  if (!locations.mediaDir) return { included: false, files: 0, reason: 'media are in the S3 bucket: protect them with bucket versioning or a bucket copy (docs/operations.md)' }
+  if (!locations.mediaDir)
+    return { included: false, files: 0, reason: 'media are in the S3 bucket: protect them with bucket versioning or a bucket copy (docs/operations.md)' }
   const files = listFiles(locations.mediaDir)
   // A directory backup is kept: it gets copies, not links that an in-place edit would change.
   const place = temporary ? linkOrCopy : copyFile

@@ -51,4 +51,8 @@ export function moveInto(source: string, target: string): void {
 }
 
 /** A timestamp usable in file names. */
-export const stamp = (date = new Date()) => date.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')
+export const stamp = (date = new Date()) =>
+  date
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z')

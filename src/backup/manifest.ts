@@ -46,7 +46,10 @@ export function parseManifest(text: string, where: string): Manifest {
     throw new BackupError(`${where} is not valid JSON: ${(error as Error).message}`)
   }
   const result = manifestSchema.safeParse(json)
-  if (!result.success) throw new BackupError(`${where} is not a SiteGroup backup manifest (format ${MANIFEST_FORMAT}): ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (!result.success)
+    throw new BackupError(
+      `${where} is not a SiteGroup backup manifest (format ${MANIFEST_FORMAT}): ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    )
   const unsafe = result.data.files.find((f) => !isSafeRelativePath(f.path))
   if (unsafe) throw new BackupError(`${where} names a file outside the backup: ${JSON.stringify(unsafe.path)}`)
   return result.data as Manifest

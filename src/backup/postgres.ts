@@ -65,7 +65,11 @@ export async function dumpPostgres(uri: string, target: string, tables: Collecti
       const { rows } = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')
       const dump = run('pg_dump', ['--format=custom', `--snapshot=${rows[0].id}`, `--file=${target}`], uri)
       dump.catch(() => {}) // awaited below; a counting error must not leave its rejection unhandled
-      const existing = new Set((await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`)).rows.map((r) => r.name))
+      const existing = new Set(
+        (await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`)).rows.map(
+          (r) => r.name,
+        ),
+      )
       const counts: Record<string, CollectionCount> = {}
       const count = async (table: string) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n)
       for (const t of tables) {

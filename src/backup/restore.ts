@@ -38,7 +38,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   if (locations.databaseKind === 'mongodb') throw new BackupError('MongoDB: restore the database with mongorestore (docs/operations.md, "MongoDB")')
   const occupied = await occupiedTargets(locations)
   if (occupied.length && !force) {
-    throw new BackupError(`Refusing to overwrite existing data: ${occupied.join('; ')}. Stop the server and run again with --force to replace it (the current data is kept beside it, not deleted).`)
+    throw new BackupError(
+      `Refusing to overwrite existing data: ${occupied.join('; ')}. Stop the server and run again with --force to replace it (the current data is kept beside it, not deleted).`,
+    )
   }
 
   const fromArchive = statSync(source).isFile()
@@ -49,7 +51,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     if (fromArchive) await unpackArchive(source, dir, onProgress)
     const manifest = readManifest(dir)
     if (manifest.database.kind !== locations.databaseKind) {
-      throw new BackupError(`The backup holds a ${manifest.database.kind} database but DATABASE_URI selects ${locations.databaseKind}: point DATABASE_URI at a ${manifest.database.kind} database`)
+      throw new BackupError(
+        `The backup holds a ${manifest.database.kind} database but DATABASE_URI selects ${locations.databaseKind}: point DATABASE_URI at a ${manifest.database.kind} database`,
+      )
     }
     await verifyFiles(dir, manifest, onProgress)
 
@@ -85,7 +89,9 @@ export async function verifyFiles(dir: string, manifest: Manifest, onProgress: P
     if (!existsSync(file)) throw new BackupError(`The backup lacks ${entry.path}, listed in its manifest`)
     const actual = await hashFile(file)
     if (actual.sha256 !== entry.sha256 || actual.bytes !== entry.bytes) {
-      throw new BackupError(`Checksum mismatch for ${entry.path}: the backup is damaged (expected ${entry.bytes} bytes, sha256 ${entry.sha256.slice(0, 12)}…; found ${actual.bytes} bytes, ${actual.sha256.slice(0, 12)}…). Nothing was restored.`)
+      throw new BackupError(
+        `Checksum mismatch for ${entry.path}: the backup is damaged (expected ${entry.bytes} bytes, sha256 ${entry.sha256.slice(0, 12)}…; found ${actual.bytes} bytes, ${actual.sha256.slice(0, 12)}…). Nothing was restored.`,
+      )
     }
     onProgress('verify', i + 1, manifest.files.length)
   }

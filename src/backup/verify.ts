@@ -15,7 +15,8 @@ export async function countThroughPayload(payload: Payload, slugs: string[]): Pr
     const collection = payload.collections[slug as CollectionSlug]
     if (!collection) continue
     counts[slug] = { docs: (await payload.count({ collection: slug as CollectionSlug, overrideAccess: true })).totalDocs }
-    if (collection.config.versions) counts[slug].versions = (await payload.countVersions({ collection: slug as CollectionSlug, overrideAccess: true })).totalDocs
+    if (collection.config.versions)
+      counts[slug].versions = (await payload.countVersions({ collection: slug as CollectionSlug, overrideAccess: true })).totalDocs
   }
   return counts
 }

@@ -57,7 +57,11 @@ function conflictOf(error: unknown): 'queryCodeHash' | 'powNonce' | undefined {
   return undefined
 }
 
-const refused = (error: unknown): BulkRowOutcome => ({ ok: false, error: error instanceof Error ? error : new Error(String(error)), conflict: conflictOf(error) })
+const refused = (error: unknown): BulkRowOutcome => ({
+  ok: false,
+  error: error instanceof Error ? error : new Error(String(error)),
+  conflict: conflictOf(error),
+})
 
 /** PostgreSQL: one multi-row INSERT in a transaction; if it fails, each row alone, so one bad row fails alone. */
 async function insertPostgres(payload: Payload, rows: BulkInboxRow[]): Promise<BulkRowOutcome[]> {
@@ -90,15 +94,26 @@ async function insertPostgres(payload: Payload, rows: BulkInboxRow[]): Promise<B
  */
 async function insertMongo(payload: Payload, rows: BulkInboxRow[]): Promise<BulkRowOutcome[]> {
   const model = (payload.db as unknown as { collections: Record<string, any> }).collections['letter-inbox']
-  const docs = rows.map((row) => ({ ...row, receivedAt: new Date(row.receivedAt), deadline: new Date(row.deadline), createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) }))
+  const docs = rows.map((row) => ({
+    ...row,
+    receivedAt: new Date(row.receivedAt),
+    deadline: new Date(row.deadline),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+  }))
   try {
     await model.insertMany(docs, { ordered: false, throwOnValidationError: true })
     return rows.map(() => ({ ok: true }))
   } catch (error) {
     const { results, writeErrors } = error as { results?: unknown[]; writeErrors?: Array<{ index: number; err?: unknown; errmsg?: string }> }
     if (Array.isArray(results) && results.length === rows.length) {
-      const failedEntry = (entry: unknown) => entry instanceof Error || (typeof entry === 'object' && entry !== null && 'index' in entry && ('errmsg' in entry || 'err' in entry || 'code' in entry))
-      return results.map((entry) => (failedEntry(entry) ? refused(entry instanceof Error ? entry : Object.assign(new Error(String((entry as { errmsg?: string }).errmsg ?? 'insert failed')), entry)) : { ok: true }))
+      const failedEntry = (entry: unknown) =>
+        entry instanceof Error || (typeof entry === 'object' && entry !== null && 'index' in entry && ('errmsg' in entry || 'err' in entry || 'code' in entry))
+      return results.map((entry) =>
+        failedEntry(entry)
+          ? refused(entry instanceof Error ? entry : Object.assign(new Error(String((entry as { errmsg?: string }).errmsg ?? 'insert failed')), entry))
+          : { ok: true },
+      )
     }
     // Without per-row results (connection lost, ordered failure) nothing can be claimed as stored.
     if (!Array.isArray(writeErrors)) return rows.map(() => refused(error))

@@ -6,7 +6,17 @@ import { sqliteFile } from './bulk-sqlite'
 /** One write of a page-view flush (src/sites/page-views.ts): set a known row's count, or add a row. */
 export type PageViewWrite =
   | { id: number | string; count: number }
-  | { insert: { day: string; level: string; site: number | string; column: number | string | null; article: number | string | null; instance: string; count: number } }
+  | {
+      insert: {
+        day: string
+        level: string
+        site: number | string
+        column: number | string | null
+        article: number | string | null
+        instance: string
+        count: number
+      }
+    }
 
 export type PageViewOutcome = { ok: true; id: number | string } | { ok: false; error: Error }
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { publicArticleSql } from '../access'
 import { sqliteFile } from './bulk-sqlite'
 
 /**
@@ -7,8 +8,7 @@ import { sqliteFile } from './bulk-sqlite'
  * range, only the columns the checks need, bodies as their stored JSON text. Drizzle over libsql
  * copies every row through its own result objects, which made the 1,000,000-article scan ~165 s;
  * readers of different ranges can run in worker threads side by side (WAL). The visibility rule
- * is publicArticleWhere's (published, state published, due); tests/scorecard compares the rows
- * with the Local API.
+ * is src/access's publicArticleSql; tests/scorecard compares the rows with the Local API.
  */
 export interface ArticleTextRow {
   id: number
@@ -50,8 +50,7 @@ export function openArticleTextReader(uri: string): ArticleTextReader {
            exists (select 1 from articles_workflow w where w._parent_id = a.id) as workflowed
     from articles a
     where a.id >= @from and a.id < @to
-      and a._status = 'published' and a.state = 'published'
-      and a.published_at is not null and a.published_at <= @asOf
+      and ${publicArticleSql('a', '@asOf')}
       and (@since is null or a.updated_at > @since)
     order by a.id`)
   return {

@@ -15,10 +15,24 @@ export function sqliteFile(uri: string): string {
 }
 
 const MAIN_COLUMNS = {
-  title: 'title', subtitle: 'subtitle', column: 'column_id', site: 'site_id', organization: 'organization_id', state: 'state',
-  publishedAt: 'published_at', source: 'source', author: 'author', summary: 'summary', body: 'body',
-  indexNumber: 'disclosure_index_number', publisher: 'disclosure_publisher', documentNumber: 'disclosure_document_number',
-  topic: 'disclosure_topic', writtenAt: 'disclosure_written_at', validity: 'disclosure_validity', status: '_status',
+  title: 'title',
+  subtitle: 'subtitle',
+  column: 'column_id',
+  site: 'site_id',
+  organization: 'organization_id',
+  state: 'state',
+  publishedAt: 'published_at',
+  source: 'source',
+  author: 'author',
+  summary: 'summary',
+  body: 'body',
+  indexNumber: 'disclosure_index_number',
+  publisher: 'disclosure_publisher',
+  documentNumber: 'disclosure_document_number',
+  topic: 'disclosure_topic',
+  writtenAt: 'disclosure_written_at',
+  validity: 'disclosure_validity',
+  status: '_status',
 } as const
 
 function open(file: string) {
@@ -33,11 +47,25 @@ function open(file: string) {
   const insert = db.transaction((rows: BulkArticle[], now: string) => {
     for (const a of rows) {
       const values = {
-        title: a.title, subtitle: a.subtitle ?? null, column: a.column, site: a.site, organization: a.organization, state: a.state,
-        publishedAt: a.publishedAt, source: a.source ?? null, author: a.author ?? null, summary: a.summary ?? null, body: JSON.stringify(a.body),
-        indexNumber: a.disclosure.indexNumber, publisher: a.disclosure.publisher ?? null, documentNumber: a.disclosure.documentNumber ?? null,
-        topic: a.disclosure.topic ?? null, writtenAt: a.disclosure.writtenAt ?? null, validity: a.disclosure.validity ?? 'valid',
-        status: a.state === 'published' ? 'published' : 'draft', now,
+        title: a.title,
+        subtitle: a.subtitle ?? null,
+        column: a.column,
+        site: a.site,
+        organization: a.organization,
+        state: a.state,
+        publishedAt: a.publishedAt,
+        source: a.source ?? null,
+        author: a.author ?? null,
+        summary: a.summary ?? null,
+        body: JSON.stringify(a.body),
+        indexNumber: a.disclosure.indexNumber,
+        publisher: a.disclosure.publisher ?? null,
+        documentNumber: a.disclosure.documentNumber ?? null,
+        topic: a.disclosure.topic ?? null,
+        writtenAt: a.disclosure.writtenAt ?? null,
+        validity: a.disclosure.validity ?? 'valid',
+        status: a.state === 'published' ? 'published' : 'draft',
+        now,
       }
       const { lastInsertRowid } = main.run(values)
       version.run({ ...values, parent: lastInsertRowid })
@@ -83,8 +111,19 @@ export function closeBulkConnections(): void {
 const inboxConnections = new Map<string, (rows: BulkInboxRow[]) => BulkRowOutcome[]>()
 
 const INBOX_COLUMNS = {
-  state: 'state', attempts: 'attempts', route: 'route', targetSite: 'target_site', targetOrganization: 'target_organization', receivedAt: 'received_at',
-  deadline: 'deadline', submission: 'submission', queryCodeHash: 'query_code_hash', powNonce: 'pow_nonce', addressHash: 'address_hash', createdAt: 'created_at', updatedAt: 'updated_at',
+  state: 'state',
+  attempts: 'attempts',
+  route: 'route',
+  targetSite: 'target_site',
+  targetOrganization: 'target_organization',
+  receivedAt: 'received_at',
+  deadline: 'deadline',
+  submission: 'submission',
+  queryCodeHash: 'query_code_hash',
+  powNonce: 'pow_nonce',
+  addressHash: 'address_hash',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
 } as const
 
 function openInbox(file: string) {
@@ -105,7 +144,11 @@ function openInbox(file: string) {
         // Only a constraint failure leaves the transaction open; anything else aborts the batch.
         if (!code.startsWith('SQLITE_CONSTRAINT') || !db.inTransaction) throw error
         const message = (error as Error).message
-        return { ok: false, error: error as Error, conflict: /query_code_hash/.test(message) ? 'queryCodeHash' : /pow_nonce/.test(message) ? 'powNonce' : undefined }
+        return {
+          ok: false,
+          error: error as Error,
+          conflict: /query_code_hash/.test(message) ? 'queryCodeHash' : /pow_nonce/.test(message) ? 'powNonce' : undefined,
+        }
       }
     }),
   )

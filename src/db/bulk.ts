@@ -20,7 +20,14 @@ export type BulkArticle = {
   author?: string | null
   summary?: string | null
   body: unknown
-  disclosure: { indexNumber: string; publisher?: string | null; documentNumber?: string | null; topic?: string | null; writtenAt?: string | null; validity?: string | null }
+  disclosure: {
+    indexNumber: string
+    publisher?: string | null
+    documentNumber?: string | null
+    topic?: string | null
+    writtenAt?: string | null
+    validity?: string | null
+  }
 }
 
 /**
@@ -74,10 +81,22 @@ export async function insertArticles(payload: Payload, articles: BulkArticle[]):
 
 async function insertMongo(payload: Payload, articles: BulkArticle[], now: string) {
   const db = payload.db as unknown as { collections: Record<string, any>; versions: Record<string, any> }
-  const docs = articles.map((a) => ({ ...a, _status: a.state === 'published' ? 'published' : 'draft', createdAt: new Date(now), updatedAt: new Date(now), publishedAt: new Date(a.publishedAt) }))
+  const docs = articles.map((a) => ({
+    ...a,
+    _status: a.state === 'published' ? 'published' : 'draft',
+    createdAt: new Date(now),
+    updatedAt: new Date(now),
+    publishedAt: new Date(a.publishedAt),
+  }))
   const inserted = await db.collections.articles.insertMany(docs, { ordered: true })
   await db.versions.articles.insertMany(
-    inserted.map((doc: any) => ({ parent: doc._id, version: { ...doc.toObject?.() ?? doc, _id: undefined }, latest: true, createdAt: new Date(now), updatedAt: new Date(now) })),
+    inserted.map((doc: any) => ({
+      parent: doc._id,
+      version: { ...(doc.toObject?.() ?? doc), _id: undefined },
+      latest: true,
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
+    })),
     { ordered: true },
   )
 }

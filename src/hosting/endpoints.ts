@@ -11,7 +11,8 @@ import { planModeSwitch } from './plan'
 import { switchMode, switchProgress } from './switch'
 import type { SwitchOptions } from './types'
 
-const forbidden = () => Response.json({ error: refusal('centralAdminOnly').zh + ' / ' + refusal('centralAdminOnly').en, refusals: [refusal('centralAdminOnly')] }, { status: 403 })
+const forbidden = () =>
+  Response.json({ error: refusal('centralAdminOnly').zh + ' / ' + refusal('centralAdminOnly').en, refusals: [refusal('centralAdminOnly')] }, { status: 403 })
 
 async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
@@ -34,7 +35,11 @@ export function switchOptionsFrom(input: Record<string, unknown>): SwitchOptions
       ? {
           site: {
             ...(typeof site.code === 'string' && site.code ? { code: site.code } : {}),
-            ...(Array.isArray(site.domains) ? { domains: site.domains.map(String).filter(Boolean) } : typeof site.domains === 'string' && site.domains ? { domains: site.domains.split(/[\s,，]+/).filter(Boolean) } : {}),
+            ...(Array.isArray(site.domains)
+              ? { domains: site.domains.map(String).filter(Boolean) }
+              : typeof site.domains === 'string' && site.domains
+                ? { domains: site.domains.split(/[\s,，]+/).filter(Boolean) }
+                : {}),
             ...(typeof site.theme === 'string' && site.theme ? { theme: site.theme } : {}),
             ...(typeof site.name === 'string' && site.name ? { name: site.name } : {}),
             ...(typeof site.identificationCode === 'string' && site.identificationCode ? { identificationCode: site.identificationCode } : {}),
@@ -61,7 +66,10 @@ export const modeSwitchEndpoints: Endpoint[] = [
       } catch (error) {
         if (error instanceof HostingError) return Response.json({ error: error.message, refusals: error.refusals }, { status: error.status })
         req.payload.logger.error({ err: error }, 'mode switch failed')
-        return Response.json({ error: `切换失败，已全部回滚 / the switch failed and was rolled back: ${error instanceof Error ? error.message : String(error)}` }, { status: 500 })
+        return Response.json(
+          { error: `切换失败，已全部回滚 / the switch failed and was rolled back: ${error instanceof Error ? error.message : String(error)}` },
+          { status: 500 },
+        )
       }
     },
   },
@@ -73,7 +81,10 @@ export const modeSwitchEndpoints: Endpoint[] = [
       const id = String(req.routeParams?.id ?? '')
       const live = switchProgress(id)
       if (live) return Response.json({ state: 'running', ...live })
-      const doc = (await req.payload.findByID({ collection: 'mode-switches' as never, id, depth: 0, overrideAccess: true }).catch(() => null)) as Record<string, unknown> | null
+      const doc = (await req.payload.findByID({ collection: 'mode-switches' as never, id, depth: 0, overrideAccess: true }).catch(() => null)) as Record<
+        string,
+        unknown
+      > | null
       if (!doc) return Response.json({ error: '没有这次切换 / no such switch' }, { status: 404 })
       return Response.json({ state: doc.state, progress: doc.progress, summary: doc.summary, error: doc.error })
     },

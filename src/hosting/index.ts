@@ -12,4 +12,14 @@ export { checkRedirectRule, finalRedirectLoops, mapIntoArea, type RedirectInput 
 export { modeSwitchEndpoints, switchOptionsFrom } from './endpoints'
 export { beginSwitchTransaction } from './transaction'
 export { HOSTING_MESSAGES, HostingError, refusal, type HostingMessageKey, type Refusal } from './messages'
-export { NEW_SITE, type HostingMode, type ModeSwitchPlan, type SwitchOptions, type NewSiteOptions, type ColumnMove, type PlannedRedirect, type RedirectChange, type UrlChange } from './types'
+export {
+  NEW_SITE,
+  type HostingMode,
+  type ModeSwitchPlan,
+  type SwitchOptions,
+  type NewSiteOptions,
+  type ColumnMove,
+  type PlannedRedirect,
+  type RedirectChange,
+  type UrlChange,
+} from './types'

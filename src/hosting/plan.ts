@@ -7,7 +7,17 @@ import { relationId, sameId } from '../access'
 import config from './config.json' with { type: 'json' }
 import { refusal, type Refusal } from './messages'
 import { finalRedirectLoops, mapIntoArea } from './redirect-graph'
-import { NEW_SITE, type ColumnMove, type HostingMode, type Id, type ModeSwitchPlan, type PlannedRedirect, type RedirectChange, type SiteSummary, type SwitchOptions, type UrlChange } from './types'
+import {
+  NEW_SITE,
+  type ColumnMove,
+  type HostingMode,
+  type Id,
+  type ModeSwitchPlan,
+  type PlannedRedirect,
+  type RedirectChange,
+  type SiteSummary,
+  type SwitchOptions,
+} from './types'
 
 type Doc = Record<string, any>
 const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/
@@ -23,7 +33,17 @@ interface World {
 const siteSummary = (site: Doc): SiteSummary => ({ id: site.id, code: String(site.code), name: String(site.name), domains: domainsOf(site) })
 const domainsOf = (site: Doc): string[] => ((site.domains ?? []) as Array<{ domain?: string }>).map((d) => String(d.domain ?? '').toLowerCase()).filter(Boolean)
 const findAll = async (payload: Payload, req: PayloadRequest | undefined, collection: string, where: Where, select?: Record<string, true>) =>
-  (await payload.find({ collection: collection as 'columns', where, depth: 0, pagination: false, overrideAccess: true, req, ...(select ? { select: select as never } : {}) })).docs as unknown as Doc[]
+  (
+    await payload.find({
+      collection: collection as 'columns',
+      where,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+      ...(select ? { select: select as never } : {}),
+    })
+  ).docs as unknown as Doc[]
 
 /** A public address on a site: its first domain, else its shared local address. */
 export function publicUrl(site: SiteSummary, path: string, scheme = 'https'): string {
@@ -33,7 +53,9 @@ export function publicUrl(site: SiteSummary, path: string, scheme = 'https'): st
 /** `within`: a switch re-planning inside its own transaction (its reads go through `req`; its own record is not "another switch"). */
 export async function planModeSwitch(payload: Payload, options: SwitchOptions, within: { req?: PayloadRequest; switchId?: Id } = {}): Promise<ModeSwitchPlan> {
   const { req } = within
-  const organization = (await payload.findByID({ collection: 'organizations', id: options.organization, depth: 0, overrideAccess: true, req }).catch(() => null)) as Doc | null
+  const organization = (await payload
+    .findByID({ collection: 'organizations', id: options.organization, depth: 0, overrideAccess: true, req })
+    .catch(() => null)) as Doc | null
   const plan: ModeSwitchPlan = {
     options,
     ok: false,
@@ -55,7 +77,14 @@ export async function planModeSwitch(payload: Payload, options: SwitchOptions, w
   if (plan.from === options.to) return refuse(refusal('alreadyInMode', { organization: organization.name, mode: options.to }))
   const running = await payload.find({
     collection: 'mode-switches' as never,
-    where: { and: [{ organization: { equals: organization.id } }, { state: { equals: 'running' } }, { startedAt: { greater_than: new Date(Date.now() - config.runningStaleMinutes * 60_000).toISOString() } }, ...(within.switchId !== undefined ? [{ id: { not_equals: within.switchId } }] : [])] } as Where,
+    where: {
+      and: [
+        { organization: { equals: organization.id } },
+        { state: { equals: 'running' } },
+        { startedAt: { greater_than: new Date(Date.now() - config.runningStaleMinutes * 60_000).toISOString() } },
+        ...(within.switchId !== undefined ? [{ id: { not_equals: within.switchId } }] : []),
+      ],
+    } as Where,
     limit: 1,
     depth: 0,
     overrideAccess: true,
@@ -90,11 +119,32 @@ async function planIntoColumns(payload: Payload, req: PayloadRequest | undefined
   if (!host || host.status !== 'active') return void plan.refusals.push(refusal('hostSiteNotActive', { site: host?.name ?? hostId }))
   if (String(host.id) === String(ownSite.id)) return void plan.refusals.push(refusal('hostIsOwnSite'))
 
-  const own = await findAll(payload, req, 'columns', { site: { equals: ownSite.id } }, { name: true, slug: true, path: true, parent: true, ownerOrganization: true, category: true })
+  const own = await findAll(
+    payload,
+    req,
+    'columns',
+    { site: { equals: ownSite.id } },
+    { name: true, slug: true, path: true, parent: true, ownerOrganization: true, category: true },
+  )
   const foreign = own.filter((c) => !sameId(c.ownerOrganization, organization.id))
-  if (foreign.length) return void plan.refusals.push(refusal('hostsOtherUnits', { site: ownSite.name, columns: foreign.slice(0, 5).map((c) => c.path).join(', ') }))
+  if (foreign.length)
+    return void plan.refusals.push(
+      refusal('hostsOtherUnits', {
+        site: ownSite.name,
+        columns: foreign
+          .slice(0, 5)
+          .map((c) => c.path)
+          .join(', '),
+      }),
+    )
 
-  const hostColumns = await findAll(payload, req, 'columns', { site: { equals: host.id } }, { name: true, slug: true, path: true, parent: true, ownerOrganization: true })
+  const hostColumns = await findAll(
+    payload,
+    req,
+    'columns',
+    { site: { equals: host.id } },
+    { name: true, slug: true, path: true, parent: true, ownerOrganization: true },
+  )
   let parent: Doc | null = null
   if (plan.options.parentColumn !== undefined && plan.options.parentColumn !== null) {
     parent = hostColumns.find((c) => String(c.id) === String(plan.options.parentColumn)) ?? null
@@ -110,12 +160,19 @@ async function planIntoColumns(payload: Payload, req: PayloadRequest | undefined
   plan.source = { site: siteSummary(ownSite), root: '' }
   plan.target = { site: target, root: landingPath }
   plan.landing = { name: String(organization.shortName || organization.name), slug, path: landingPath, parentId: parent?.id ?? null }
-  plan.columns = treeOrder(own).map<ColumnMove>((c) => ({ id: c.id, name: c.name, fromPath: c.path, toPath: `${landingPath}/${c.path}`, toParent: relationId(c.parent) ?? 'landing' }))
+  plan.columns = treeOrder(own).map<ColumnMove>((c) => ({
+    id: c.id,
+    name: c.name,
+    fromPath: c.path,
+    toPath: `${landingPath}/${c.path}`,
+    toParent: relationId(c.parent) ?? 'landing',
+  }))
   describeUrls(plan, own)
 
   const source = plan.source.site
   const landing = `/${landingPath}/`
-  const add = (fromPath: string, match: PlannedRedirect['match'], toPath: string, reason: string) => plan.redirects.push({ siteId: source.id, fromPath, match, toSiteId: target.id, toPath, reason })
+  const add = (fromPath: string, match: PlannedRedirect['match'], toPath: string, reason: string) =>
+    plan.redirects.push({ siteId: source.id, fromPath, match, toSiteId: target.id, toPath, reason })
   add('/', 'prefix', landing, 'site moved into portal columns')
   const catalogue = own.find((c) => c.category === 'disclosure')
   const guides = own.find((c) => c.category === 'services')
@@ -138,7 +195,13 @@ async function planOutToOwnSite(payload: Payload, req: PayloadRequest | undefine
   const hostId = relationId(organization.hostSite) ?? relationId(group.portalSite)
   const host = sites.find((s) => String(s.id) === String(hostId))
   if (!host) return void plan.refusals.push(refusal('noHostSite'))
-  const hostColumns = await findAll(payload, req, 'columns', { site: { equals: host.id } }, { name: true, slug: true, path: true, parent: true, ownerOrganization: true, category: true })
+  const hostColumns = await findAll(
+    payload,
+    req,
+    'columns',
+    { site: { equals: host.id } },
+    { name: true, slug: true, path: true, parent: true, ownerOrganization: true, category: true },
+  )
   const byId = new Map(hostColumns.map((c) => [String(c.id), c]))
   const owned = (c: Doc | undefined) => Boolean(c && sameId(c.ownerOrganization, organization.id))
   const tops = treeOrder(hostColumns).filter((c) => owned(c) && !owned(byId.get(String(relationId(c.parent)))))
@@ -154,7 +217,8 @@ async function planOutToOwnSite(payload: Payload, req: PayloadRequest | undefine
   const code = wanted.code ?? String(reactivate?.code ?? landing.slug)
   const baseDomain = String(group.baseDomain ?? '')
   const domains = (wanted.domains ?? (reactivate ? domainsOf(reactivate) : baseDomain ? [`${code}.${baseDomain}`] : [])).map((d) => d.trim().toLowerCase())
-  const identificationCode = wanted.identificationCode ?? String(reactivate?.identificationCode ?? nextIdentificationCode(sites, String(host.identificationCode ?? '')))
+  const identificationCode =
+    wanted.identificationCode ?? String(reactivate?.identificationCode ?? nextIdentificationCode(sites, String(host.identificationCode ?? '')))
   const others = sites.filter((s) => !reactivate || String(s.id) !== String(reactivate.id))
   if (!SLUG.test(code)) plan.refusals.push(refusal('invalidSiteCode', { code }))
   const codeOwner = others.find((s) => s.code === code)
@@ -171,15 +235,36 @@ async function planOutToOwnSite(payload: Payload, req: PayloadRequest | undefine
 
   const footer = { ...(host.settings?.footer ?? {}), ...(reactivate?.settings?.footer ?? {}), sponsor: String(organization.name) }
   for (const key of Object.keys(footer)) if (footer[key] === null || footer[key] === undefined) delete footer[key]
-  plan.newSite = { ...(reactivate ? { reactivate: reactivate.id } : {}), code, name: wanted.name ?? String(reactivate?.name ?? organization.name), domains, theme: wanted.theme ?? String(reactivate?.theme ?? config.defaultTheme), identificationCode, footer }
+  plan.newSite = {
+    ...(reactivate ? { reactivate: reactivate.id } : {}),
+    code,
+    name: wanted.name ?? String(reactivate?.name ?? organization.name),
+    domains,
+    theme: wanted.theme ?? String(reactivate?.theme ?? config.defaultTheme),
+    identificationCode,
+    footer,
+  }
   const target: SiteSummary = { id: reactivate?.id ?? NEW_SITE, code, name: plan.newSite.name, domains }
   plan.source = { site: siteSummary(host), root: String(landing.path) }
   plan.target = { site: target, root: '' }
   plan.landing = { id: landing.id, name: landing.name, slug: landing.slug, path: landing.path, parentId: relationId(landing.parent) }
   const cut = String(landing.path).length + 1
-  plan.columns = treeOrder(subtree).map<ColumnMove>((c) => ({ id: c.id, name: c.name, fromPath: c.path, toPath: String(c.path).slice(cut), toParent: String(relationId(c.parent)) === String(landing.id) ? null : relationId(c.parent) }))
+  plan.columns = treeOrder(subtree).map<ColumnMove>((c) => ({
+    id: c.id,
+    name: c.name,
+    fromPath: c.path,
+    toPath: String(c.path).slice(cut),
+    toParent: String(relationId(c.parent)) === String(landing.id) ? null : relationId(c.parent),
+  }))
   describeUrls(plan, subtree)
-  plan.redirects.push({ siteId: host.id, fromPath: `/${landing.path}/`, match: 'prefix', toSiteId: target.id, toPath: '/', reason: 'portal columns moved to an own site' })
+  plan.redirects.push({
+    siteId: host.id,
+    fromPath: `/${landing.path}/`,
+    match: 'prefix',
+    toSiteId: target.id,
+    toPath: '/',
+    reason: 'portal columns moved to an own site',
+  })
   composeExisting(world, plan, { siteId: host.id, root: String(landing.path) }, { siteId: target.id, root: '' })
 }
 
@@ -189,7 +274,8 @@ function unitSectionParent(hostColumns: Doc[], host: Doc): Doc | null {
   const counts = new Map<string, number>()
   for (const c of hostColumns) {
     const parent = byId.get(String(relationId(c.parent)))
-    if (parent && !sameId(c.ownerOrganization, host.organization) && sameId(parent.ownerOrganization, host.organization)) counts.set(String(parent.id), (counts.get(String(parent.id)) ?? 0) + 1)
+    if (parent && !sameId(c.ownerOrganization, host.organization) && sameId(parent.ownerOrganization, host.organization))
+      counts.set(String(parent.id), (counts.get(String(parent.id)) ?? 0) + 1)
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]
   return best ? byId.get(best[0])! : null
@@ -204,10 +290,18 @@ function describeUrls(plan: ModeSwitchPlan, columns: Doc[]) {
   const { source, target } = plan
   if (!source || !target) return
   const at = (root: string, path: string) => (root ? `/${root}/${path}` : `/${path}`)
-  plan.urls.push({ kind: 'home', from: publicUrl(source.site, source.root ? `/${source.root}/` : '/'), to: publicUrl(target.site, target.root ? `/${target.root}/` : '/') })
+  plan.urls.push({
+    kind: 'home',
+    from: publicUrl(source.site, source.root ? `/${source.root}/` : '/'),
+    to: publicUrl(target.site, target.root ? `/${target.root}/` : '/'),
+  })
   for (const move of plan.columns) {
     plan.urls.push({ kind: 'column', from: publicUrl(source.site, `/${move.fromPath}/`), to: publicUrl(target.site, `${at(target.root, move.toPath)}/`) })
-    plan.urls.push({ kind: 'rss', from: publicUrl(source.site, `/${move.fromPath}/rss.xml`), to: publicUrl(target.site, `${at(target.root, move.toPath)}/rss.xml`) })
+    plan.urls.push({
+      kind: 'rss',
+      from: publicUrl(source.site, `/${move.fromPath}/rss.xml`),
+      to: publicUrl(target.site, `${at(target.root, move.toPath)}/rss.xml`),
+    })
   }
   plan.counts.columns = columns.length
 }
@@ -220,19 +314,50 @@ async function countContent(payload: Payload, req: PayloadRequest | undefined, p
   const [articles, media, letters, guides] = await Promise.all([
     payload.count({ collection: 'articles', where: inColumns, overrideAccess: true, req }),
     payload.count({ collection: 'media', where: mediaWhere(plan), overrideAccess: true, req }),
-    payload.collections['letters' as never] ? payload.count({ collection: 'letters' as never, where: lettersWhere(plan) as never, overrideAccess: true, req }) : { totalDocs: 0 },
-    payload.collections['service-guides' as never] ? payload.count({ collection: 'service-guides' as never, where: { organization: { equals: org } } as never, overrideAccess: true, req }) : { totalDocs: 0 },
+    payload.collections['letters' as never]
+      ? payload.count({ collection: 'letters' as never, where: lettersWhere(plan) as never, overrideAccess: true, req })
+      : { totalDocs: 0 },
+    payload.collections['service-guides' as never]
+      ? payload.count({ collection: 'service-guides' as never, where: { organization: { equals: org } } as never, overrideAccess: true, req })
+      : { totalDocs: 0 },
   ])
-  const versions = await payload.countVersions({ collection: 'articles', where: { parent: { in: ids.length ? await articleIds(payload, req, ids) : [] } } as Where, overrideAccess: true, req }).catch(() => ({ totalDocs: 0 }))
-  plan.counts = { ...plan.counts, articles: articles.totalDocs, versions: versions.totalDocs, media: media.totalDocs, letters: letters.totalDocs, serviceGuides: guides.totalDocs }
+  const versions = await payload
+    .countVersions({
+      collection: 'articles',
+      where: { parent: { in: ids.length ? await articleIds(payload, req, ids) : [] } } as Where,
+      overrideAccess: true,
+      req,
+    })
+    .catch(() => ({ totalDocs: 0 }))
+  plan.counts = {
+    ...plan.counts,
+    articles: articles.totalDocs,
+    versions: versions.totalDocs,
+    media: media.totalDocs,
+    letters: letters.totalDocs,
+    serviceGuides: guides.totalDocs,
+  }
   plan.articleUrls.total = articles.totalDocs
-  const sample = await payload.find({ collection: 'articles', where: inColumns, limit: config.articleUrlSample, depth: 0, sort: '-publishedAt', overrideAccess: true, req, select: { column: true } })
+  const sample = await payload.find({
+    collection: 'articles',
+    where: inColumns,
+    limit: config.articleUrlSample,
+    depth: 0,
+    sort: '-publishedAt',
+    overrideAccess: true,
+    req,
+    select: { column: true },
+  })
   const moveOf = new Map(plan.columns.map((c) => [String(c.id), c]))
   for (const doc of sample.docs) {
     const move = moveOf.get(String(relationId(doc.column)))
     if (!move || !plan.source || !plan.target) continue
     const to = plan.target.root ? `/${plan.target.root}/${move.toPath}` : `/${move.toPath}`
-    plan.articleUrls.sample.push({ kind: 'article', from: publicUrl(plan.source.site, `/${move.fromPath}/${doc.id}.html`), to: publicUrl(plan.target.site, `${to}/${doc.id}.html`) })
+    plan.articleUrls.sample.push({
+      kind: 'article',
+      from: publicUrl(plan.source.site, `/${move.fromPath}/${doc.id}.html`),
+      to: publicUrl(plan.target.site, `${to}/${doc.id}.html`),
+    })
   }
 }
 
@@ -271,7 +396,11 @@ function composeExisting(world: World, plan: ModeSwitchPlan, source: { siteId: I
     if (within === null || config.interactionPaths.some((p) => String(r.toPath).startsWith(p))) continue
     const toPath = target.root ? `/${target.root}${within}` : within
     const identity = String(siteId) === String(target.siteId) && toPath === r.fromPath
-    changes.push(identity ? { id: r.id, siteId, fromPath: r.fromPath, action: 'delete' } : { id: r.id, siteId, fromPath: r.fromPath, action: 'retarget', toSiteId: target.siteId, toPath })
+    changes.push(
+      identity
+        ? { id: r.id, siteId, fromPath: r.fromPath, action: 'delete' }
+        : { id: r.id, siteId, fromPath: r.fromPath, action: 'retarget', toSiteId: target.siteId, toPath },
+    )
   }
   // A reactivated site is live again: nothing of it redirects any more.
   if (plan.newSite?.reactivate !== undefined) {

@@ -61,12 +61,24 @@ export function finalRedirectLoops(existing: Doc[], plan: ModeSwitchPlan): strin
     const rule = ruleOf(doc)
     rules.push(change?.action === 'retarget' ? { ...rule, toSiteId: change.toSiteId!, toPath: change.toPath! } : rule)
   }
-  plan.redirects.forEach((r, i) => rules.push({ id: `planned-${i}`, siteId: r.siteId, fromPath: r.fromPath, match: r.match, toSiteId: r.toSiteId, toPath: r.toPath, statusCode: 301 }))
+  plan.redirects.forEach((r, i) =>
+    rules.push({ id: `planned-${i}`, siteId: r.siteId, fromPath: r.fromPath, match: r.match, toSiteId: r.toSiteId, toPath: r.toPath, statusCode: 301 }),
+  )
   const names = new Map<string, string>()
   const sites: RedirectSite[] = []
-  for (const s of [plan.source?.site, plan.target?.site]) if (s) (sites.push({ id: s.id, code: s.code, domains: s.domains, status: 'active' }), names.set(String(s.id), s.code))
+  for (const s of [plan.source?.site, plan.target?.site]) {
+    if (!s) continue
+    sites.push({ id: s.id, code: s.code, domains: s.domains, status: 'active' })
+    names.set(String(s.id), s.code)
+  }
   const ids = new Set(sites.map((s) => String(s.id)))
-  for (const r of rules) for (const id of [r.siteId, r.toSiteId]) if (!ids.has(String(id))) (ids.add(String(id)), sites.push({ id, code: String(id), domains: [], status: 'active' }))
+  for (const r of rules) {
+    for (const id of [r.siteId, r.toSiteId]) {
+      if (ids.has(String(id))) continue
+      ids.add(String(id))
+      sites.push({ id, code: String(id), domains: [], status: 'active' })
+    }
+  }
   const table = new RedirectTable(sites, rules)
   const loops: string[] = []
   for (const rule of rules) {
@@ -87,7 +99,8 @@ export interface RedirectInput {
 }
 
 const fill = (text: string, vars: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '')
-const both = (key: 'redirectLoop' | 'redirectToItself', vars: Record<string, string>) => `${fill(HOSTING_MESSAGES[key].zh, vars)} / ${fill(HOSTING_MESSAGES[key].en, vars)}`
+const both = (key: 'redirectLoop' | 'redirectToItself', vars: Record<string, string>) =>
+  `${fill(HOSTING_MESSAGES[key].zh, vars)} / ${fill(HOSTING_MESSAGES[key].en, vars)}`
 
 function normalizePath(value: unknown): string | null {
   const path = String(value ?? '').trim()
@@ -99,7 +112,10 @@ function normalizePath(value: unknown): string | null {
  * it sees the switch's own writes): paths must be site-relative, the rule must not point at itself,
  * and following it must never come back to where it starts.
  */
-export async function checkRedirectRule(req: PayloadRequest, input: RedirectInput): Promise<{ fromPath: string; toPath: string; toUrl: string } | { error: string }> {
+export async function checkRedirectRule(
+  req: PayloadRequest,
+  input: RedirectInput,
+): Promise<{ fromPath: string; toPath: string; toUrl: string } | { error: string }> {
   const fromPath = normalizePath(input.fromPath)
   const toPath = normalizePath(input.toPath)
   const siteId = relationId(input.site)
@@ -109,11 +125,31 @@ export async function checkRedirectRule(req: PayloadRequest, input: RedirectInpu
   if (String(siteId) === String(toSiteId) && fromPath === toPath) return { error: both('redirectToItself', { path: fromPath }) }
   const { payload } = req
   const [stored, sites] = await Promise.all([
-    payload.find({ collection: 'redirects' as never, depth: 0, pagination: false, overrideAccess: true, req, ...(input.id !== undefined ? { where: { id: { not_equals: input.id } } } : {}) }),
+    payload.find({
+      collection: 'redirects' as never,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+      ...(input.id !== undefined ? { where: { id: { not_equals: input.id } } } : {}),
+    }),
     payload.find({ collection: 'sites', depth: 0, pagination: false, overrideAccess: true, req, select: { code: true, domains: true, status: true } as never }),
   ])
-  const siteRecords: RedirectSite[] = (sites.docs as unknown as Doc[]).map((s) => ({ id: s.id, code: String(s.code), domains: ((s.domains ?? []) as Array<{ domain?: string }>).map((d) => String(d.domain ?? '')).filter(Boolean), status: String(s.status) }))
-  const rule: RedirectRule = { id: input.id ?? 'new', siteId, fromPath, match: input.match === 'prefix' ? 'prefix' : 'exact', toSiteId, toPath, statusCode: 301 }
+  const siteRecords: RedirectSite[] = (sites.docs as unknown as Doc[]).map((s) => ({
+    id: s.id,
+    code: String(s.code),
+    domains: ((s.domains ?? []) as Array<{ domain?: string }>).map((d) => String(d.domain ?? '')).filter(Boolean),
+    status: String(s.status),
+  }))
+  const rule: RedirectRule = {
+    id: input.id ?? 'new',
+    siteId,
+    fromPath,
+    match: input.match === 'prefix' ? 'prefix' : 'exact',
+    toSiteId,
+    toPath,
+    statusCode: 301,
+  }
   const table = new RedirectTable(siteRecords, [...(stored.docs as unknown as Doc[]).map(ruleOf), rule])
   const loop = loopFrom(table, rule)
   if (loop) {

@@ -26,7 +26,16 @@ export async function reindexMovedContent(payload: Payload, columnIds: Id[], org
     let lastId: Id | null = null
     for (;;) {
       const where: Where = lastId === null ? scope : { and: [scope, { id: { greater_than: lastId } }] }
-      const { docs } = await payload.find({ collection: source.collection as 'articles', where, depth: 0, limit: config.reindexBatch, pagination: false, sort: 'id', overrideAccess: true, draft: false })
+      const { docs } = await payload.find({
+        collection: source.collection as 'articles',
+        where,
+        depth: 0,
+        limit: config.reindexBatch,
+        pagination: false,
+        sort: 'id',
+        overrideAccess: true,
+        draft: false,
+      })
       if (!docs.length) break
       lastId = docs[docs.length - 1].id
       const upserts: SearchDocument[] = []

@@ -44,7 +44,17 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
   const userId = (options.user?.id as Id | undefined) ?? null
   const record = await payload.create({
     collection: 'mode-switches' as never,
-    data: { organization: plan.organization.id, from: plan.from, to: plan.to, state: 'running', progress: 0, summary: summary(plan), plan: compactPlan(plan), requestedBy: userId, startedAt: new Date().toISOString() } as never,
+    data: {
+      organization: plan.organization.id,
+      from: plan.from,
+      to: plan.to,
+      state: 'running',
+      progress: 0,
+      summary: summary(plan),
+      plan: compactPlan(plan),
+      requestedBy: userId,
+      startedAt: new Date().toISOString(),
+    } as never,
     overrideAccess: true,
     context: internal,
   })
@@ -58,7 +68,7 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
   const transactionID = await beginSwitchTransaction(payload)
   const req = await createLocalReq({ user: (options.user ?? undefined) as never, context: { sitegroupModeSwitch: switchId } }, payload)
   req.transactionID = transactionID
-  let targetSiteId: Id = plan.target?.site.id ?? NEW_SITE
+  let targetSiteId: Id
   try {
     let step = 0
     const next = (name: (typeof STEPS)[number]) => {
@@ -69,7 +79,9 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
     const fresh = await planModeSwitch(payload, plan.options, { req, switchId })
     if (!fresh.ok) throw new HostingError(fresh.refusals)
     if (fresh.columns.length !== plan.columns.length || fresh.counts.articles !== plan.counts.articles) {
-      throw new HostingError([refusal('planStale', { reason: `${plan.columns.length}/${plan.counts.articles} → ${fresh.columns.length}/${fresh.counts.articles}` })])
+      throw new HostingError([
+        refusal('planStale', { reason: `${plan.columns.length}/${plan.counts.articles} → ${fresh.columns.length}/${fresh.counts.articles}` }),
+      ])
     }
     next('check')
     targetSiteId = await prepareTarget(payload, req, fresh)
@@ -77,12 +89,25 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
     const landingId = plan.to === 'portal-columns' ? await createLanding(payload, req, fresh, targetSiteId) : null
     await moveColumns(payload, req, fresh, targetSiteId, landingId)
     next('columns')
-    await setArticlesSite(payload, req, fresh.columns.map((c) => c.id), targetSiteId)
+    await setArticlesSite(
+      payload,
+      req,
+      fresh.columns.map((c) => c.id),
+      targetSiteId,
+    )
     next('articles')
     await payload.update({ collection: 'media', where: mediaWhere(fresh), data: { site: targetSiteId } as never, overrideAccess: true, req, depth: 0 })
     next('media')
     if (payload.collections['letters' as never]) {
-      await payload.update({ collection: 'letters' as never, where: lettersWhere(fresh) as never, data: { site: targetSiteId } as never, overrideAccess: true, req, depth: 0, context: { letterInternal: true } })
+      await payload.update({
+        collection: 'letters' as never,
+        where: lettersWhere(fresh) as never,
+        data: { site: targetSiteId } as never,
+        overrideAccess: true,
+        req,
+        depth: 0,
+        context: { letterInternal: true },
+      })
     }
     next('letters')
     await finishSource(payload, req, fresh)
@@ -99,7 +124,15 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
     next('redirects')
     await payload.create({
       collection: 'audit-log',
-      data: { at: new Date().toISOString(), user: userId, action: 'mode-switch', targetCollection: 'organizations', targetId: String(fresh.organization.id), summary: summary(fresh).slice(0, 500), changes: { counts: fresh.counts, from: fresh.source?.site.code, to: fresh.target?.site.code, switch: switchId } } as never,
+      data: {
+        at: new Date().toISOString(),
+        user: userId,
+        action: 'mode-switch',
+        targetCollection: 'organizations',
+        targetId: String(fresh.organization.id),
+        summary: summary(fresh).slice(0, 500),
+        changes: { counts: fresh.counts, from: fresh.source?.site.code, to: fresh.target?.site.code, switch: switchId },
+      } as never,
       overrideAccess: true,
       req,
       context: { skipAudit: true },
@@ -109,7 +142,13 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
   } catch (error) {
     await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
     progressById.delete(String(switchId))
-    await payload.update({ collection: 'mode-switches' as never, id: switchId, data: { state: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString() } as never, overrideAccess: true, context: internal })
+    await payload.update({
+      collection: 'mode-switches' as never,
+      id: switchId,
+      data: { state: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString() } as never,
+      overrideAccess: true,
+      context: internal,
+    })
     throw error
   }
   const transactionSeconds = (performance.now() - started) / 1000
@@ -117,15 +156,34 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
   // Pages everywhere follow: a committed write to the organization makes every process reload its site index and redirects and clear its page cache.
   await payload.update({ collection: 'organizations', id: plan.organization.id, data: {}, overrideAccess: true, context: { skipAudit: true } })
   const reindexStarted = performance.now()
-  const reindexing = options.reindex === false ? Promise.resolve(0) : reindexMovedContent(payload, plan.columns.map((c) => c.id), plan.organization.id).catch((error) => {
-    payload.logger.error({ err: error }, 'mode switch: search reindex failed; the reconcile job will repair it')
-    return 0
-  })
+  const reindexing =
+    options.reindex === false
+      ? Promise.resolve(0)
+      : reindexMovedContent(
+          payload,
+          plan.columns.map((c) => c.id),
+          plan.organization.id,
+        ).catch((error) => {
+          payload.logger.error({ err: error }, 'mode switch: search reindex failed; the reconcile job will repair it')
+          return 0
+        })
   const reindexed = options.reindex === 'background' ? 0 : await reindexing
   const reindexSeconds = (performance.now() - reindexStarted) / 1000
-  await payload.update({ collection: 'mode-switches' as never, id: switchId, data: { state: 'done', progress: 100, counts: plan.counts, finishedAt: new Date().toISOString() } as never, overrideAccess: true, context: internal })
+  await payload.update({
+    collection: 'mode-switches' as never,
+    id: switchId,
+    data: { state: 'done', progress: 100, counts: plan.counts, finishedAt: new Date().toISOString() } as never,
+    overrideAccess: true,
+    context: internal,
+  })
   progressById.delete(String(switchId))
-  return { switchId, targetSiteId, counts: plan.counts, seconds: { total: (performance.now() - started) / 1000, transaction: transactionSeconds, reindex: reindexSeconds }, reindexed }
+  return {
+    switchId,
+    targetSiteId,
+    counts: plan.counts,
+    seconds: { total: (performance.now() - started) / 1000, transaction: transactionSeconds, reindex: reindexSeconds },
+    reindexed,
+  }
 }
 
 function summary(plan: ModeSwitchPlan): string {
@@ -141,7 +199,15 @@ function compactPlan(plan: ModeSwitchPlan) {
 async function prepareTarget(payload: Payload, req: PayloadRequest, plan: ModeSwitchPlan): Promise<Id> {
   if (plan.to === 'portal-columns') return plan.target!.site.id
   const spec = plan.newSite!
-  const data = { name: spec.name, code: spec.code, domains: spec.domains.map((domain) => ({ domain })), identificationCode: spec.identificationCode, organization: plan.organization.id as number, theme: spec.theme, status: 'active' as const }
+  const data = {
+    name: spec.name,
+    code: spec.code,
+    domains: spec.domains.map((domain) => ({ domain })),
+    identificationCode: spec.identificationCode,
+    organization: plan.organization.id as number,
+    theme: spec.theme,
+    status: 'active' as const,
+  }
   if (spec.reactivate !== undefined) {
     await payload.update({ collection: 'sites', id: spec.reactivate, data: { ...data, settings: { footer: spec.footer } }, overrideAccess: true, req })
     return spec.reactivate
@@ -154,7 +220,16 @@ async function createLanding(payload: Payload, req: PayloadRequest, plan: ModeSw
   const landing = plan.landing!
   const doc = await payload.create({
     collection: 'columns',
-    data: { name: landing.name, slug: landing.slug, site: hostId as number, parent: landing.parentId as number | null, category: 'other', ownerOrganization: plan.organization.id as number, order: 1000, visibility: 'public' },
+    data: {
+      name: landing.name,
+      slug: landing.slug,
+      site: hostId as number,
+      parent: landing.parentId as number | null,
+      category: 'other',
+      ownerOrganization: plan.organization.id as number,
+      order: 1000,
+      visibility: 'public',
+    },
     overrideAccess: true,
     req,
   })
@@ -171,7 +246,13 @@ async function moveColumns(payload: Payload, req: PayloadRequest, plan: ModeSwit
   const now = new Date().toISOString()
   for (const move of plan.columns) {
     const parent = move.toParent === 'landing' ? landingId : move.toParent
-    await payload.db.updateOne({ collection: 'columns', id: move.id, data: { site: siteId, parent, path: move.toPath, updatedAt: now }, req, returning: false } as never)
+    await payload.db.updateOne({
+      collection: 'columns',
+      id: move.id,
+      data: { site: siteId, parent, path: move.toPath, updatedAt: now },
+      req,
+      returning: false,
+    } as never)
   }
   if (plan.to === 'own-site') {
     const roots = plan.columns.filter((c) => c.toParent === null).map((c) => c.id)
@@ -194,12 +275,28 @@ async function writeRedirects(payload: Payload, req: PayloadRequest, plan: ModeS
     if (change.action === 'delete') await payload.delete({ collection: 'redirects' as never, id: change.id, overrideAccess: true, req })
   }
   for (const change of plan.redirectChanges) {
-    if (change.action === 'retarget') await payload.update({ collection: 'redirects' as never, id: change.id, data: { toSite: resolve(change.toSiteId!), toPath: change.toPath, modeSwitch: switchId } as never, overrideAccess: true, req })
+    if (change.action === 'retarget')
+      await payload.update({
+        collection: 'redirects' as never,
+        id: change.id,
+        data: { toSite: resolve(change.toSiteId!), toPath: change.toPath, modeSwitch: switchId } as never,
+        overrideAccess: true,
+        req,
+      })
   }
   for (const r of plan.redirects) {
     await payload.create({
       collection: 'redirects' as never,
-      data: { site: resolve(r.siteId), fromPath: r.fromPath, match: r.match, toSite: resolve(r.toSiteId), toPath: r.toPath, statusCode: 301, reason: r.reason, modeSwitch: switchId } as never,
+      data: {
+        site: resolve(r.siteId),
+        fromPath: r.fromPath,
+        match: r.match,
+        toSite: resolve(r.toSiteId),
+        toPath: r.toPath,
+        statusCode: 301,
+        reason: r.reason,
+        modeSwitch: switchId,
+      } as never,
       overrideAccess: true,
       req,
     })

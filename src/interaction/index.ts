@@ -93,5 +93,3 @@ export { runLetterReminders, letterRemindersTask, type ReminderRun } from './rem
 
 // HTTP
 export { createInteractionRouter, type InteractionRouterOptions } from './routes'
-export { siteResolver, type SiteResolver } from './site-resolver'
-export { minimalLayout, MINIMAL_LAYOUT_CSS, type Layout, type InteractionPage, type SiteRef } from './page-layout'

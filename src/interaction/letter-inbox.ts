@@ -35,7 +35,15 @@ export function idFromText(payload: Payload, text: string | null | undefined): I
 }
 
 export async function findInboxEntryByHash(payload: Payload, queryCodeHash: string, req?: PayloadRequest): Promise<InboxEntry | null> {
-  const { docs } = await payload.find({ collection: LETTER_INBOX, where: { queryCodeHash: { equals: queryCodeHash } }, limit: 1, depth: 0, overrideAccess: true, pagination: false, req })
+  const { docs } = await payload.find({
+    collection: LETTER_INBOX,
+    where: { queryCodeHash: { equals: queryCodeHash } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+  })
   return (docs[0] as unknown as InboxEntry | undefined) ?? null
 }
 
@@ -46,7 +54,10 @@ export async function findInboxEntryByHash(payload: Payload, queryCodeHash: stri
  */
 export async function trackingViewOfInboxEntry(payload: Payload, entry: InboxEntry): Promise<Record<string, any>> {
   const organizationId = idFromText(payload, entry.targetOrganization)
-  const organization = organizationId == null ? null : await payload.findByID({ collection: 'organizations', id: organizationId, depth: 0, overrideAccess: true, disableErrors: true })
+  const organization =
+    organizationId == null
+      ? null
+      : await payload.findByID({ collection: 'organizations', id: organizationId, depth: 0, overrideAccess: true, disableErrors: true })
   const s = entry.submission ?? ({} as LetterSubmission)
   return {
     id: null,

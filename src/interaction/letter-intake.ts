@@ -34,7 +34,13 @@ export async function receiveLetter(payload: Payload, input: ReceiveLetterInput)
   const receivedAt = input.clock.now()
   const assignedOrganization = input.route === 'site' ? input.organizationId : null
   const deadline = deadlineFor(calendar, receivedAt, workingDaysForCategory(input.submission.category))
-  const addressHash = input.address && input.secret ? createHmac('sha256', input.secret).update(`letter-address:${normalizeAddress(input.address)}`).digest('hex').slice(0, 32) : null
+  const addressHash =
+    input.address && input.secret
+      ? createHmac('sha256', input.secret)
+          .update(`letter-address:${normalizeAddress(input.address)}`)
+          .digest('hex')
+          .slice(0, 32)
+      : null
   const now = new Date().toISOString()
 
   for (let attempt = 0; ; attempt++) {

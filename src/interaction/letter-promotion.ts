@@ -40,7 +40,10 @@ type Outcome = 'promoted' | 'alreadyPromoted' | 'needsAttention' | 'retryLater'
 class NeedsAttention extends Error {}
 
 /** Promotes up to `limit` pending entries, oldest first; `skip` leaves out entries this caller already failed on. */
-export async function promoteLetterInbox(payload: Payload, options: { limit?: number; skip?: Iterable<Id>; shouldStop?: () => boolean } = {}): Promise<PromotionRun & { failedIds: Id[] }> {
+export async function promoteLetterInbox(
+  payload: Payload,
+  options: { limit?: number; skip?: Iterable<Id>; shouldStop?: () => boolean } = {},
+): Promise<PromotionRun & { failedIds: Id[] }> {
   const skip = [...(options.skip ?? [])]
   const { docs } = await payload.find({
     collection: LETTER_INBOX,
@@ -105,7 +108,11 @@ async function classifyFailure(payload: Payload, entry: InboxEntry, error: unkno
   if (error instanceof NeedsAttention) return markNeedsAttention(payload, entry, error.message)
   const message = describeError(error)
   if (/powNonce|pow_nonce/i.test(message)) {
-    return markNeedsAttention(payload, entry, `工作量证明已被另一封来信使用，可能是重复提交 (the proof of work was already used by another letter — probably a replayed submission): ${message}`)
+    return markNeedsAttention(
+      payload,
+      entry,
+      `工作量证明已被另一封来信使用，可能是重复提交 (the proof of work was already used by another letter — probably a replayed submission): ${message}`,
+    )
   }
   if ((error as { name?: string })?.name === 'ValidationError') {
     return markNeedsAttention(payload, entry, `来信未通过校验 (the letter failed validation): ${message}`)
@@ -114,7 +121,12 @@ async function classifyFailure(payload: Payload, entry: InboxEntry, error: unkno
   if (attempts >= interactionPolicy.intake.maxAttempts) {
     return markNeedsAttention(payload, entry, `${attempts} 次转入失败 (promotion failed ${attempts} times): ${message}`, attempts)
   }
-  await payload.db.updateOne({ collection: LETTER_INBOX, id: entry.id, data: { attempts, problem: message, updatedAt: new Date().toISOString() }, returning: false })
+  await payload.db.updateOne({
+    collection: LETTER_INBOX,
+    id: entry.id,
+    data: { attempts, problem: message, updatedAt: new Date().toISOString() },
+    returning: false,
+  })
   payload.logger.warn({ err: error, msg: `letter inbox entry ${entry.id}: promotion failed (attempt ${attempts}); will retry` })
   return 'retryLater'
 }
@@ -123,21 +135,34 @@ async function classifyFailure(payload: Payload, entry: InboxEntry, error: unkno
 async function checkEntry(payload: Payload, entry: InboxEntry, targets: Map<string, boolean>) {
   const siteId = idFromText(payload, entry.targetSite)
   if (siteId == null || !(await exists(payload, 'sites', siteId, targets))) {
-    throw new NeedsAttention(`来信网站（ID ${entry.targetSite ?? '空'}）已不存在，请填写现有网站的 ID 后保存 (the target site #${entry.targetSite ?? '—'} no longer exists; enter an existing site id and save)`)
+    throw new NeedsAttention(
+      `来信网站（ID ${entry.targetSite ?? '空'}）已不存在，请填写现有网站的 ID 后保存 (the target site #${entry.targetSite ?? '—'} no longer exists; enter an existing site id and save)`,
+    )
   }
   const organizationId = entry.route === 'site' ? idFromText(payload, entry.targetOrganization) : null
   if (entry.route === 'site' && (organizationId == null || !(await exists(payload, 'organizations', organizationId, targets)))) {
-    throw new NeedsAttention(`承办单位（ID ${entry.targetOrganization ?? '空'}）已不存在，请填写现有单位的 ID 后保存 (the handling unit #${entry.targetOrganization ?? '—'} no longer exists; enter an existing unit id and save)`)
+    throw new NeedsAttention(
+      `承办单位（ID ${entry.targetOrganization ?? '空'}）已不存在，请填写现有单位的 ID 后保存 (the handling unit #${entry.targetOrganization ?? '—'} no longer exists; enter an existing unit id and save)`,
+    )
   }
   // Validated before it was stored; checked again because the stored JSON may have been edited.
   const checked = validateLetterSubmission(entry.submission)
   if (!checked.ok) {
-    throw new NeedsAttention(`来信内容不完整或格式不正确 (the stored letter is invalid): ${Object.entries(checked.errors).map(([field, problem]) => `${field}: ${problem}`).join('; ')}`)
+    throw new NeedsAttention(
+      `来信内容不完整或格式不正确 (the stored letter is invalid): ${Object.entries(checked.errors)
+        .map(([field, problem]) => `${field}: ${problem}`)
+        .join('; ')}`,
+    )
   }
   const receivedAt = new Date(entry.receivedAt)
   if (Number.isNaN(receivedAt.getTime())) throw new NeedsAttention(`受理时间无效 (invalid received time): ${entry.receivedAt}`)
   // The received time and the deadline stay those the writer was shown at submission.
-  const snapshot = newLetterSnapshot({ receivedAt, workingDays: workingDaysForCategory(checked.data.category), calendar: await loadWorkingCalendar(payload), assignedOrganization: organizationId })
+  const snapshot = newLetterSnapshot({
+    receivedAt,
+    workingDays: workingDaysForCategory(checked.data.category),
+    calendar: await loadWorkingCalendar(payload),
+    assignedOrganization: organizationId,
+  })
   if (entry.deadline && !Number.isNaN(new Date(entry.deadline).getTime())) snapshot.deadline = new Date(entry.deadline).toISOString()
   return { siteId, submission: checked.data, snapshot }
 }
@@ -161,7 +186,12 @@ async function deleteEntry(payload: Payload, entry: InboxEntry) {
 }
 
 async function markNeedsAttention(payload: Payload, entry: InboxEntry, problem: string, attempts = (entry.attempts ?? 0) + 1): Promise<'needsAttention'> {
-  await payload.db.updateOne({ collection: LETTER_INBOX, id: entry.id, data: { state: 'needs-attention', problem: problem.slice(0, 2000), attempts, updatedAt: new Date().toISOString() }, returning: false })
+  await payload.db.updateOne({
+    collection: LETTER_INBOX,
+    id: entry.id,
+    data: { state: 'needs-attention', problem: problem.slice(0, 2000), attempts, updatedAt: new Date().toISOString() },
+    returning: false,
+  })
   payload.logger.warn({ msg: `letter inbox entry ${entry.id} needs attention: ${problem}` })
   return 'needsAttention'
 }

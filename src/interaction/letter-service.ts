@@ -33,7 +33,12 @@ export function snapshotFromDoc(doc: Doc): LetterSnapshot {
     extended: Boolean(doc.extended),
     extensionReason: doc.extensionReason ?? null,
     pendingTransfer: pending
-      ? { toOrganization: relationIdOf(pending.toOrganization)!, reason: pending.reason ?? '', requestedBy: relationIdOf(pending.requestedBy)!, requestedAt: pending.requestedAt }
+      ? {
+          toOrganization: relationIdOf(pending.toOrganization)!,
+          reason: pending.reason ?? '',
+          requestedBy: relationIdOf(pending.requestedBy)!,
+          requestedAt: pending.requestedAt,
+        }
       : null,
     reply: doc.reply ?? null,
     repliedAt: doc.repliedAt ?? null,
@@ -53,15 +58,22 @@ export function docFieldsFromSnapshot(snapshot: LetterSnapshot): Doc {
     deadline: snapshot.deadline,
     extended: snapshot.extended,
     extensionReason: snapshot.extensionReason ?? null,
-    pendingTransfer: snapshot.pendingTransfer
-      ? { ...snapshot.pendingTransfer }
-      : { toOrganization: null, reason: null, requestedBy: null, requestedAt: null },
+    pendingTransfer: snapshot.pendingTransfer ? { ...snapshot.pendingTransfer } : { toOrganization: null, reason: null, requestedBy: null, requestedAt: null },
     reply: snapshot.reply ?? null,
     repliedAt: snapshot.repliedAt ?? null,
     repliedBy: snapshot.repliedBy ?? null,
     closedAt: snapshot.closedAt ?? null,
     rejectionReason: snapshot.rejectionReason ?? null,
-    history: snapshot.history.map(({ action, from, to, by, byName, at, note, organization }) => ({ action, from, to, by, byName: byName ?? null, at, note: note ?? null, organization: organization ?? null })),
+    history: snapshot.history.map(({ action, from, to, by, byName, at, note, organization }) => ({
+      action,
+      from,
+      to,
+      by,
+      byName: byName ?? null,
+      at,
+      note: note ?? null,
+      organization: organization ?? null,
+    })),
   }
 }
 
@@ -114,9 +126,7 @@ export async function submitLetter(payload: Payload, input: SubmitLetterInput): 
   for (let attempt = 0; ; attempt++) {
     const queryCode = generateQueryCode(interactionPolicy.tracking.queryCodeLength)
     try {
-      const doc = await committerFor(payload).submit((req) =>
-        createLetterDoc(payload, { ...input, queryCodeHash: hashQueryCode(queryCode), snapshot, req }),
-      )
+      const doc = await committerFor(payload).submit((req) => createLetterDoc(payload, { ...input, queryCodeHash: hashQueryCode(queryCode), snapshot, req }))
       return { id: doc.id, queryCode, deadline: snapshot.deadline }
     } catch (error) {
       // A clash of 59-bit codes is astronomically rare; retry once rather than lose the letter.
@@ -182,7 +192,13 @@ export function actorFromUser(user: unknown): Actor {
 }
 
 /** Runs one workflow command on a stored letter as `user`; throws LetterTransitionError when refused. */
-export async function runLetterCommand(payload: Payload, id: Id, command: LetterCommand, user: unknown, options: { clock: Clock; req?: PayloadRequest }): Promise<Doc> {
+export async function runLetterCommand(
+  payload: Payload,
+  id: Id,
+  command: LetterCommand,
+  user: unknown,
+  options: { clock: Clock; req?: PayloadRequest },
+): Promise<Doc> {
   const doc = (await payload.findByID({ collection: LETTERS, id, depth: 0, overrideAccess: true, req: options.req })) as Doc
   const calendar = await loadWorkingCalendar(payload)
   const next = applyLetterCommand(snapshotFromDoc(doc), command, actorFromUser(user), {
@@ -203,7 +219,12 @@ export async function runLetterCommand(payload: Payload, id: Id, command: Letter
 export const satisfactionLabels = { satisfied: '满意', 'basically-satisfied': '基本满意', unsatisfied: '不满意' } as const
 
 /** The writer rates the reply, once, after it was given. */
-export async function rateReply(payload: Payload, letter: Doc, value: keyof typeof satisfactionLabels, clock: Clock): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function rateReply(
+  payload: Payload,
+  letter: Doc,
+  value: keyof typeof satisfactionLabels,
+  clock: Clock,
+): Promise<{ ok: true } | { ok: false; error: string }> {
   if (letter.status !== 'replied' && letter.status !== 'closed') return { ok: false, error: '来信答复后才能评价 (you can rate the reply once it is given)' }
   if (letter.satisfaction?.value) return { ok: false, error: '您已评价过该答复 (you already rated this reply)' }
   await payload.update({

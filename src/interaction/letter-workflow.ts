@@ -166,12 +166,14 @@ export function applyLetterCommand(letter: LetterSnapshot, command: LetterComman
 
   switch (command.action) {
     case 'dispatch':
-      if (command.toOrganization == null || command.toOrganization === '') throw new LetterTransitionError('"dispatch" needs the unit to send the letter to', 'missing-input')
+      if (command.toOrganization == null || command.toOrganization === '')
+        throw new LetterTransitionError('"dispatch" needs the unit to send the letter to', 'missing-input')
       next.assignedOrganization = command.toOrganization
       note = command.note
       break
     case 'accept':
-      if (next.assignedOrganization == null) throw new LetterTransitionError('"accept" needs the letter to be assigned to a unit first (dispatch it)', 'illegal-state')
+      if (next.assignedOrganization == null)
+        throw new LetterTransitionError('"accept" needs the letter to be assigned to a unit first (dispatch it)', 'illegal-state')
       note = command.note
       break
     case 'reply':
@@ -194,8 +196,10 @@ export function applyLetterCommand(letter: LetterSnapshot, command: LetterComman
       break
     case 'request-transfer': {
       if (letter.pendingTransfer) throw new LetterTransitionError('A transfer request is already waiting for the central office', 'illegal-state')
-      if (command.toOrganization == null || command.toOrganization === '') throw new LetterTransitionError('"request-transfer" needs the unit to transfer to', 'missing-input')
-      if (sameId(command.toOrganization, letter.assignedOrganization)) throw new LetterTransitionError('Cannot transfer a letter to the unit that already holds it', 'missing-input')
+      if (command.toOrganization == null || command.toOrganization === '')
+        throw new LetterTransitionError('"request-transfer" needs the unit to transfer to', 'missing-input')
+      if (sameId(command.toOrganization, letter.assignedOrganization))
+        throw new LetterTransitionError('Cannot transfer a letter to the unit that already holds it', 'missing-input')
       note = requireText(command.reason, 'a reason', 'request-transfer')
       next.pendingTransfer = { toOrganization: command.toOrganization, reason: note, requestedBy: actor.id, requestedAt: at }
       break

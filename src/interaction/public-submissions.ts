@@ -9,11 +9,24 @@ import type { ErrorReportSubmission } from './validation'
 
 export type RatingOutcome = { ok: true; period: string } | { ok: false; duplicate: true; period: string }
 
-const isUniqueViolation = (error: unknown) => /unique|duplicate|E11000|already (exists|in use)|must be unique/i.test(`${(error as Error)?.message} ${JSON.stringify((error as { data?: unknown })?.data ?? '')}`)
+const isUniqueViolation = (error: unknown) =>
+  /unique|duplicate|E11000|already (exists|in use)|must be unique/i.test(
+    `${(error as Error)?.message} ${JSON.stringify((error as { data?: unknown })?.data ?? '')}`,
+  )
 
 export async function storeRating(
   payload: Payload,
-  input: { organization: Id; siteId: Id | null; scores: Scores; comment?: string; address?: string; userAgent?: string; secret: string; powNonce?: string; clock: Clock },
+  input: {
+    organization: Id
+    siteId: Id | null
+    scores: Scores
+    comment?: string
+    address?: string
+    userAgent?: string
+    secret: string
+    powNonce?: string
+    clock: Clock
+  },
 ): Promise<RatingOutcome> {
   const calendar = await loadWorkingCalendar(payload)
   const period = calendar.dayOf(input.clock.now()).slice(0, 7)
@@ -24,7 +37,15 @@ export async function storeRating(
     await payload.create({
       collection: 'ratings' as never,
       overrideAccess: true,
-      data: { organization: input.organization, site: input.siteId, period, scores: input.scores, comment: input.comment ?? null, visitorKey, powNonce: input.powNonce ?? null } as never,
+      data: {
+        organization: input.organization,
+        site: input.siteId,
+        period,
+        scores: input.scores,
+        comment: input.comment ?? null,
+        visitorKey,
+        powNonce: input.powNonce ?? null,
+      } as never,
     })
   } catch (error) {
     // Two submissions racing past the count: the unique index decides, and the loser is a duplicate.

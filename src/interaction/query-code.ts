@@ -25,7 +25,10 @@ export type ParsedQueryCode = { ok: true; code: string } | { ok: false; error: s
 export function parseQueryCode(input: unknown, length = 12): ParsedQueryCode {
   if (typeof input !== 'string') return { ok: false, error: '请输入查询码 (enter the query code)' }
   if (input.length > 64) return { ok: false, error: '查询码格式不正确 (query code too long)' }
-  const code = input.normalize('NFKC').toUpperCase().replace(/[\s\-_.]/g, '')
+  const code = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, '')
   if (code.length !== length) return { ok: false, error: `查询码应为 ${length} 位 (the query code has ${length} characters)` }
   for (const ch of code) {
     if (!QUERY_CODE_ALPHABET.includes(ch)) return { ok: false, error: '查询码含有无效字符 (the query code contains an invalid character)' }

@@ -20,12 +20,18 @@ export function normalizeAddress(address: string | undefined | null): string {
     const headParts = head ? head.split(':') : []
     const tailParts = tail ? tail.split(':') : []
     const full = [...headParts, ...Array(Math.max(0, 8 - headParts.length - tailParts.length)).fill('0'), ...tailParts]
-    return `${full.slice(0, 4).map((p) => p.replace(/^0+(?=.)/, '')).join(':')}::/64`
+    return `${full
+      .slice(0, 4)
+      .map((p) => p.replace(/^0+(?=.)/, ''))
+      .join(':')}::/64`
   }
   return isIP(ip) === 4 ? ip : 'unknown'
 }
 
-export function ratingVisitorKey(secret: string, input: { address?: string | null; userAgent?: string | null; organization: string | number; period: string }): string {
+export function ratingVisitorKey(
+  secret: string,
+  input: { address?: string | null; userAgent?: string | null; organization: string | number; period: string },
+): string {
   if (!secret || secret.length < 16) throw new Error('ratingVisitorKey: the secret must be at least 16 characters')
   const userAgent = (input.userAgent ?? '').trim().slice(0, 300)
   return createHmac('sha256', secret)

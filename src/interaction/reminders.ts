@@ -34,12 +34,26 @@ export async function runLetterReminders(payload: Payload, options: { clock?: Cl
   let lastId: number | string | null = null
   for (;;) {
     const where: Doc = { and: [{ status: { in: openStatuses } }, ...(lastId != null ? [{ id: { greater_than: lastId } }] : [])] }
-    const { docs } = await payload.find({ collection: 'letters' as never, where: where as never, sort: 'id', limit: options.batchSize ?? 200, depth: 0, overrideAccess: true, pagination: false })
+    const { docs } = await payload.find({
+      collection: 'letters' as never,
+      where: where as never,
+      sort: 'id',
+      limit: options.batchSize ?? 200,
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+    })
     if (!docs.length) break
     for (const letter of docs as Doc[]) {
       lastId = letter.id
       run.checked++
-      const flag = deadlineFlag({ status: letter.status as LetterStatus, deadline: letter.deadline, now, calendar, yellowWhenWorkingDaysLeft: interactionPolicy.deadline.yellowWhenWorkingDaysLeft })
+      const flag = deadlineFlag({
+        status: letter.status as LetterStatus,
+        deadline: letter.deadline,
+        now,
+        calendar,
+        yellowWhenWorkingDaysLeft: interactionPolicy.deadline.yellowWhenWorkingDaysLeft,
+      })
       if (flag === 'yellow') run.yellow++
       if (flag === 'red') run.red++
       const supervision = letter.supervision ?? {}
@@ -64,7 +78,13 @@ export async function runLetterReminders(payload: Payload, options: { clock?: Cl
         id: letter.id,
         overrideAccess: true,
         context: { letterInternal: true, skipAudit: true },
-        data: { supervision: { flag, remindedFlag: reminded ? flag : (supervision.remindedFlag ?? null), remindedAt: reminded ? now.toISOString() : (supervision.remindedAt ?? null) } } as never,
+        data: {
+          supervision: {
+            flag,
+            remindedFlag: reminded ? flag : (supervision.remindedFlag ?? null),
+            remindedAt: reminded ? now.toISOString() : (supervision.remindedAt ?? null),
+          },
+        } as never,
       })
     }
   }

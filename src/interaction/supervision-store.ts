@@ -25,7 +25,13 @@ export async function letterStatistics(payload: Payload, options: { clock: Clock
       overrideAccess: true,
     })
     for (const d of result.docs as Record<string, any>[]) {
-      facts.push({ status: d.status as LetterStatus, assignedOrganization: relationIdOf(d.assignedOrganization), receivedAt: d.receivedAt, deadline: d.deadline, repliedAt: d.repliedAt })
+      facts.push({
+        status: d.status as LetterStatus,
+        assignedOrganization: relationIdOf(d.assignedOrganization),
+        receivedAt: d.receivedAt,
+        deadline: d.deadline,
+        repliedAt: d.repliedAt,
+      })
     }
     if (!result.hasNextPage) break
   }
@@ -33,13 +39,23 @@ export async function letterStatistics(payload: Payload, options: { clock: Clock
 }
 
 /** Aggregated public ratings per unit; `periodOf` groups months into the reporting period. */
-export async function ratingStatistics(payload: Payload, options: { fromMonth?: string; toMonth?: string; periodOf?: (month: string) => string } = {}): Promise<RatingAggregate[]> {
+export async function ratingStatistics(
+  payload: Payload,
+  options: { fromMonth?: string; toMonth?: string; periodOf?: (month: string) => string } = {},
+): Promise<RatingAggregate[]> {
   const and: Record<string, unknown>[] = []
   if (options.fromMonth) and.push({ period: { greater_than_equal: options.fromMonth } })
   if (options.toMonth) and.push({ period: { less_than_equal: options.toMonth } })
   const ratings: { organization: string | number; period: string; scores: Record<string, number> }[] = []
   for (let page = 1; ; page++) {
-    const result = await payload.find({ collection: 'ratings' as never, where: (and.length ? { and } : {}) as never, limit: 1000, page, depth: 0, overrideAccess: true })
+    const result = await payload.find({
+      collection: 'ratings' as never,
+      where: (and.length ? { and } : {}) as never,
+      limit: 1000,
+      page,
+      depth: 0,
+      overrideAccess: true,
+    })
     for (const r of result.docs as Record<string, any>[]) ratings.push({ organization: relationIdOf(r.organization)!, period: r.period, scores: r.scores })
     if (!result.hasNextPage) break
   }
@@ -57,7 +73,10 @@ export interface InteractionFacts {
   publicRatings: { indicator: string; average: number; votes: number }[]
 }
 
-export async function interactionFactsByOrganization(payload: Payload, options: { since?: string; ratingMonthFrom?: string } = {}): Promise<Map<string, InteractionFacts>> {
+export async function interactionFactsByOrganization(
+  payload: Payload,
+  options: { since?: string; ratingMonthFrom?: string } = {},
+): Promise<Map<string, InteractionFacts>> {
   const byOrg = new Map<string, InteractionFacts>()
   const entry = (org: unknown) => {
     const key = String(relationIdOf(org) ?? 'unassigned')
@@ -68,21 +87,42 @@ export async function interactionFactsByOrganization(payload: Payload, options: 
   const all = async (collection: string, where: Record<string, unknown>, select: Record<string, true>) => {
     const docs: Record<string, any>[] = []
     for (let page = 1; ; page++) {
-      const result = await payload.find({ collection: collection as never, where: where as never, select: select as never, limit: 1000, page, depth: 0, overrideAccess: true })
+      const result = await payload.find({
+        collection: collection as never,
+        where: where as never,
+        select: select as never,
+        limit: 1000,
+        page,
+        depth: 0,
+        overrideAccess: true,
+      })
       docs.push(...(result.docs as Record<string, any>[]))
       if (!result.hasNextPage) return docs
     }
   }
   const since = options.since ? { receivedAt: { greater_than_equal: options.since } } : {}
   for (const l of await all('letters', since, { subject: true, status: true, assignedOrganization: true, receivedAt: true, repliedAt: true })) {
-    entry(l.assignedOrganization).letters.push({ id: l.id, title: l.subject, receivedAt: l.receivedAt, repliedAt: l.repliedAt ?? null, valid: l.status !== 'rejected' })
+    entry(l.assignedOrganization).letters.push({
+      id: l.id,
+      title: l.subject,
+      receivedAt: l.receivedAt,
+      repliedAt: l.repliedAt ?? null,
+      valid: l.status !== 'rejected',
+    })
   }
   for (const r of await all('error-reports', since, { organization: true, status: true, receivedAt: true, resolvedAt: true })) {
-    entry(r.organization).errorReports.push({ id: r.id, reportedAt: r.receivedAt, resolvedAt: r.status === 'resolved' ? (r.resolvedAt ?? null) : null, valid: r.status !== 'rejected' })
+    entry(r.organization).errorReports.push({
+      id: r.id,
+      reportedAt: r.receivedAt,
+      resolvedAt: r.status === 'resolved' ? (r.resolvedAt ?? null) : null,
+      valid: r.status !== 'rejected',
+    })
   }
   const ratings = await ratingStatistics(payload, { fromMonth: options.ratingMonthFrom, periodOf: () => 'all' })
   for (const aggregate of ratings) {
-    entry(aggregate.organization).publicRatings.push(...Object.entries(aggregate.indicators).map(([indicator, average]) => ({ indicator, average, votes: aggregate.count })))
+    entry(aggregate.organization).publicRatings.push(
+      ...Object.entries(aggregate.indicators).map(([indicator, average]) => ({ indicator, average, votes: aggregate.count })),
+    )
   }
   return byOrg
 }

@@ -66,7 +66,12 @@ export function unitStatistics(letters: LetterFacts[], now: Date, calendar: Work
 }
 
 function summarise(organization: string, letters: LetterFacts[], now: Date, calendar: WorkingCalendar): UnitStatistics {
-  let open = 0, overdue = 0, handled = 0, handledLate = 0, rejected = 0, handlingDays = 0
+  let open = 0,
+    overdue = 0,
+    handled = 0,
+    handledLate = 0,
+    rejected = 0,
+    handlingDays = 0
   const months = new Map<string, { received: number; handled: number; overdue: number }>()
   const month = (instant: string) => {
     const key = calendar.dayOf(new Date(instant)).slice(0, 7)

@@ -16,7 +16,11 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 
 /** Plain text out of whatever was typed or pasted; the renderer escapes it again on output. */
 export function cleanText(value: string): string {
-  const stripped = sanitizeHtml(value, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'noscript', 'iframe', 'object', 'template'] })
+  const stripped = sanitizeHtml(value, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['script', 'style', 'textarea', 'noscript', 'iframe', 'object', 'template'],
+  })
   return stripped
     .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity])
     .replace(/\r\n?/g, '\n')
@@ -45,20 +49,31 @@ function text(label: string, english: string, min: number, max: number) {
 
 /** Empty (missing, null, blank) is undefined; anything else must pass `schema`. */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.unknown().transform((value, ctx): z.output<T> | undefined => {
-    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined
-    const result = schema.safeParse(value)
-    if (result.success) return result.data
-    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] })
-    return z.NEVER
-  }).optional()
+  z
+    .unknown()
+    .transform((value, ctx): z.output<T> | undefined => {
+      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined
+      const result = schema.safeParse(value)
+      if (result.success) return result.data
+      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] })
+      return z.NEVER
+    })
+    .optional()
 
 /** Mobile (11 digits from 1[3-9]) or landline with area code; +86, spaces and dashes allowed when typing. */
 export const phoneSchema = z
   .string({ error: '电话号码格式不正确 (invalid phone number)' })
   .max(30, '电话号码格式不正确 (invalid phone number)')
-  .transform((value) => value.normalize('NFKC').replace(/[\s\-()（）]/g, '').replace(/^(\+?86)(?=1[3-9]\d{9}$)/, ''))
-  .refine((value) => /^1[3-9]\d{9}$/.test(value) || /^0\d{2,3}\d{7,8}$/.test(value), '请填写正确的手机或固定电话号码（含区号） (enter a valid mobile or landline number with area code)')
+  .transform((value) =>
+    value
+      .normalize('NFKC')
+      .replace(/[\s\-()（）]/g, '')
+      .replace(/^(\+?86)(?=1[3-9]\d{9}$)/, ''),
+  )
+  .refine(
+    (value) => /^1[3-9]\d{9}$/.test(value) || /^0\d{2,3}\d{7,8}$/.test(value),
+    '请填写正确的手机或固定电话号码（含区号） (enter a valid mobile or landline number with area code)',
+  )
 
 export const emailSchema = z
   .string({ error: '电子邮箱格式不正确 (invalid e-mail)' })
@@ -68,7 +83,9 @@ export const emailSchema = z
 
 const checkbox = z.preprocess(
   (value) => (Array.isArray(value) ? value.at(-1) : value),
-  z.union([z.boolean(), z.string().max(10), z.undefined(), z.null()]).transform((value) => value === true || (typeof value === 'string' && ['on', 'true', '1', 'yes'].includes(value.toLowerCase()))),
+  z
+    .union([z.boolean(), z.string().max(10), z.undefined(), z.null()])
+    .transform((value) => value === true || (typeof value === 'string' && ['on', 'true', '1', 'yes'].includes(value.toLowerCase()))),
 )
 
 export const letterSubmissionSchema = z.object({

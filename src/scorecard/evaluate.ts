@@ -101,7 +101,8 @@ function scoreIndicator(
   const failed = output.count >= indicator.thresholds.failAtCount
   const p = indicator.points ?? {}
   let points = 0
-  if (measure.kind === 'manual' && indicator.group !== 'veto') points = output.count // the evaluator's figure
+  if (measure.kind === 'manual' && indicator.group !== 'veto')
+    points = output.count // the evaluator's figure
   else if (method === 'weighted' && indicator.group !== 'veto') points = (p.max ?? 0) * (output.score ?? (failed ? 0 : 1))
   else if (failed && indicator.group !== 'veto') points = p.fixed ?? Math.min(p.cap ?? Infinity, output.count * (p.perItem ?? 0))
   return {
@@ -116,12 +117,7 @@ function scoreIndicator(
 }
 
 /** Scores one organization against a set: veto flags, points per area, bonus, total, pass/fail. */
-export function evaluateOrganization(
-  set: IndicatorSet,
-  input: OrganizationInput,
-  asOf: Date,
-  findings?: Map<string, ArticleFinding[]>,
-): OrganizationResult {
+export function evaluateOrganization(set: IndicatorSet, input: OrganizationInput, asOf: Date, findings?: Map<string, ArticleFinding[]>): OrganizationResult {
   const { method, fullMarks, passMark, areaCaps, bonus: bonusRule } = set.scoring
   const memoized = new Map<string, unknown>()
   const memo = <T>(key: string, compute: () => T): T => {

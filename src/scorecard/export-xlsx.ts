@@ -103,12 +103,7 @@ export async function exportRunToXlsx(run: EvaluationRun, set: IndicatorSet): Pr
       workbook,
       '加分 Bonus',
       ['序号', '单位', ...bonuses.map((indicator) => `${indicator.code} ${indicator.name}`), '计入加分'],
-      indexed.map(({ result, codes }, i) => [
-        i + 1,
-        result.organization.name,
-        ...bonuses.map((indicator) => cellFor(codes.get(indicator.code))),
-        result.bonus,
-      ]),
+      indexed.map(({ result, codes }, i) => [i + 1, result.organization.name, ...bonuses.map((indicator) => cellFor(codes.get(indicator.code))), result.bonus]),
     )
   }
 
@@ -134,12 +129,17 @@ export async function exportRunToXlsx(run: EvaluationRun, set: IndicatorSet): Pr
   }
   addTable(workbook, '证据 Evidence', ['序号', '单位', '指标', '指标名称', '问题', '位置', '编号', '详情'], evidenceRows())
 
-  addTable(workbook, '说明 About', ['项目 Item', '值 Value'], [
-    ['指标体系 Set', `${set.name}（${set.code}）`],
-    ['版本 Version', set.version],
-    ['评估时间 As of', run.asOf],
-    ['文本扫描 Text scan', run.textScanAt ?? '未运行 not run'],
-  ])
+  addTable(
+    workbook,
+    '说明 About',
+    ['项目 Item', '值 Value'],
+    [
+      ['指标体系 Set', `${set.name}（${set.code}）`],
+      ['版本 Version', set.version],
+      ['评估时间 As of', run.asOf],
+      ['文本扫描 Text scan', run.textScanAt ?? '未运行 not run'],
+    ],
+  )
   await workbook.commit()
   return Buffer.concat(chunks)
 }

@@ -6,6 +6,9 @@
 export {
   BUILT_IN_SET_DATA,
   builtInIndicatorSet,
+  contentHash,
+  shippedSetsChangedWithoutNewVersion,
+  SHIPPED_HASHES,
   loadIndicatorSet,
   IndicatorSetError,
   AREAS,
@@ -30,12 +33,7 @@ export {
   type OrganizationStatus,
 } from './evaluate'
 export { rankResults, type RankedResult, type RankOptions } from './ranking'
-export {
-  deriveRectificationItems,
-  reconcileRectification,
-  type RectificationItem,
-  type RectificationUpdate,
-} from './rectification'
+export { deriveRectificationItems, reconcileRectification, type RectificationItem, type RectificationUpdate } from './rectification'
 export {
   scanArticles,
   scanSignature,
@@ -55,26 +53,13 @@ export { SERVICE_GUIDE_ELEMENTS } from './types'
 export type * from './types'
 
 // Database side: gathering facts, running and storing evaluations, jobs and the Excel endpoint.
-export {
-  gatherInputs,
-  gatherConfig,
-  type GatherConfig,
-  type GatherOptions,
-  type GatheredGroup,
-} from './gather/gather'
+export { gatherInputs, gatherConfig, type GatherConfig, type GatherOptions, type GatheredGroup } from './gather/gather'
 export { columnAggregates, sqlAggregatesAvailable, type AggregateMode, type ColumnAggregate } from './gather/column-aggregates'
 export { loadStructure, type GroupStructure } from './gather/structure'
 export { pageFeatures, themeFeatures, type PageFeatures } from './gather/page-features'
 export { scanDatabaseArticles, walkLexical, articleUrl, type TextScanRunOptions } from './gather/text-source'
 export { executeEvaluationRun, type ExecuteRunOptions } from './persist/run'
-export {
-  DEFAULT_SET_CODE,
-  ensureBuiltInIndicatorSets,
-  activeIndicatorSetDoc,
-  activeIndicatorSet,
-  indicatorSetById,
-  validateManualEntry,
-} from './persist/sets'
+export { DEFAULT_SET_CODE, ensureBuiltInIndicatorSets, activeIndicatorSetDoc, activeIndicatorSet, indicatorSetById, validateManualEntry } from './persist/sets'
 export { applyRectification, adminUrl } from './persist/rectification-store'
 export { loadStoredRun, exportRunEndpoint } from './persist/stored-run'
 export { scorecardTasks, scorecardEvaluateTask, siteProbeTask, SCORECARD_EVALUATE_TASK, SITE_PROBE_TASK } from './jobs/tasks'

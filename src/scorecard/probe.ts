@@ -33,7 +33,8 @@ export async function probeSite(site: { id: Id; url: string }, options: ProbeOpt
       ok: false,
       status: null,
       durationMs: Math.round(performance.now() - started),
-      error: name === 'TimeoutError' || name === 'AbortError' ? `timeout after ${options.timeoutMs} ms` : String(error instanceof Error ? error.message : error),
+      error:
+        name === 'TimeoutError' || name === 'AbortError' ? `timeout after ${options.timeoutMs} ms` : String(error instanceof Error ? error.message : error),
     }
   }
 }

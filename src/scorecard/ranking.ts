@@ -23,10 +23,7 @@ export function rankResults(results: OrganizationResult[], options: RankOptions 
   const kinds = options.kinds ? new Set(options.kinds) : null
   const chosen = results.filter((result) => !kinds || kinds.has(result.organization.kind))
   const sorted = [...chosen].sort(
-    (a, b) =>
-      tier(a) - tier(b) ||
-      (b.total ?? -1) - (a.total ?? -1) ||
-      a.organization.name.localeCompare(b.organization.name, 'zh-Hans-CN'),
+    (a, b) => tier(a) - tier(b) || (b.total ?? -1) - (a.total ?? -1) || a.organization.name.localeCompare(b.organization.name, 'zh-Hans-CN'),
   )
   const ranked: RankedResult[] = []
   sorted.forEach((result, index) => {

@@ -78,12 +78,7 @@ export function scanSignature(set: IndicatorSet): string {
   return `${set.code}@${set.version}#${hash}`
 }
 
-export function scanArticles(
-  set: IndicatorSet,
-  previous: TextScanState | null,
-  changes: ArticleChanges,
-  options: ScanOptions,
-): TextScanState {
+export function scanArticles(set: IndicatorSet, previous: TextScanState | null, changes: ArticleChanges, options: ScanOptions): TextScanState {
   const signature = scanSignature(set)
   if (previous && !options.full && previous.signature !== signature) {
     throw new ScanStateMismatchError(previous.signature, signature)

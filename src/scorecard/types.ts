@@ -9,7 +9,8 @@ export interface TargetRef {
   id: Id
 }
 
-export type ColumnCategory = // 栏目类别
+export type ColumnCategory =
+  // 栏目类别
   | 'news' // 动态、要闻
   | 'notices' // 通知公告
   | 'policy' // 政策文件

@@ -66,7 +66,10 @@ export function reportQueries(entries: Iterable<QueryLogEntry>, options: ReportO
     site,
     searches,
     hot: ordered.slice(0, limit).map(strip),
-    zeroResults: ordered.filter((stat) => stat.lastHits === 0).slice(0, limit).map(strip),
+    zeroResults: ordered
+      .filter((stat) => stat.lastHits === 0)
+      .slice(0, limit)
+      .map(strip),
   }
 }
 

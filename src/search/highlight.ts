@@ -2,11 +2,7 @@
 // index is contentless (FTS5 snippet() needs stored content), and one implementation keeps
 // the markup identical across engines.
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!)
-}
+import { escapeHtml } from '../lib/html'
 
 // Folding runs over every hit's body (≈ 170 µs a hit when done character by character, most of
 // a snippet's cost). Characters outside ASCII and the common ideographs are few and repeat
@@ -160,6 +156,10 @@ function excerpt(text: string, needles: string[], length: number, contextBefore:
   if (start > 0 && /[\udc00-\udfff]/.test(text[start] ?? '')) start--
   let end = Math.min(text.length, start + length)
   if (end < text.length && /[\udc00-\udfff]/.test(text[end] ?? '')) end++
-  const html = markRanges(text.slice(start, end), ranges.filter((r) => r.end > start && r.start < end), start)
+  const html = markRanges(
+    text.slice(start, end),
+    ranges.filter((r) => r.end > start && r.start < end),
+    start,
+  )
   return (start > 0 || cut.before ? '…' : '') + html + (end < text.length || cut.after ? '…' : '')
 }

@@ -19,7 +19,7 @@ export { parseSearchQuery, stripControlChars } from './query-schema'
 export { normalizeText, indexTokens } from './tokenizer'
 export { parseQueryTerms, MAX_TERMS, type QueryTerm } from './query-terms'
 export { DEFAULT_SYNONYMS, normalizeSynonymGroups, type SynonymGroups } from './synonyms'
-export { escapeHtml, highlightText, makeSnippet } from './highlight'
+export { highlightText, makeSnippet } from './highlight'
 export { recordQuery, reportQueries, reportQueriesBySite, type QueryLogEntry, type QueryReport, type QueryStat } from './analytics'
 export { EmbeddedSearchEngine, type EmbeddedEngineOptions } from './embedded/engine'
 export { MeilisearchEngine, type MeilisearchEngineOptions } from './meilisearch/engine'
@@ -32,6 +32,7 @@ export {
   createSearchIndexer,
   searchAfterChange,
   searchAfterDelete,
+  searchSiteAfterChange,
   searchDocumentId,
   searchIndexerFor,
   searchIndexerEngine,
@@ -45,10 +46,9 @@ export { letterSource, serviceGuideSource, type SearchSource } from './sources'
 export { ResultCache } from './result-cache'
 
 // HTTP: the public search page and API, the query log and its report, the synonym settings.
-export { createSearchRouter, UNAVAILABLE_MESSAGE, type SearchLayout, type SearchRouterOptions } from './routes'
+export { createSearchRouter, UNAVAILABLE_MESSAGE, type SearchRouterOptions } from './routes'
 export { readSearchRequest, engineQuery, searchQueryString, type PublicSearchRequest, type Scope } from './http/request'
 export { TYPE_LABELS } from './http/labels'
-export { SEARCH_PAGE_CSS } from './http/page'
 export { SearchQueryLog, chinaDay, SEARCH_QUERIES_SLUG, type LoggedSite, type QueryLogOptions } from './query-log'
 export { reportFromAggregates, searchQueryReport, searchQueryReportEndpoint, type AggregateRow, type ReportOptions, type SiteQueryReport } from './query-report'
 export {

@@ -51,13 +51,14 @@ export async function articleToSearchDocument(article: ArticleLike, lookups: Loo
   const organizationId = idOf(article.organization)
   if (columnId === null || siteId === null || organizationId === null) return null
   const [column, site, organization] = await Promise.all([lookups.column(columnId), lookups.site(siteId), lookups.organization(organizationId)])
-  if (!column || !site || !organization) return null
+  if (!column || !site || !organization || site.active === false) return null
   const publishedAt = new Date(article.publishedAt!).toISOString()
-  const { lexicalToText } = await import('../sites')
+  const { lexicalToParagraphs } = await import('../sites')
+  // One line per field and per paragraph: a line break is a boundary no phrase match crosses.
   const body = [
     article.subtitle,
     article.summary,
-    lexicalToText(article.body, Number.MAX_SAFE_INTEGER),
+    ...lexicalToParagraphs(article.body),
     article.disclosure?.documentNumber,
     article.disclosure?.indexNumber,
     article.disclosure?.publisher,
@@ -86,13 +87,23 @@ export function payloadLookups(payload: Payload, req?: PayloadRequest): Lookups 
     const cache = new Map<string, Promise<T | null>>()
     return (id: Id) => {
       const key = String(id)
-      if (!cache.has(key)) cache.set(key, load(id).catch(() => null))
+      if (!cache.has(key))
+        cache.set(
+          key,
+          load(id).catch(() => null),
+        )
       return cache.get(key)!
     }
   }
   const read = async (collection: 'columns' | 'sites' | 'organizations', id: Id) =>
     (await payload.findByID({ collection, id, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
-  const siteInfo = (doc: Record<string, unknown>): SiteInfo => ({ id: doc.id as Id, code: String(doc.code), name: String(doc.name), organization: idOf(doc.organization) })
+  const siteInfo = (doc: Record<string, unknown>): SiteInfo => ({
+    id: doc.id as Id,
+    code: String(doc.code),
+    name: String(doc.name),
+    organization: idOf(doc.organization),
+    active: (doc.status ?? 'active') === 'active',
+  })
   const site = memo(async (id) => siteInfo(await read('sites', id)))
   let portal: Promise<SiteInfo | null> | null = null
   const servicePaths = new Map<string, Promise<string | null>>()
@@ -113,7 +124,15 @@ export function payloadLookups(payload: Payload, req?: PayloadRequest): Lookups 
       return { code: String(doc.code), name: String(doc.name) }
     }),
     siteOfOrganization: memo(async (id) => {
-      const { docs } = await payload.find({ collection: 'sites', where: { and: [{ organization: { equals: id } }, { status: { equals: 'active' } }] }, depth: 0, limit: 1, sort: 'id', overrideAccess: true, req })
+      const { docs } = await payload.find({
+        collection: 'sites',
+        where: { and: [{ organization: { equals: id } }, { status: { equals: 'active' } }] },
+        depth: 0,
+        limit: 1,
+        sort: 'id',
+        overrideAccess: true,
+        req,
+      })
       if (docs[0]) return siteInfo(docs[0] as unknown as Record<string, unknown>)
       const host = idOf((await read('organizations', id)).hostSite)
       return (host === null ? null : await site(host)) ?? portalSite()
@@ -121,10 +140,28 @@ export function payloadLookups(payload: Payload, req?: PayloadRequest): Lookups 
     servicesPath: async (siteId, organizationId) => {
       const first = (owner?: Id) =>
         payload
-          .find({ collection: 'columns', where: { and: [{ site: { equals: siteId } }, { category: { equals: 'services' } }, ...(owner === undefined ? [] : [{ ownerOrganization: { equals: owner } }])] }, depth: 0, limit: 1, sort: 'order', overrideAccess: true, req })
+          .find({
+            collection: 'columns',
+            where: {
+              and: [
+                { site: { equals: siteId } },
+                { category: { equals: 'services' } },
+                ...(owner === undefined ? [] : [{ ownerOrganization: { equals: owner } }]),
+              ],
+            },
+            depth: 0,
+            limit: 1,
+            sort: 'order',
+            overrideAccess: true,
+            req,
+          })
           .then(({ docs }) => (docs[0] ? String((docs[0] as unknown as Record<string, unknown>).path) : null))
       const key = `${siteId}:${organizationId ?? ''}`
-      if (!servicePaths.has(key)) servicePaths.set(key, (organizationId === undefined ? Promise.resolve(null) : first(organizationId)).then((own) => own ?? first()))
+      if (!servicePaths.has(key))
+        servicePaths.set(
+          key,
+          (organizationId === undefined ? Promise.resolve(null) : first(organizationId)).then((own) => own ?? first()),
+        )
       return servicePaths.get(key)!
     },
   }
@@ -137,6 +174,7 @@ const articleSource: SearchSource = {
     const { publicArticleWhere } = await import('../access')
     return publicArticleWhere()
   },
+  siteWhere: (site) => ({ site: { equals: site.id } }),
   toDocument: (doc, lookups, now) => articleToSearchDocument(doc as unknown as ArticleLike, lookups, now),
 }
 
@@ -159,6 +197,8 @@ export interface SearchIndexer {
   /** Re-reads the document's public version; indexes it when visible, removes it otherwise. */
   syncDocument(collection: string, id: Id, req?: PayloadRequest): Promise<'indexed' | 'removed'>
   syncArticle(id: Id, req?: PayloadRequest): Promise<'indexed' | 'removed'>
+  /** Re-syncs every public document of a site, e.g. after it was archived (all leave) or restored (all return). */
+  syncSite(siteId: Id, req?: PayloadRequest): Promise<{ indexed: number; removed: number }>
   removeDocument(collection: string, id: Id): Promise<void>
   removeArticle(id: Id): Promise<void>
   /** Makes the index equal the database: every public document of every source indexed, nothing else left. */
@@ -208,6 +248,51 @@ export function createSearchIndexer(payload: Payload, engine: SearchEngine): Sea
     }
   }
 
+  /** Keyset pagination (id > last seen): OFFSET pages would rescan the table, quadratic at a million rows. */
+  async function* pages(collection: string, filter: Where, req?: PayloadRequest): AsyncGenerator<Record<string, unknown>[]> {
+    let lastId: Id | null = null
+    for (;;) {
+      const where: Where = lastId === null ? filter : { and: [filter, { id: { greater_than: lastId } }] }
+      const result: { docs: { id: Id }[] } = await payload.find({
+        collection: collection as 'articles',
+        where,
+        depth: 0,
+        limit: 500,
+        pagination: false,
+        sort: 'id',
+        overrideAccess: true,
+        req,
+      })
+      if (!result.docs.length) return
+      lastId = result.docs[result.docs.length - 1]!.id
+      yield result.docs as unknown as Record<string, unknown>[]
+    }
+  }
+
+  async function syncSite(siteId: Id, req?: PayloadRequest): Promise<{ indexed: number; removed: number }> {
+    const site = (await payload.findByID({ collection: 'sites', id: siteId, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
+    const lookups = payloadLookups(payload, req)
+    let indexed = 0
+    let removed = 0
+    for (const source of searchSourcesOf(payload)) {
+      const ofSite = source.siteWhere({ id: siteId, organization: idOf(site.organization) })
+      if (!ofSite) continue
+      for await (const page of pages(source.collection, { and: [await source.publicWhere(), ofSite] }, req)) {
+        const docs: SearchDocument[] = []
+        const gone: string[] = []
+        for (const found of page) {
+          const doc = await source.toDocument(found, lookups)
+          if (doc) docs.push(doc)
+          else gone.push(`${source.collection}:${found.id}`)
+        }
+        indexed += (await upsertSkippingInvalid(docs)).length
+        await engine.remove(gone)
+        removed += gone.length
+      }
+    }
+    return { indexed, removed }
+  }
+
   async function reconcile(onProgress?: (done: number, total: number) => void): Promise<ReconcileReport> {
     const started = performance.now()
     const sources = searchSourcesOf(payload)
@@ -220,27 +305,26 @@ export function createSearchIndexer(payload: Payload, engine: SearchEngine): Sea
     const stale: string[] = []
     try {
       await applySynonymSettings(payload, engine).catch((error) => payload.logger.error({ err: error }, 'search: could not apply the synonym settings'))
-      const totals = await Promise.all(sources.map(async (source) => (await payload.count({ collection: source.collection as 'articles', where: await source.publicWhere(), overrideAccess: true })).totalDocs))
+      const totals = await Promise.all(
+        sources.map(
+          async (source) =>
+            (await payload.count({ collection: source.collection as 'articles', where: await source.publicWhere(), overrideAccess: true })).totalDocs,
+        ),
+      )
       const total = totals.reduce((sum, n) => sum + n, 0)
       let done = 0
       for (const source of sources) {
         const publicWhere = await source.publicWhere()
         bySource[source.collection] = 0
-        // Keyset pagination (id > last seen): OFFSET pages would rescan the table, quadratic at a million rows.
-        let lastId: Id | null = null
-        for (;;) {
-          const where: Where = lastId === null ? publicWhere : { and: [publicWhere, { id: { greater_than: lastId } }] }
-          const result: { docs: { id: Id }[] } = await payload.find({ collection: source.collection as 'articles', where, depth: 0, limit: 500, pagination: false, sort: 'id', overrideAccess: true })
-          if (!result.docs.length) break
-          lastId = result.docs[result.docs.length - 1]!.id
+        for await (const page of pages(source.collection, publicWhere)) {
           const docs: SearchDocument[] = []
-          for (const found of result.docs as unknown as Record<string, unknown>[]) {
+          for (const found of page) {
             const doc = await source.toDocument(found, lookups)
             if (doc) docs.push(doc)
           }
           for (const id of await upsertSkippingInvalid(docs)) publicIds.add(id)
           bySource[source.collection] = (bySource[source.collection] ?? 0) + docs.length
-          done += result.docs.length
+          done += page.length
           onProgress?.(Math.min(done, total), total)
         }
       }
@@ -257,6 +341,7 @@ export function createSearchIndexer(payload: Payload, engine: SearchEngine): Sea
   return {
     syncDocument,
     syncArticle: (id, req) => syncDocument('articles', id, req),
+    syncSite,
     removeDocument: (collection, id) => engine.remove([`${collection}:${id}`]),
     removeArticle: (id) => engine.remove([searchDocumentId(id)]),
     reconcile,
@@ -303,6 +388,20 @@ export const searchAfterDelete: CollectionAfterDeleteHook = async ({ id, req, co
   } catch (error) {
     req.payload.logger.error({ err: error, id, collection: collection.slug }, 'search: could not remove a document; the reconcile job will retry')
   }
+}
+
+/**
+ * For the sites collection: an archived or offline site's documents leave the search (their URLs
+ * redirect) and come back when it is active again. Other site changes leave the index alone.
+ */
+export const searchSiteAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  if (operation === 'create' || previousDoc?.status === doc.status) return doc
+  try {
+    await searchIndexerFor(req.payload).syncSite(doc.id, req)
+  } catch (error) {
+    req.payload.logger.error({ err: error, site: doc.id }, 'search: could not re-sync a site; the reconcile job will retry')
+  }
+  return doc
 }
 
 /**

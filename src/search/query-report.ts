@@ -79,7 +79,11 @@ export function reportOptionsProblem(options: ReportOptions): string | null {
  * Reports over the last `days` (China time) for the sites `user` may read: the collection's read
  * access decides (central office every site, unit staff their own organization's).
  */
-export async function searchQueryReport(payload: Payload, user: PayloadRequest['user'], options: ReportOptions = {}): Promise<{ since: string; days: number; sites: SiteQueryReport[] }> {
+export async function searchQueryReport(
+  payload: Payload,
+  user: PayloadRequest['user'],
+  options: ReportOptions = {},
+): Promise<{ since: string; days: number; sites: SiteQueryReport[] }> {
   const problem = reportOptionsProblem(options)
   if (problem) throw new RangeError(problem)
   const { days = 30, limit = 20, site = null } = options

@@ -76,7 +76,10 @@ export function parseSearchQuery(input: unknown): SearchQuery {
 }
 
 const documentSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/, 'ids look like <collection>:<id>').max(200),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/, 'ids look like <collection>:<id>')
+    .max(200),
   type: z.enum(DOCUMENT_TYPES),
   site: siteCode,
   siteName: z.string().max(200),

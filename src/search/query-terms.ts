@@ -8,6 +8,8 @@ export interface TermAlternative {
   text: string
   tokens: string[]
   prefixLast: boolean
+  /** The first token (reversed digits) is a prefix: the term's leading digit run ends a number in the text. */
+  suffixFirst: boolean
 }
 
 /** One term the results must contain, as any of its alternatives (itself or a synonym). */
@@ -43,9 +45,7 @@ export function parseQueryTerms(text: string, synonyms: Map<string, string[]> = 
     if (terms.length >= MAX_TERMS) break
     if (seen.has(piece.text)) continue
     const variants = piece.phrase ? [piece.text] : (synonyms.get(piece.text) ?? [piece.text])
-    const alternatives = variants
-      .map((variant) => ({ text: variant, ...queryTokens(variant) }))
-      .filter((alternative) => alternative.tokens.length > 0)
+    const alternatives = variants.map((variant) => ({ text: variant, ...queryTokens(variant) })).filter((alternative) => alternative.tokens.length > 0)
     if (alternatives.length === 0) continue
     seen.add(piece.text)
     terms.push({ text: piece.text, phrase: piece.phrase, alternatives })

@@ -7,10 +7,10 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
-import type { InteractionPage, Layout, SiteRef, SiteResolver } from '../interaction'
+import type { PublicPages, SiteRef } from '../sites'
 import { SearchInputError, SearchUnavailableError } from './errors'
 import { labelSource, TYPE_LABELS, type Labels } from './http/labels'
-import { searchPageHtml, type FacetValue, type FacetView, type SearchPageView } from './http/page'
+import { searchPageModel, type FacetValue, type FacetView, type SearchPageView } from './http/page'
 import { engineQuery, readSearchRequest, type PublicSearchRequest } from './http/request'
 import { synonymSuggestions, zeroResultSuggestions, type Suggestion } from './http/suggestions'
 import { SearchQueryLog } from './query-log'
@@ -19,19 +19,12 @@ import { currentSynonymGroups } from './synonym-settings'
 import type { DocumentType, FacetCounts, SearchEngine, SearchResult } from './types'
 import type { SynonymGroups } from './synonyms'
 
-/**
- * The page around the results: src/interaction's `Layout`, or an async one such as the public
- * sites' theme renderer; `undefined` from it falls back to the minimal page.
- */
-export type SearchLayout = (req: Request, page: InteractionPage) => string | undefined | Promise<string | undefined>
-
 export interface SearchRouterOptions {
   payload: Payload
   /** The engine that answers queries (with query workers): `createSearchEngine(process.env)`. */
   engine: SearchEngine
-  /** The theme's page around the results; src/interaction's minimal accessible page when omitted. */
-  layout?: SearchLayout
-  sites?: SiteResolver
+  /** Site resolution and the theme's search page (src/sites); read from the database and themes/ when omitted. */
+  pages?: PublicPages
   /** Per-address limit on both routes; `false` turns it off (benchmarks, tests behind one address). */
   rateLimit?: false | { windowSeconds?: number; limit?: number }
   /** The query log; one is made (flushing every 5 s) when omitted, `false` records nothing. */
@@ -65,10 +58,11 @@ function facetView(counts: FacetCounts | undefined, request: PublicSearchRequest
 
 export function createSearchRouter(options: SearchRouterOptions): Router {
   const { payload, engine } = options
-  // Loaded on first use: src/interaction pulls in the letters machinery the engines never need.
-  const interaction = import('../interaction')
-  const resolver = options.sites ? Promise.resolve(options.sites) : interaction.then((module) => module.siteResolver(payload))
-  const minimal: Promise<Layout> = interaction.then((module) => module.minimalLayout)
+  // Loaded on first use: src/sites pulls in themes and rendering the engines never need.
+  const pages: Promise<PublicPages> = options.pages
+    ? Promise.resolve(options.pages)
+    : import('../sites').then((module) => module.standalonePublicPages(payload))
+  const resolver = pages.then((p) => p.sites)
   const labels = labelSource(payload)
   const queryLog = options.queryLog === false ? null : (options.queryLog ?? new SearchQueryLog(payload))
   let synonyms: { groups: SynonymGroups; at: number } | null = null
@@ -82,11 +76,22 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
 
   const sendPage = async (req: Request, res: Response, site: SiteRef | null, view: SearchPageView, status: number) => {
     const title = view.request.q ? `${view.request.q} - 搜索` : '搜索'
-    const page = { site, title, mainHtml: searchPageHtml(view), status }
-    const html = (options.layout ? await options.layout(req, page) : undefined) ?? (await minimal)(req, page)
+    const html = await (await pages).render(req, { site, type: 'search', title, view: searchPageModel(view) })
     res.status(status).type('html').set('Cache-Control', 'no-store').send(html)
   }
-  const emptyRequest = (): PublicSearchRequest => ({ q: '', scope: 'site', sites: [], orgs: [], types: [], years: [], from: '', to: '', sort: 'relevance', page: 1, pageSize: settings.http.htmlPageSize })
+  const emptyRequest = (): PublicSearchRequest => ({
+    q: '',
+    scope: 'site',
+    sites: [],
+    orgs: [],
+    types: [],
+    years: [],
+    from: '',
+    to: '',
+    sort: 'relevance',
+    page: 1,
+    pageSize: settings.http.htmlPageSize,
+  })
   const action = (req: Request) => `${req.baseUrl}/search`
   // originalUrl, not path: inside router.use() the mount path is stripped from req.path.
   const wantsJson = (req: Request) => (req.originalUrl ?? req.url).split('?')[0]!.endsWith('/api/search')
@@ -101,7 +106,13 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
         legacyHeaders: false,
         handler: (req, res) => {
           if (wantsJson(req)) return void res.status(429).json({ error: BUSY_MESSAGE })
-          void sendPage(req, res, null, { action: action(req), request: emptyRequest(), siteName: null, result: null, message: { text: BUSY_MESSAGE, kind: 'busy' } }, 429)
+          void sendPage(
+            req,
+            res,
+            null,
+            { action: action(req), request: emptyRequest(), siteName: null, result: null, message: { text: BUSY_MESSAGE, kind: 'busy' } },
+            429,
+          )
         },
       }),
     )
@@ -109,7 +120,10 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
 
   /** Runs one public search; throws SearchInputError / SearchUnavailableError, or 'not-found'. */
   async function answer(req: Request, strict: boolean): Promise<Answer | 'not-found'> {
-    const request = readSearchRequest(req.query as Record<string, unknown>, { strict, defaultPageSize: strict ? settings.limits.defaultPageSize : settings.http.htmlPageSize })
+    const request = readSearchRequest(req.query as Record<string, unknown>, {
+      strict,
+      defaultPageSize: strict ? settings.limits.defaultPageSize : settings.http.htmlPageSize,
+    })
     const site = await (await resolver).forRequest(req)
     if (!site && req.params?.site) return 'not-found'
     if (!site) request.scope = 'all'
@@ -118,14 +132,27 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
     const suggestions = request.q ? synonymSuggestions(request.q, await synonymGroups()) : []
     if (result.total === 0 && request.q) suggestions.push(...(await zeroResultSuggestions(engine, request, site?.code ?? null)))
     const window = Math.min(result.total, settings.limits.maxResultWindow)
-    return { request, site, result, facets: facetView(result.facets, request, await labels()), pages: Math.max(1, Math.ceil(window / request.pageSize)), suggestions }
+    return {
+      request,
+      site,
+      result,
+      facets: facetView(result.facets, request, await labels()),
+      pages: Math.max(1, Math.ceil(window / request.pageSize)),
+      suggestions,
+    }
   }
 
   const suggestionJson = (req: Request, suggestion: Suggestion) => {
     if (suggestion.kind === 'synonyms') return suggestion
     const { request, ...rest } = suggestion
     const query = new URLSearchParams({ q: request.q, ...(request.scope === 'all' ? { scope: 'all' } : {}) })
-    for (const [name, values] of [['sites', request.sites], ['orgs', request.orgs], ['types', request.types], ['years', request.years]] as const) if (values.length) query.set(name, values.join(','))
+    for (const [name, values] of [
+      ['sites', request.sites],
+      ['orgs', request.orgs],
+      ['types', request.types],
+      ['years', request.years],
+    ] as const)
+      if (values.length) query.set(name, values.join(','))
     return { ...rest, q: request.q, scope: request.scope, href: `${action(req)}?${query}` }
   }
 
@@ -135,7 +162,13 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
       if (found === 'not-found') return void res.status(404).json({ error: '未找到该网站 (no such site)' })
       const { request, site, result, facets, pages, suggestions } = found
       res.set('Cache-Control', 'no-cache').json({
-        query: { q: request.q, scope: request.scope, site: site?.code ?? null, sort: request.sort, filters: { sites: request.sites, orgs: request.orgs, types: request.types, years: request.years, from: request.from || null, to: request.to || null } },
+        query: {
+          q: request.q,
+          scope: request.scope,
+          site: site?.code ?? null,
+          sort: request.sort,
+          filters: { sites: request.sites, orgs: request.orgs, types: request.types, years: request.years, from: request.from || null, to: request.to || null },
+        },
         hits: result.hits,
         total: result.total,
         estimate: result.totalIsEstimate,
@@ -163,16 +196,44 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
         return void (await sendPage(req, res, site, { ...base, request, result: null }, 200))
       }
       const found = await answer(req, false)
-      if (found === 'not-found') return void (await sendPage(req, res, null, { ...base, request: emptyRequest(), result: null, message: { text: '未找到该网站 (no such site)', kind: 'input' } }, 404))
+      if (found === 'not-found')
+        return void (await sendPage(
+          req,
+          res,
+          null,
+          { ...base, request: emptyRequest(), result: null, message: { text: '未找到该网站 (no such site)', kind: 'input' } },
+          404,
+        ))
       const { request, result, facets, pages, suggestions } = found
-      const view: SearchPageView = { ...base, request, result: { hits: result.hits, total: result.total, estimate: result.totalIsEstimate, pages, facets, facetsAreEstimate: result.facetsAreEstimate ?? false, suggestions } }
+      const view: SearchPageView = {
+        ...base,
+        request,
+        result: {
+          hits: result.hits,
+          total: result.total,
+          estimate: result.totalIsEstimate,
+          pages,
+          facets,
+          facetsAreEstimate: result.facetsAreEstimate ?? false,
+          suggestions,
+        },
+      }
       await sendPage(req, res, found.site, view, 200)
     } catch (error) {
       const request = { ...emptyRequest(), q: typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : '' }
-      if (error instanceof SearchInputError) return void (await sendPage(req, res, site, { ...base, request, result: null, message: { text: `搜索条件有误 (invalid search): ${error.message}`, kind: 'input' } }, 400))
+      if (error instanceof SearchInputError)
+        return void (await sendPage(
+          req,
+          res,
+          site,
+          { ...base, request, result: null, message: { text: `搜索条件有误 (invalid search): ${error.message}`, kind: 'input' } },
+          400,
+        ))
       if (!(error instanceof SearchUnavailableError)) payload.logger.error({ err: error }, 'search: unexpected failure, answered 503')
       res.set('Retry-After', '30')
-      await sendPage(req, res, site, { ...base, request, result: null, message: { text: UNAVAILABLE_MESSAGE, kind: 'unavailable' } }, 503).catch(() => res.status(503).type('text').send(UNAVAILABLE_MESSAGE))
+      await sendPage(req, res, site, { ...base, request, result: null, message: { text: UNAVAILABLE_MESSAGE, kind: 'unavailable' } }, 503).catch(() =>
+        res.status(503).type('text').send(UNAVAILABLE_MESSAGE),
+      )
     }
   })
 
@@ -180,7 +241,10 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error)
     payload.logger.error({ err: error }, 'search: request failed')
-    res.status(503).type(wantsJson(req) ? 'json' : 'text').send(wantsJson(req) ? JSON.stringify({ error: UNAVAILABLE_MESSAGE }) : UNAVAILABLE_MESSAGE)
+    res
+      .status(503)
+      .type(wantsJson(req) ? 'json' : 'text')
+      .send(wantsJson(req) ? JSON.stringify({ error: UNAVAILABLE_MESSAGE }) : UNAVAILABLE_MESSAGE)
   })
 
   return router

@@ -23,6 +23,8 @@ export interface Named {
 export interface SiteInfo extends Named {
   id: Id
   organization: Id | null
+  /** False for an archived or offline site: its pages redirect, so none of its documents is searchable. */
+  active?: boolean
 }
 
 /** Column, site and organization lookups, memoized for one sync or one reconcile run. */
@@ -44,8 +46,7 @@ export function chinaYear(iso: string): number {
   return new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear()
 }
 
-const joinText = (parts: unknown[]) =>
-  parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n')
+const joinText = (parts: unknown[]) => parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n')
 
 export interface SearchSource {
   collection: string
@@ -53,6 +54,8 @@ export interface SearchSource {
   publicWhere(): Promise<Where>
   /** The search document, or null when the public may not see this one. */
   toDocument(doc: Record<string, unknown>, lookups: Lookups, now?: Date): Promise<SearchDocument | null>
+  /** The documents whose search entry depends on this site (re-synced when its status changes). */
+  siteWhere(site: { id: Id; organization: Id | null }): Where | null
 }
 
 /**
@@ -66,12 +69,13 @@ export const letterSource: SearchSource = {
     const { publicLetterWhere } = await import('../interaction')
     return publicLetterWhere() as unknown as Where
   },
+  siteWhere: (site) => ({ site: { equals: site.id } }),
   async toDocument(doc, lookups) {
     const { isPubliclyVisibleLetter } = await import('../interaction')
     if (!isPubliclyVisibleLetter(doc as never)) return null
     const siteId = idOf(doc.site)
     const site = siteId === null ? null : await lookups.site(siteId)
-    if (!site) return null
+    if (!site || site.active === false) return null
     const organizationId = idOf(doc.assignedOrganization) ?? site.organization
     const organization = organizationId === null ? null : await lookups.organization(organizationId)
     const subject = typeof doc.publicSubject === 'string' ? doc.publicSubject : ''
@@ -102,12 +106,14 @@ export const serviceGuideSource: SearchSource = {
   async publicWhere() {
     return { _status: { equals: 'published' } }
   },
+  // A guide moves to its organization's host site or the portal when its own site is archived.
+  siteWhere: (site) => (site.organization === null ? null : { organization: { equals: site.organization } }),
   async toDocument(doc, lookups) {
     if (doc._status !== 'published') return null
     const organizationId = idOf(doc.organization)
     if (organizationId === null) return null
     const [organization, site] = await Promise.all([lookups.organization(organizationId), lookups.siteOfOrganization(organizationId)])
-    if (!organization || !site) return null
+    if (!organization || !site || site.active === false) return null
     const { sitesConfig } = await import('../sites')
     const path = (await lookups.servicesPath(site.id, organizationId)) ?? sitesConfig().guidesPath
     const at = String(doc.updatedAt ?? doc.createdAt ?? '')

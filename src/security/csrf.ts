@@ -10,7 +10,7 @@ import express from 'express'
 import cookieParser from 'cookie-parser'
 import { doubleCsrf } from 'csrf-csrf'
 import type { SecurityPolicy } from './policy'
-import { escapeHtml } from './html'
+import { escapeHtml } from '../lib/html'
 import { parseBytes } from './limits'
 
 export interface RefusalPage {
@@ -102,7 +102,17 @@ export function createFormGuard(options: FormGuardOptions): FormGuard {
       parseForm(req, res, (error?: unknown) => {
         if (error) {
           const tooLarge = (error as { type?: string }).type === 'entity.too.large'
-          return void refuse(req, res, tooLarge ? 413 : 400, tooLarge ? '提交的内容过长，请删减后重试 (the submission is too large)' : '提交的数据格式不正确 (malformed request)')
+          return void refuse(
+            req,
+            res,
+            tooLarge ? 413 : 400,
+            tooLarge ? '提交的内容过长，请删减后重试 (the submission is too large)' : '提交的数据格式不正确 (malformed request)',
+          )
+        }
+        // A body the form parser did not read (JSON, multipart, text) would otherwise surface as a
+        // missing token and a misleading "form expired": say what is wrong with it instead.
+        if (hasBody(req) && !req.is('application/x-www-form-urlencoded')) {
+          return void refuse(req, res, 415, '提交的数据格式不正确：表单须以 application/x-www-form-urlencoded 提交 (unsupported content type)')
         }
         if (originOf(req) === 'cross') return void refuse(req, res, 403, '请从本网站的表单页面提交 (cross-site submission refused)')
         if (!pick(req).validateRequest(req)) {
@@ -133,6 +143,9 @@ export function createFormGuard(options: FormGuardOptions): FormGuard {
     },
   }
 }
+
+const hasBody = (req: Request) =>
+  req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0 || req.get('content-type') !== undefined
 
 const bare = (page: RefusalPage) =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(page.title)}</title></head><body><main id="main">${page.mainHtml}</main></body></html>`

@@ -20,10 +20,17 @@ export function fileExtension(name: string): string {
  * characters and `maxBytes` UTF-8 bytes (the extension kept).
  */
 export function normalizeFilename(raw: string, maxLength = 120, maxBytes = 180): string {
-  let name = String(raw ?? '').normalize('NFC').replace(INVISIBLE, '')
+  let name = String(raw ?? '')
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
   name = name.split(/[\\/]/).pop() ?? ''
   // "%2f" and ".." are harmless on disk but make the file's URL look like a traversal (refused).
-  name = name.replace(RESERVED_CHARS, '_').replace(/%/g, '_').replace(/\.{2,}/g, '.').replace(/\s+/g, ' ').replace(/^[.\s]+|[.\s]+$/g, '')
+  name = name
+    .replace(RESERVED_CHARS, '_')
+    .replace(/%/g, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
   const ext = fileExtension(name)
   let base = ext ? name.slice(0, name.length - ext.length - 1).replace(/[.\s]+$/g, '') : name
   if (!base || WINDOWS_DEVICE.test(base)) base = `file${base ? `-${base}` : ''}`

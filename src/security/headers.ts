@@ -36,7 +36,8 @@ export const cspHash = (text: string) => `'sha256-${createHash('sha256').update(
 /** Which policy a path gets: Next's admin, Payload's REST/GraphQL and uploads, or the public sites. */
 export function areaOf(url: string | undefined): Area {
   const path = url ?? '/'
-  if (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/admin?') || path.startsWith('/_next/') || path.startsWith('/__nextjs')) return 'admin'
+  if (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/admin?') || path.startsWith('/_next/') || path.startsWith('/__nextjs'))
+    return 'admin'
   if (path.startsWith('/api/') && !path.startsWith('/api/search')) return 'api'
   return 'public'
 }
@@ -49,7 +50,11 @@ export function createSecurityHeaders(policy: SecurityPolicy, options: HeaderOpt
     return out
   }
   const hashes = (texts: string[] | undefined) => (texts ?? []).map(cspHash)
-  const publicCsp = extra(h.public, { 'style-src': hashes(options.inlineStyles), 'script-src': hashes(options.inlineScripts), 'frame-ancestors': h.frameAncestors })
+  const publicCsp = extra(h.public, {
+    'style-src': hashes(options.inlineStyles),
+    'script-src': hashes(options.inlineScripts),
+    'frame-ancestors': h.frameAncestors,
+  })
   const adminCsp = extra(options.dev ? extra(h.admin, h.adminDevExtras) : h.admin, { 'frame-ancestors': h.frameAncestors })
   const apiCsp = extra(h.api, { 'frame-ancestors': h.frameAncestors })
 
@@ -68,7 +73,9 @@ export function createSecurityHeaders(policy: SecurityPolicy, options: HeaderOpt
     admin: record(helmet(helmetOptions(adminCsp))),
     api: record(helmet(helmetOptions(apiCsp))),
   }
-  const hsts = record(helmet.strictTransportSecurity({ maxAge: h.hsts.maxAgeSeconds, includeSubDomains: h.hsts.includeSubDomains, preload: h.hsts.preload }))['Strict-Transport-Security']
+  const hsts = record(helmet.strictTransportSecurity({ maxAge: h.hsts.maxAgeSeconds, includeSubDomains: h.hsts.includeSubDomains, preload: h.hsts.preload }))[
+    'Strict-Transport-Security'
+  ]
 
   const hstsFor = (req: IncomingMessage): string | undefined => {
     if (h.hsts.mode === 'off') return undefined

@@ -10,6 +10,8 @@ import { createFormGuard, type FormGuard, type RefusalPage } from './csrf'
 import { areaOf, createSecurityHeaders, type SecurityHeaders } from './headers'
 import { apiLimiter, clientAddressResolver, declaredBodyLimit, loginLimiter, pageLimiter, parseBytes, type FrontDoorLimiter } from './limits'
 import { isTraversal } from './paths'
+import { accessLogger } from '../lib/logger'
+import type { Logger } from 'pino'
 import { largestUpload, securityPolicy, type SecurityPolicy } from './policy'
 
 export { securityPolicy, acceptedMimeTypes, largestUpload, uploadTypes, type SecurityPolicy, type UploadType, type UploadKind, type HstsMode } from './policy'
@@ -30,6 +32,8 @@ export interface SecurityOptions {
   inlineStyles?: string[]
   dev?: boolean
   env?: Record<string, string | undefined>
+  /** Where the front door writes one line per request; the process's access log when omitted, none when null. */
+  accessLog?: Logger | null
 }
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void
@@ -56,6 +60,7 @@ export function createSecurity(options: SecurityOptions): Security {
   const csrfSecret = createHmac('sha256', options.secret).update('sitegroup-csrf').digest('hex')
   const clientAddress = clientAddressResolver(options.env?.TRUST_PROXY ?? process.env.TRUST_PROXY ?? 'loopback')
   const pages: FrontDoorLimiter | undefined = pageLimiter(policy, clientAddress)
+  const access = options.accessLog === undefined ? accessLogger : options.accessLog
 
   return {
     policy,
@@ -70,6 +75,8 @@ export function createSecurity(options: SecurityOptions): Security {
     frontDoor({ lean, app }) {
       return (req, res) => {
         const area = areaOf(req.url)
+        let cache: 'hit' | 'miss' = 'miss'
+        if (access) logAccess(access, req, res, area, () => cache)
         headers.apply(req, res, area)
         if (isTraversal(req.url)) {
           res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
@@ -77,11 +84,32 @@ export function createSecurity(options: SecurityOptions): Security {
           return
         }
         const go = () => {
-          if (area !== 'public' || !lean || !lean(req, res)) app(req, res)
+          if (area === 'public' && lean && lean(req, res)) cache = 'hit'
+          else app(req, res)
         }
         if (pages && area === 'public' && (req.method === 'GET' || req.method === 'HEAD')) pages(req, res, go)
         else go()
       }
     },
   }
+}
+
+/**
+ * method, path, status, time and whether the page cache answered, once the answer is sent. The query
+ * string is left out: it can carry a letter's query code or what a visitor searched for.
+ */
+function logAccess(log: Logger, req: IncomingMessage, res: ServerResponse, area: string, cache: () => 'hit' | 'miss') {
+  const started = process.hrtime.bigint()
+  res.once('finish', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    log.info({
+      method: req.method,
+      path: (req.url ?? '').split('?', 1)[0],
+      status: res.statusCode,
+      ms: Math.round(ms * 100) / 100,
+      area,
+      cache: cache(),
+      host: req.headers.host,
+    })
+  })
 }

@@ -8,7 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import proxyaddr from 'proxy-addr'
 import type { SecurityPolicy } from './policy'
-import { escapeHtml } from './html'
+import { escapeHtml } from '../lib/html'
 
 type Limit = { windowSeconds: number; limit: number }
 
@@ -25,7 +25,12 @@ export function clientAddressResolver(trust: string = trustProxySetting()): (req
       ? () => true
       : trust === 'false'
         ? () => false
-        : proxyaddr.compile(trust.split(',').map((s) => s.trim()).filter(Boolean))
+        : proxyaddr.compile(
+            trust
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          )
   return (req) => proxyaddr(req, compiled) || req.socket.remoteAddress || 'unknown'
 }
 
@@ -41,7 +46,9 @@ function tooMany(res: ServerResponse, retryAfterSeconds: number, json: boolean) 
     res.end(JSON.stringify({ errors: [{ message: '请求过于频繁，请稍后再试 (too many requests, please wait and try again)' }] }))
   } else {
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
-    res.end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>请求过于频繁</title><h1>请求过于频繁</h1><p>${escapeHtml('您的访问过于频繁，请稍后再试 (too many requests; please wait and try again)')}</p></html>`)
+    res.end(
+      `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>请求过于频繁</title><h1>请求过于频繁</h1><p>${escapeHtml('您的访问过于频繁，请稍后再试 (too many requests; please wait and try again)')}</p></html>`,
+    )
   }
 }
 
@@ -101,7 +108,10 @@ export function declaredBodyLimit(maxBytes: number, json: boolean, options: { re
     if (options.requireLength && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) {
       // Next reads the whole body before Payload sees it; a body of unknown length could be any size.
       req.resume()
-      res.status(411).set('Connection', 'close').json({ errors: [{ message: '请求须注明内容长度 (Content-Length required)' }] })
+      res
+        .status(411)
+        .set('Connection', 'close')
+        .json({ errors: [{ message: '请求须注明内容长度 (Content-Length required)' }] })
       return
     }
     const length = Number(req.headers['content-length'] ?? 0)
@@ -110,6 +120,9 @@ export function declaredBodyLimit(maxBytes: number, json: boolean, options: { re
     res.status(413).set('Connection', 'close').set('Cache-Control', 'no-store')
     const text = `提交的内容过大（上限 ${Math.round(maxBytes / 1024)} KB），请删减后重试 (request body too large, limit ${maxBytes} bytes)`
     if (json) res.json({ errors: [{ message: text }] })
-    else res.type('html').send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>提交的内容过大</title><h1>提交未成功</h1><p>${escapeHtml(text)}</p></html>`)
+    else
+      res
+        .type('html')
+        .send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>提交的内容过大</title><h1>提交未成功</h1><p>${escapeHtml(text)}</p></html>`)
   }
 }

@@ -47,7 +47,9 @@ export function securityPolicy(env: Record<string, string | undefined> = process
 export const uploadTypes = (policy: SecurityPolicy = defaults): UploadType[] => policy.uploads.types as UploadType[]
 
 /** Every MIME type the media collection accepts (detected and declared forms). */
-export const acceptedMimeTypes = (policy: SecurityPolicy = defaults): string[] => [...new Set(uploadTypes(policy).flatMap((t) => [t.mime, ...(t.declared ?? [])]))]
+export const acceptedMimeTypes = (policy: SecurityPolicy = defaults): string[] => [
+  ...new Set(uploadTypes(policy).flatMap((t) => [t.mime, ...(t.declared ?? [])])),
+]
 
 /** The largest upload of any kind, for the request-level limit in front of the per-type checks. */
 export const largestUpload = (policy: SecurityPolicy = defaults): number => Math.max(...Object.values(policy.uploads.kinds).map((k) => k.maxBytes))

@@ -31,11 +31,13 @@ export async function sanitizeSvg(input: Buffer | string): Promise<SanitizedSvg>
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new SvgRefused('doctype')
   if (!/<svg[\s>]/i.test(text)) throw new SvgRefused('not-svg')
   const dompurify = await (purifier ??= load())
-  const clean = (dompurify.sanitize(text, {
-    USE_PROFILES: { svg: true, svgFilters: true },
-    FORBID_TAGS: ['foreignObject', 'style', 'use'],
-    WHOLE_DOCUMENT: false,
-  }) as unknown as string).trim()
+  const clean = (
+    dompurify.sanitize(text, {
+      USE_PROFILES: { svg: true, svgFilters: true },
+      FORBID_TAGS: ['foreignObject', 'style', 'use'],
+      WHOLE_DOCUMENT: false,
+    }) as unknown as string
+  ).trim()
   const removed = dompurify.removed.map((entry) => {
     const item = entry as { element?: Element; attribute?: Attr | null; from?: Element }
     if (item.attribute) return `@${item.attribute.name}`

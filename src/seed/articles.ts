@@ -13,7 +13,14 @@ const WEIGHT: Record<string, number> = { news: 6, notices: 2, policy: 2, disclos
 const FRESH_DAYS: Record<string, number> = { news: 5, notices: 60, policy: 90, plans: 150, personnel: 150, profile: 200, disclosure: 60, other: 150 }
 const DAY = 86_400_000
 
-export type SeedArticlesOptions = { count: number; seed?: number; years?: number; batchSize?: number; now?: Date; onProgress?: (done: number, total: number) => void }
+export type SeedArticlesOptions = {
+  count: number
+  seed?: number
+  years?: number
+  batchSize?: number
+  now?: Date
+  onProgress?: (done: number, total: number) => void
+}
 
 /**
  * Streams `count` generated articles into the database in batches (memory stays flat at any size).
@@ -39,7 +46,13 @@ export async function seedArticles(payload: Payload, options: SeedArticlesOption
     const org = orgs.get(String(leaf.owner))!
     const ageDays = i < leaves.length ? rnd.next() * (FRESH_DAYS[leaf.category] ?? 120) : rnd.next() * years * 365
     const date = new Date(now.getTime() - ageDays * DAY - rnd.int(60, 3600) * 1000)
-    const text = generateText(KIND[leaf.category] ?? 'profile', rnd, { org: org.name, short: org.shortName, places: places.length ? places : [org.shortName], year: date.getFullYear(), date })
+    const text = generateText(KIND[leaf.category] ?? 'profile', rnd, {
+      org: org.name,
+      short: org.shortName,
+      places: places.length ? places : [org.shortName],
+      year: date.getFullYear(),
+      date,
+    })
     batch.push({
       title: text.title,
       column: leaf.id,
@@ -74,7 +87,15 @@ export async function seedArticles(payload: Payload, options: SeedArticlesOption
 
 /** Columns without children that hold articles (interaction and service columns hold letters and guides). */
 async function contentLeaves(payload: Payload): Promise<Leaf[]> {
-  const { docs } = await payload.find({ collection: 'columns', limit: 0, pagination: false, depth: 0, overrideAccess: true, sort: 'id', select: { site: true, parent: true, ownerOrganization: true, category: true } })
+  const { docs } = await payload.find({
+    collection: 'columns',
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    sort: 'id',
+    select: { site: true, parent: true, ownerOrganization: true, category: true },
+  })
   const parents = new Set(docs.map((c) => String(c.parent ?? '')))
   return docs
     .filter((c) => !parents.has(String(c.id)) && c.category !== 'interaction' && c.category !== 'services')
@@ -93,7 +114,9 @@ async function nextSerial(payload: Payload, serials: Map<string, number>, code: 
   if (last === undefined) {
     const { docs } = await payload.find({
       collection: 'articles',
-      where: { and: [{ 'disclosure.indexNumber': { greater_than_equal: `${prefix}00000` } }, { 'disclosure.indexNumber': { less_than_equal: `${prefix}99999` } }] },
+      where: {
+        and: [{ 'disclosure.indexNumber': { greater_than_equal: `${prefix}00000` } }, { 'disclosure.indexNumber': { less_than_equal: `${prefix}99999` } }],
+      },
       sort: '-disclosure.indexNumber',
       limit: 1,
       depth: 0,

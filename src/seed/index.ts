@@ -7,7 +7,12 @@ import { seedStructure, type Progress } from './structure'
 export async function seedPreset(payload: Payload, options: { preset: string; articles: number; seed?: number; onProgress?: Progress; now?: Date }) {
   const plan = planPreset(options.preset)
   const structure = await seedStructure(payload, plan, options.onProgress)
-  const articles = await seedArticles(payload, { count: options.articles, seed: options.seed, now: options.now, onProgress: (done, total) => options.onProgress?.('articles', done, total) })
+  const articles = await seedArticles(payload, {
+    count: options.articles,
+    seed: options.seed,
+    now: options.now,
+    onProgress: (done, total) => options.onProgress?.('articles', done, total),
+  })
   return { ...structure, articles, demoPassword: plan.demoPassword, demoAccounts: plan.demoAccounts }
 }
 

@@ -15,7 +15,19 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
   try {
     const orgIds = new Map<string, Id>()
     for (const [i, org] of plan.organizations.entries()) {
-      const doc = await payload.create({ collection: 'organizations', req, data: { name: org.name, shortName: org.shortName, code: org.code, kind: org.kind as never, parent: org.parent ? orgIds.get(org.parent) : null, hostingMode: org.hostingMode, order: org.order } })
+      const doc = await payload.create({
+        collection: 'organizations',
+        req,
+        data: {
+          name: org.name,
+          shortName: org.shortName,
+          code: org.code,
+          kind: org.kind as never,
+          parent: org.parent ? orgIds.get(org.parent) : null,
+          hostingMode: org.hostingMode,
+          order: org.order,
+        },
+      })
       orgIds.set(org.key, doc.id)
       onProgress('organizations', i + 1, plan.organizations.length)
     }
@@ -26,13 +38,35 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
       const doc = await payload.create({
         collection: 'sites',
         req,
-        data: { name: site.name, code: site.code, domains: site.domains.map((domain) => ({ domain })), identificationCode: site.identificationCode, organization: orgIds.get(site.organization)!, theme: site.theme, status: 'active', settings: { footer: site.footer } },
+        data: {
+          name: site.name,
+          code: site.code,
+          domains: site.domains.map((domain) => ({ domain })),
+          identificationCode: site.identificationCode,
+          organization: orgIds.get(site.organization)!,
+          theme: site.theme,
+          status: 'active',
+          settings: { footer: site.footer },
+        },
       })
       siteIds.set(site.key, doc.id)
       const navigation: Id[] = []
       const create = async (columns: PlannedColumn[], parent: Id | null) => {
         for (const [order, column] of columns.entries()) {
-          const created = await payload.create({ collection: 'columns', req, data: { name: column.name, slug: column.slug, category: column.category as never, site: doc.id, parent, ownerOrganization: orgIds.get(column.owner)!, order, visibility: 'public' } })
+          const created = await payload.create({
+            collection: 'columns',
+            req,
+            data: {
+              name: column.name,
+              slug: column.slug,
+              category: column.category as never,
+              site: doc.id,
+              parent,
+              ownerOrganization: orgIds.get(column.owner)!,
+              order,
+              visibility: 'public',
+            },
+          })
           if (parent === null) navigation.push(created.id)
           onProgress('columns', ++columnsDone, totalColumns)
           await create(column.children, created.id)
@@ -44,7 +78,17 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
     for (const org of plan.organizations.filter((o) => o.hostingMode === 'portal-columns')) {
       await payload.update({ collection: 'organizations', id: orgIds.get(org.key)!, req, data: { hostSite: siteIds.get(org.hostSite ?? plan.sites[0].key)! } })
     }
-    await payload.updateGlobal({ slug: 'group-settings', req, data: { name: plan.group.name, preset: plan.preset, baseDomain: plan.group.baseDomain, defaultHostingMode: plan.group.defaultHostingMode as never, portalSite: siteIds.get(plan.sites[0].key)! } })
+    await payload.updateGlobal({
+      slug: 'group-settings',
+      req,
+      data: {
+        name: plan.group.name,
+        preset: plan.preset,
+        baseDomain: plan.group.baseDomain,
+        defaultHostingMode: plan.group.defaultHostingMode as never,
+        portalSite: siteIds.get(plan.sites[0].key)!,
+      },
+    })
     if (req.payload.collections['service-guides']) {
       for (const [i, { organization, guide }] of plan.serviceGuides.entries()) {
         await payload.create({ collection: 'service-guides', req, data: { ...guide, organization: orgIds.get(organization)!, _status: 'published' } as never })
@@ -53,7 +97,19 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
     }
     for (const [i, account] of plan.demoAccounts.entries()) {
       // The preset's published demo password bypasses the password policy; the account must change it (src/accounts).
-      await payload.create({ collection: 'users', req, context: { demoAccount: true }, data: { email: account.email, name: account.name, password: plan.demoPassword, organization: orgIds.get(account.unit)!, roles: account.roles as never, mustChangePassword: true } as never })
+      await payload.create({
+        collection: 'users',
+        req,
+        context: { demoAccount: true },
+        data: {
+          email: account.email,
+          name: account.name,
+          password: plan.demoPassword,
+          organization: orgIds.get(account.unit)!,
+          roles: account.roles as never,
+          mustChangePassword: true,
+        } as never,
+      })
       onProgress('accounts', i + 1, plan.demoAccounts.length)
     }
     await commitTransaction(req)

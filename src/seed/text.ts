@@ -16,18 +16,30 @@ const TEMPLATES: Record<ArticleKind, string[]> = {
 function fill(template: string, rnd: Random, ctx: TextContext, topic: string): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     switch (key) {
-      case 'org': return ctx.org
-      case 'short': return ctx.short
-      case 'topic': return topic
-      case 'place': return rnd.pick(ctx.places)
-      case 'leader': return rnd.pick(phrases.leaders)
-      case 'year': return String(ctx.year)
-      case 'month': return String(rnd.int(1, 12))
-      case 'date': return `${ctx.date.getMonth() + 1}月${ctx.date.getDate()}日`
-      case 'n': return String(rnd.int(3, 300))
-      case 'm': return String(rnd.int(10, 9000))
-      case 'phone': return String(rnd.int(2000000, 2899999))
-      default: return key
+      case 'org':
+        return ctx.org
+      case 'short':
+        return ctx.short
+      case 'topic':
+        return topic
+      case 'place':
+        return rnd.pick(ctx.places)
+      case 'leader':
+        return rnd.pick(phrases.leaders)
+      case 'year':
+        return String(ctx.year)
+      case 'month':
+        return String(rnd.int(1, 12))
+      case 'date':
+        return `${ctx.date.getMonth() + 1}月${ctx.date.getDate()}日`
+      case 'n':
+        return String(rnd.int(3, 300))
+      case 'm':
+        return String(rnd.int(10, 9000))
+      case 'phone':
+        return String(rnd.int(2000000, 2899999))
+      default:
+        return key
     }
   })
 }
@@ -51,9 +63,19 @@ export function generateText(kind: ArticleKind, rnd: Random, ctx: TextContext) {
 export function lexicalParagraphs(paragraphs: string[]) {
   return {
     root: {
-      type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+      type: 'root',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
       children: paragraphs.map((text) => ({
-        type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '',
+        type: 'paragraph',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        textFormat: 0,
+        textStyle: '',
         children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
       })),
     },

@@ -11,6 +11,17 @@ export { pushArticle, recallPush, type PushInput, type PushResult, type PushTarg
 export { acceptedReferenceIds, columnListWhere, placementTargets, submissionCounts, type PlacementTarget, type SubmissionCount } from './read'
 export { articleSharingEndpoints, placementEndpoints, withArticleSharing } from './endpoints'
 // The rules, for the placements collection's hooks (collections/placements/hooks.ts).
-export { ARTICLE_DELETED, assertDecision, assertForeignTarget, assertNotPlaced, assertOwnArticle, assertPublished, loadSourceArticle, loadTargetColumn, mayDecide, type SourceArticle } from './rules'
+export {
+  ARTICLE_DELETED,
+  assertDecision,
+  assertForeignTarget,
+  assertNotPlaced,
+  assertOwnArticle,
+  assertPublished,
+  loadSourceArticle,
+  loadTargetColumn,
+  mayDecide,
+  type SourceArticle,
+} from './rules'
 export { PUSH_CONTEXT, type PreparedPush } from './push'
 export { sharingConfig } from './settings'

@@ -43,8 +43,21 @@ export interface PreparedPush {
   batch: string
 }
 
-interface SiteRow { id: Id; code: string; name: string; organization: Id | null }
-interface ColumnRow { id: Id; site: Id; parent: Id | null; order: number; category: string; path: string; ownerOrganization: Id }
+interface SiteRow {
+  id: Id
+  code: string
+  name: string
+  organization: Id | null
+}
+interface ColumnRow {
+  id: Id
+  site: Id
+  parent: Id | null
+  order: number
+  category: string
+  path: string
+  ownerOrganization: Id
+}
 
 export async function pushArticle(req: PayloadRequest, input: PushInput): Promise<PushResult> {
   if (req.user && !isCentralAdmin(req.user)) refuse(req, 'pushForbidden', {}, 403)
@@ -55,9 +68,25 @@ export async function pushArticle(req: PayloadRequest, input: PushInput): Promis
   const { sites, refused } = await targetSites(req, input.target ?? {})
 
   const columnDocs = sites.length
-    ? await req.payload.find({ collection: 'columns', where: { site: { in: sites.map((s) => s.id) } }, pagination: false, depth: 0, overrideAccess: true, req, select: { site: true, parent: true, order: true, category: true, path: true, ownerOrganization: true } })
+    ? await req.payload.find({
+        collection: 'columns',
+        where: { site: { in: sites.map((s) => s.id) } },
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        req,
+        select: { site: true, parent: true, order: true, category: true, path: true, ownerOrganization: true },
+      })
     : { docs: [] }
-  const columns = (columnDocs.docs as unknown as Array<Record<string, unknown>>).map<ColumnRow>((c) => ({ id: c.id as Id, site: relationId(c.site) as Id, parent: relationId(c.parent), order: Number(c.order ?? 0), category: String(c.category ?? ''), path: String(c.path ?? ''), ownerOrganization: relationId(c.ownerOrganization) as Id }))
+  const columns = (columnDocs.docs as unknown as Array<Record<string, unknown>>).map<ColumnRow>((c) => ({
+    id: c.id as Id,
+    site: relationId(c.site) as Id,
+    parent: relationId(c.parent),
+    order: Number(c.order ?? 0),
+    category: String(c.category ?? ''),
+    path: String(c.path ?? ''),
+    ownerOrganization: relationId(c.ownerOrganization) as Id,
+  }))
   const first = firstColumnOfCategoryPerSite(columns, category)
   if (!sites.some((s) => first.has(String(s.id)) && !sameId(s.id, article.site))) refuse(req, 'pushNoColumn', { category: categoryLabel(req, category) })
 
@@ -77,21 +106,44 @@ export async function pushArticle(req: PayloadRequest, input: PushInput): Promis
     const column = first.get(String(site.id))
     const label = `${site.name}（${site.code}）`
     if (sameId(site.id, article.site)) refused.push({ site: site.id, siteCode: site.code, message: translate(req, 'pushSourceSite', { site: label }) })
-    else if (!column) refused.push({ site: site.id, siteCode: site.code, message: translate(req, 'pushNoMatchingColumn', { site: label, category: categoryLabel(req, category) }) })
-    else if (sameId(column.ownerOrganization, article.organization)) refused.push({ site: site.id, siteCode: site.code, message: translate(req, 'targetOwnColumn', { column: `${site.code}/${column.path}` }) })
-    else if (placedColumns.has(String(column.id))) refused.push({ site: site.id, siteCode: site.code, message: translate(req, 'placementDuplicate', { column: `${site.code}/${column.path}`, state: 'accepted' }) })
+    else if (!column)
+      refused.push({
+        site: site.id,
+        siteCode: site.code,
+        message: translate(req, 'pushNoMatchingColumn', { site: label, category: categoryLabel(req, category) }),
+      })
+    else if (sameId(column.ownerOrganization, article.organization))
+      refused.push({ site: site.id, siteCode: site.code, message: translate(req, 'targetOwnColumn', { column: `${site.code}/${column.path}` }) })
+    else if (placedColumns.has(String(column.id)))
+      refused.push({
+        site: site.id,
+        siteCode: site.code,
+        message: translate(req, 'placementDuplicate', { column: `${site.code}/${column.path}`, state: 'accepted' }),
+      })
     else planned.push({ site, column })
   }
 
   const batch = randomUUID()
-  const prepared: PreparedPush = { article, batch, columns: new Map(planned.map(({ column }) => [String(column.id), { id: column.id, site: column.site, ownerOrganization: column.ownerOrganization, path: column.path }])) }
+  const prepared: PreparedPush = {
+    article,
+    batch,
+    columns: new Map(
+      planned.map(({ column }) => [String(column.id), { id: column.id, site: column.site, ownerOrganization: column.ownerOrganization, path: column.path }]),
+    ),
+  }
   const started = performance.now()
   const out: PushResult['placed'] = []
   const placed = await inTransaction(req, async () => {
     req.context[PUSH_CONTEXT] = prepared
     try {
       for (const { site, column } of planned) {
-        const doc = await req.payload.create({ collection: PLACEMENTS, data: { kind: 'push', article: article.id, targetColumn: column.id, batch } as never, req, overrideAccess: true, depth: 0 })
+        const doc = await req.payload.create({
+          collection: PLACEMENTS,
+          data: { kind: 'push', article: article.id, targetColumn: column.id, batch } as never,
+          req,
+          overrideAccess: true,
+          depth: 0,
+        })
         out.push({ placement: doc.id, site: site.id, siteCode: site.code, column: column.id, columnPath: column.path })
       }
       return out
@@ -99,7 +151,10 @@ export async function pushArticle(req: PayloadRequest, input: PushInput): Promis
       delete req.context[PUSH_CONTEXT]
     }
   }).catch(async (error) => {
-    await undoCreated(req, out.map((p) => p.placement))
+    await undoCreated(
+      req,
+      out.map((p) => p.placement),
+    )
     throw error
   })
   return { batch, category, placed, refused, storeMs: Math.round(performance.now() - started) }
@@ -113,7 +168,10 @@ export async function recallPush(req: PayloadRequest, batch: unknown): Promise<{
   const { totalDocs } = await req.payload.count({ collection: PLACEMENTS, where, req, overrideAccess: true })
   if (!id || !totalDocs) refuse(req, 'pushBatchNotFound', { batch: id.slice(0, 64) }, 404)
   return inTransaction(req, async () => {
-    const result = (await req.payload.delete({ collection: PLACEMENTS, where, req, overrideAccess: true, depth: 0 })) as unknown as { docs: unknown[]; errors: Array<{ message: string }> }
+    const result = (await req.payload.delete({ collection: PLACEMENTS, where, req, overrideAccess: true, depth: 0 })) as unknown as {
+      docs: unknown[]
+      errors: Array<{ message: string }>
+    }
     if (result.errors.length) throw new Error(`recall ${id}: ${result.errors.map((e) => e.message).join('; ')}`)
     return { batch: id, removed: result.docs.length }
   })
@@ -123,13 +181,34 @@ async function targetSites(req: PayloadRequest, target: PushTarget): Promise<{ s
   const kinds = Array.isArray(target.kinds) ? target.kinds.map(String) : []
   const listed = Array.isArray(target.sites) ? target.sites : []
   if (target.all !== true && !kinds.length && !listed.length) refuse(req, 'pushNoTargets')
-  const found = await req.payload.find({ collection: 'sites', where: { status: { equals: 'active' } }, pagination: false, depth: 0, overrideAccess: true, req, select: { code: true, name: true, organization: true } })
-  const active = (found.docs as unknown as Array<Record<string, unknown>>).map<SiteRow>((s) => ({ id: s.id as Id, code: String(s.code ?? ''), name: String(s.name ?? ''), organization: relationId(s.organization) }))
+  const found = await req.payload.find({
+    collection: 'sites',
+    where: { status: { equals: 'active' } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    select: { code: true, name: true, organization: true },
+  })
+  const active = (found.docs as unknown as Array<Record<string, unknown>>).map<SiteRow>((s) => ({
+    id: s.id as Id,
+    code: String(s.code ?? ''),
+    name: String(s.name ?? ''),
+    organization: relationId(s.organization),
+  }))
   const refused: PushResult['refused'] = []
   const chosen = new Map<string, SiteRow>()
   if (target.all === true) for (const site of active) chosen.set(String(site.id), site)
   if (kinds.length) {
-    const orgs = await req.payload.find({ collection: 'organizations', where: { kind: { in: kinds } }, pagination: false, depth: 0, overrideAccess: true, req, select: { kind: true } })
+    const orgs = await req.payload.find({
+      collection: 'organizations',
+      where: { kind: { in: kinds } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { kind: true },
+    })
     const ids = new Set(orgs.docs.map((o) => String(o.id)))
     for (const site of active) if (site.organization !== null && ids.has(String(site.organization))) chosen.set(String(site.id), site)
   }
@@ -173,6 +252,7 @@ function categoryOptions(req: PayloadRequest): Option[] {
 const columnCategories = (req: PayloadRequest) => categoryOptions(req).map((o) => o.value)
 function categoryLabel(req: PayloadRequest, category: string): string {
   const label = categoryOptions(req).find((o) => o.value === category)?.label
-  if (label && typeof label === 'object') return String((label as Record<string, string>)[req.i18n?.language ?? 'zh'] ?? (label as Record<string, string>).zh ?? category)
+  if (label && typeof label === 'object')
+    return String((label as Record<string, string>)[req.i18n?.language ?? 'zh'] ?? (label as Record<string, string>).zh ?? category)
   return typeof label === 'string' ? label : category
 }

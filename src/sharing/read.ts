@@ -28,7 +28,12 @@ export async function acceptedReferenceIds(payload: Payload, columnIds: Id[]): P
  * runs for every list a public page renders, placements have no read hooks, and the Local API's
  * per-call work was most of the cost (docs/benchmarks.md, "Public pages: uncached read path").
  */
-async function acceptedPlacements(payload: Payload, field: 'article' | 'targetColumn', ids: Id[], select: Record<string, true>): Promise<Array<Record<string, unknown>>> {
+async function acceptedPlacements(
+  payload: Payload,
+  field: 'article' | 'targetColumn',
+  ids: Id[],
+  select: Record<string, true>,
+): Promise<Array<Record<string, unknown>>> {
   if (!installed(payload) || !ids.length) return []
   const result = await payload.db.find({
     collection: PLACEMENTS,
@@ -75,18 +80,35 @@ export interface SubmissionCount {
  * submission counts once, in its current state. Pushes are the central office's, not a unit's
  * work, and are not counted.
  */
-export async function submissionCounts(payload: Payload, options: { from: Date | string; to: Date | string; organizationIds?: Id[] }): Promise<SubmissionCount[]> {
+export async function submissionCounts(
+  payload: Payload,
+  options: { from: Date | string; to: Date | string; organizationIds?: Id[] },
+): Promise<SubmissionCount[]> {
   if (!installed(payload)) return []
   const iso = (value: Date | string) => new Date(value).toISOString()
-  const clauses: Where[] = [{ kind: { equals: 'submission' } }, { submittedAt: { greater_than_equal: iso(options.from) } }, { submittedAt: { less_than: iso(options.to) } }]
+  const clauses: Where[] = [
+    { kind: { equals: 'submission' } },
+    { submittedAt: { greater_than_equal: iso(options.from) } },
+    { submittedAt: { less_than: iso(options.to) } },
+  ]
   if (options.organizationIds) clauses.push({ sourceOrganization: { in: options.organizationIds } })
   const counts = new Map<string, SubmissionCount>()
   for (let page = 1; ; page++) {
-    const result = await payload.find({ collection: PLACEMENTS, where: { and: clauses }, sort: 'id', limit: config.readPageSize, page, depth: 0, overrideAccess: true, select: { sourceOrganization: true, state: true } as never })
+    const result = await payload.find({
+      collection: PLACEMENTS,
+      where: { and: clauses },
+      sort: 'id',
+      limit: config.readPageSize,
+      page,
+      depth: 0,
+      overrideAccess: true,
+      select: { sourceOrganization: true, state: true } as never,
+    })
     for (const doc of result.docs as unknown as Array<{ sourceOrganization?: unknown; state?: string }>) {
       const org = relationId(doc.sourceOrganization)
       if (org === null) continue
-      const entry = counts.get(String(org)) ?? counts.set(String(org), { organization: org, submitted: 0, accepted: 0, rejected: 0, pending: 0 }).get(String(org))!
+      const entry =
+        counts.get(String(org)) ?? counts.set(String(org), { organization: org, submitted: 0, accepted: 0, rejected: 0, pending: 0 }).get(String(org))!
       entry.submitted++
       if (doc.state === 'accepted') entry.accepted++
       else if (doc.state === 'rejected') entry.rejected++

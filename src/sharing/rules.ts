@@ -36,7 +36,15 @@ export async function loadSourceArticle(req: PayloadRequest, articleId: unknown)
   if (id === null) refuse(req, 'sourceNotFound', { id: '' })
   // draft: false reads the live document: a newer unpublished draft is not what the receivers show.
   const doc = (await req.payload
-    .findByID({ collection: 'articles', id: id as Id, depth: 0, draft: false, req, overrideAccess: true, select: { title: true, column: true, site: true, organization: true, state: true, _status: true, publishedAt: true } })
+    .findByID({
+      collection: 'articles',
+      id: id as Id,
+      depth: 0,
+      draft: false,
+      req,
+      overrideAccess: true,
+      select: { title: true, column: true, site: true, organization: true, state: true, _status: true, publishedAt: true },
+    })
     .catch(() => null)) as Record<string, unknown> | null
   if (!doc) refuse(req, 'sourceNotFound', { id }, 404)
   return {

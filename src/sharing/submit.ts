@@ -17,7 +17,11 @@ export interface SubmitInput {
  */
 export async function submitArticle(req: PayloadRequest, input: SubmitInput): Promise<{ placements: Array<Record<string, unknown>> }> {
   if (!req.user) refuse(req, 'sharingLoginRequired', {}, 401)
-  const list = (Array.isArray(input.columns) ? input.columns : input.columns === undefined || input.columns === null || input.columns === '' ? [] : [input.columns]).map(relationId).filter((id): id is Id => id !== null)
+  const list = (
+    Array.isArray(input.columns) ? input.columns : input.columns === undefined || input.columns === null || input.columns === '' ? [] : [input.columns]
+  )
+    .map(relationId)
+    .filter((id): id is Id => id !== null)
   if (!list.length) refuse(req, 'targetRequired')
   const columns = [...new Map(list.map((id) => [String(id), id])).values()]
   // Every target is checked before anything is written, so one bad column stores nothing.
@@ -45,7 +49,10 @@ export async function submitArticle(req: PayloadRequest, input: SubmitInput): Pr
     }
     return { placements }
   }).catch(async (error) => {
-    await undoCreated(req, placements.map((p) => p.id as Id))
+    await undoCreated(
+      req,
+      placements.map((p) => p.id as Id),
+    )
     throw error
   })
 }

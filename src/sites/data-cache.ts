@@ -67,7 +67,12 @@ export class DataCache {
       (loaded) => {
         if (this.inFlight.get(key) === promise) this.inFlight.delete(key)
         if (loaded.store !== false) {
-          const entry = { value: loaded.value, tags: [...new Set(loaded.tags)], expiresAt: Date.now() + this.options.ttlSeconds * 1000, bytes: loaded.bytes ?? NOMINAL_BYTES }
+          const entry = {
+            value: loaded.value,
+            tags: [...new Set(loaded.tags)],
+            expiresAt: Date.now() + this.options.ttlSeconds * 1000,
+            bytes: loaded.bytes ?? NOMINAL_BYTES,
+          }
           this.store.set(key, entry, startedAt)
         }
         return loaded.value

@@ -28,7 +28,11 @@ export async function columnRss(payload: Payload, config: SitesConfig, scope: Sc
     })
     .join('')
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>${xml(`${column.name} - ${scope.site.name}`)}</title><link>${xml(link)}</link><atom:link href="${xml(`${link}rss.xml`)}" rel="self" type="application/rss+xml"/><description>${xml(column.description || column.name)}</description><language>zh-CN</language>${items}</channel></rss>\n`
-  return { body, contentType: 'application/rss+xml; charset=utf-8', tags: [tags.site(scope.site.id), ...subtreeIds(column).map(tags.column), ...docs.map((d) => tags.article(d.id))] }
+  return {
+    body,
+    contentType: 'application/rss+xml; charset=utf-8',
+    tags: [tags.site(scope.site.id), ...subtreeIds(column).map(tags.column), ...docs.map((d) => tags.article(d.id))],
+  }
 }
 
 export async function sitemapXml(payload: Payload, config: SitesConfig, scope: Scope): Promise<TextDocument> {
@@ -38,7 +42,10 @@ export async function sitemapXml(payload: Payload, config: SitesConfig, scope: S
   const docs = columns.length ? await latestArticles(payload, { column: { in: columns.map((c) => c.id) } }, config.sitemapXmlLimit - urls.length) : []
   for (const doc of docs) {
     const column = scope.index.columnsById.get(String(idOf(doc.column)))
-    if (column) urls.push(`<url><loc>${xml(canonical(scope, `/${column.path}/${doc.id}.html`))}</loc>${doc.updatedAt ? `<lastmod>${doc.updatedAt.slice(0, 10)}</lastmod>` : ''}</url>`)
+    if (column)
+      urls.push(
+        `<url><loc>${xml(canonical(scope, `/${column.path}/${doc.id}.html`))}</loc>${doc.updatedAt ? `<lastmod>${doc.updatedAt.slice(0, 10)}</lastmod>` : ''}</url>`,
+      )
   }
   return {
     body: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('\n')}</urlset>\n`,

@@ -36,7 +36,9 @@ export function imageView(media: MediaDoc | null | undefined, sizes = '(max-widt
   const src = safeUrl(media.url)
   if (!src) return undefined
   const variants = Object.values(media.sizes ?? {})
-    .filter((size): size is { url: string; width: number; height?: number | null; mimeType?: string | null } => Boolean(size && safeUrl(size.url) && size.width))
+    .filter((size): size is { url: string; width: number; height?: number | null; mimeType?: string | null } =>
+      Boolean(size && safeUrl(size.url) && size.width),
+    )
     .sort((a, b) => a.width - b.width)
   const webp = variants.filter((v) => v.mimeType === 'image/webp')
   const other = variants.filter((v) => v.mimeType !== 'image/webp')

@@ -47,7 +47,10 @@ export class ContentWatcher {
   private polls = 0
   private running: Promise<void> | undefined
 
-  constructor(private readonly payload: Payload, private readonly options: WatcherOptions) {}
+  constructor(
+    private readonly payload: Payload,
+    private readonly options: WatcherOptions,
+  ) {}
 
   async start(): Promise<void> {
     const now = new Date().toISOString()
@@ -131,13 +134,19 @@ export function attachChangeHooks(payload: Payload, collections: string[], onCha
     const hooks = collection.config.hooks as unknown as Record<string, Array<(args: Record<string, unknown>) => unknown>>
     const marker = '__sitesInvalidation'
     if ((hooks.afterChange ?? []).some((h) => (h as unknown as Record<string, unknown>)[marker])) continue
-    const afterChange = Object.assign(({ doc, previousDoc }: Record<string, unknown>) => {
-      onChanges([{ collection: slug, doc: doc as Record<string, unknown>, previous: previousDoc as Record<string, unknown> | undefined }])
-      return doc
-    }, { [marker]: true })
-    const afterDelete = Object.assign(({ doc }: Record<string, unknown>) => {
-      onChanges([{ collection: slug, doc: doc as Record<string, unknown>, deleted: true }])
-    }, { [marker]: true })
+    const afterChange = Object.assign(
+      ({ doc, previousDoc }: Record<string, unknown>) => {
+        onChanges([{ collection: slug, doc: doc as Record<string, unknown>, previous: previousDoc as Record<string, unknown> | undefined }])
+        return doc
+      },
+      { [marker]: true },
+    )
+    const afterDelete = Object.assign(
+      ({ doc }: Record<string, unknown>) => {
+        onChanges([{ collection: slug, doc: doc as Record<string, unknown>, deleted: true }])
+      },
+      { [marker]: true },
+    )
     hooks.afterChange = [...(hooks.afterChange ?? []), afterChange]
     hooks.afterDelete = [...(hooks.afterDelete ?? []), afterDelete]
   }

@@ -35,7 +35,10 @@ async function cached<T>(deps: ListReads, cacheKey: string, load: () => Promise<
  */
 export async function columnListWhere(deps: ListReads, columnIds: Id[]): Promise<Where> {
   const own: Where = { column: { in: columnIds } }
-  const references = await cached(deps, key(deps, 'refs', columnIds), async () => ({ value: await acceptedReferenceIds(deps.payload, columnIds), tags: columnTags(columnIds) }))
+  const references = await cached(deps, key(deps, 'refs', columnIds), async () => ({
+    value: await acceptedReferenceIds(deps.payload, columnIds),
+    tags: columnTags(columnIds),
+  }))
   return references.length ? { or: [own, { id: { in: references } }] } : own
 }
 
@@ -79,7 +82,12 @@ export async function articleById(deps: ListReads, id: string): Promise<ArticleD
   return deps.data.through(key(deps, 'article', id), async () => {
     const doc = await publicArticle(deps.payload, id)
     // The body (Lexical JSON) is most of an article's weight; the stringify runs once per miss.
-    return { value: doc, tags: doc ? [tags.article(doc.id)] : [], store: doc !== undefined, bytes: doc ? 2 * (JSON.stringify(doc.body ?? null).length + 2048) : 0 }
+    return {
+      value: doc,
+      tags: doc ? [tags.article(doc.id)] : [],
+      store: doc !== undefined,
+      bytes: doc ? 2 * (JSON.stringify(doc.body ?? null).length + 2048) : 0,
+    }
   })
 }
 
@@ -99,7 +107,11 @@ export function indexGeneration(index: SiteIndex): number {
  * index generation (internal links are built from column paths); the tags drop it when the
  * article or one of the images it shows changes.
  */
-export function cachedBodyHtml(deps: ListReads, parts: { id: Id; updatedAt?: string | null; prefix: string; index: SiteIndex; mediaIds: Id[] }, render: () => string): Promise<string> | string {
+export function cachedBodyHtml(
+  deps: ListReads,
+  parts: { id: Id; updatedAt?: string | null; prefix: string; index: SiteIndex; mediaIds: Id[] },
+  render: () => string,
+): Promise<string> | string {
   if (!deps.data?.enabled) return render()
   return deps.data.through(key(deps, 'body', parts.id, parts.updatedAt ?? '', parts.prefix, indexGeneration(parts.index)), async () => {
     const html = render()

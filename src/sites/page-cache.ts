@@ -64,7 +64,9 @@ export function buildResponse(body: string | Buffer, init: ResponseInit, compres
       return (gzip ??= gzipSync(raw, { level: compression.gzipLevel }))
     },
     get br() {
-      return (br ??= brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: compression.brotliQuality, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } }))
+      return (br ??= brotliCompressSync(raw, {
+        params: { [zlibConstants.BROTLI_PARAM_QUALITY]: compression.brotliQuality, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+      }))
     },
     etag,
     lastModified,

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Endpoint, type Payload } from 'payload'
+import { hasRole, isCentralAdmin, refuse, sameId, userOrganizationId } from '../access'
 import type { ViewKey } from './page-cache'
 import { writePageViewCounts, type PageViewOutcome, type PageViewWrite } from '../db/bulk'
 
@@ -44,7 +45,10 @@ export class PageViewCounter {
   private articlesWrittenAt = Date.now()
   private earlyFlush: Promise<void> | undefined
 
-  constructor(private readonly payload: Payload, private readonly options: PageViewCounterOptions) {
+  constructor(
+    private readonly payload: Payload,
+    private readonly options: PageViewCounterOptions,
+  ) {
     this.instance = options.instance ?? randomUUID()
     this.mayHaveUnknownRows = options.instance !== undefined
   }
@@ -151,7 +155,16 @@ export class PageViewCounter {
       const insert = { day, level: entry.level, site: entry.site, column: entry.column ?? null, article: entry.article ?? null, instance: this.instance, count }
       planned.push({ key, rowKey, count, write: row ? { id: row.id, count } : { insert } })
     }
-    const outcomes = writePageViewCounts(this.payload, planned.map((p) => p.write), now) ?? (await this.writeInAdapterTransaction(planned.map((p) => p.write), now))
+    const outcomes =
+      writePageViewCounts(
+        this.payload,
+        planned.map((p) => p.write),
+        now,
+      ) ??
+      (await this.writeInAdapterTransaction(
+        planned.map((p) => p.write),
+        now,
+      ))
     const done = new Set<string>()
     planned.forEach(({ key, rowKey, count }, i) => {
       const outcome = outcomes[i]
@@ -170,10 +183,21 @@ export class PageViewCounter {
     try {
       for (const write of writes) {
         if ('insert' in write) {
-          const created = (await this.payload.db.create({ collection: 'page-views' as never, data: { ...write.insert, createdAt: now, updatedAt: now }, req, select: { id: true } })) as { id: number | string }
+          const created = (await this.payload.db.create({
+            collection: 'page-views' as never,
+            data: { ...write.insert, createdAt: now, updatedAt: now },
+            req,
+            select: { id: true },
+          })) as { id: number | string }
           outcomes.push({ ok: true, id: created.id })
         } else {
-          await this.payload.db.updateOne({ collection: 'page-views' as never, id: write.id, data: { count: write.count, updatedAt: now }, req, returning: false })
+          await this.payload.db.updateOne({
+            collection: 'page-views' as never,
+            id: write.id,
+            data: { count: write.count, updatedAt: now },
+            req,
+            returning: false,
+          })
           outcomes.push({ ok: true, id: write.id })
         }
       }
@@ -195,12 +219,26 @@ export class PageViewCounter {
       try {
         const row = this.rowIds.get(rowKey) ?? (await this.findRow(day, entry))
         if (row) {
-          await this.payload.update({ collection: 'page-views' as never, id: row.id, data: { count: row.count + entry.count } as never, overrideAccess: true, depth: 0 })
+          await this.payload.update({
+            collection: 'page-views' as never,
+            id: row.id,
+            data: { count: row.count + entry.count } as never,
+            overrideAccess: true,
+            depth: 0,
+          })
           this.rowIds.set(rowKey, { id: row.id, count: row.count + entry.count })
         } else {
           const created = (await this.payload.create({
             collection: 'page-views' as never,
-            data: { day, level: entry.level, site: entry.site, column: entry.column ?? null, article: entry.article ?? null, instance: this.instance, count: entry.count } as never,
+            data: {
+              day,
+              level: entry.level,
+              site: entry.site,
+              column: entry.column ?? null,
+              article: entry.article ?? null,
+              instance: this.instance,
+              count: entry.count,
+            } as never,
             overrideAccess: true,
             depth: 0,
           })) as { id: number | string }
@@ -231,17 +269,36 @@ export class PageViewCounter {
         entry.article === null || entry.article === undefined ? { article: { exists: false } } : { article: { equals: entry.article } },
       ],
     }
-    const found = await this.payload.find({ collection: 'page-views' as never, where: where as never, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+    const found = await this.payload.find({
+      collection: 'page-views' as never,
+      where: where as never,
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+    })
     const doc = found.docs[0] as { id: number | string; count: number } | undefined
     return doc ? { id: doc.id, count: doc.count } : undefined
   }
 }
 
-async function sumCounts(payload: Payload, where: Record<string, unknown>): Promise<number> {
+/** Who reads: `undefined` is trusted code (all rows), a user reads under the collection's read access. */
+type Reader = { user?: unknown }
+const readerOptions = (reader: Reader) => (reader.user === undefined ? { overrideAccess: true } : { overrideAccess: false, user: reader.user as never })
+
+async function sumCounts(payload: Payload, where: Record<string, unknown>, reader: Reader = {}): Promise<number> {
   let total = 0
   let page = 1
   for (;;) {
-    const result = await payload.find({ collection: 'page-views' as never, where: where as never, depth: 0, limit: 1000, page, overrideAccess: true, select: { count: true } as never })
+    const result = await payload.find({
+      collection: 'page-views' as never,
+      where: where as never,
+      depth: 0,
+      limit: 1000,
+      page,
+      ...readerOptions(reader),
+      select: { count: true } as never,
+    })
     for (const doc of result.docs as Array<{ count?: number }>) total += doc.count ?? 0
     if (!result.hasNextPage) return total
     page++
@@ -256,22 +313,32 @@ export interface PageViewSummary {
 }
 
 /** Totals and the daily trend of one site, for the admin. */
-export async function pageViewSummary(payload: Payload, site: number | string, days: number): Promise<PageViewSummary> {
+export async function pageViewSummary(payload: Payload, site: number | string, days: number, reader: Reader = {}): Promise<PageViewSummary> {
   const since = new Date(Date.now() - (days - 1) * 86_400_000).toISOString().slice(0, 10)
-  const total = await sumCounts(payload, { and: [{ level: { equals: 'site' } }, { site: { equals: site } }] })
+  const total = await sumCounts(payload, { and: [{ level: { equals: 'site' } }, { site: { equals: site } }] }, reader)
   const byDay = new Map<string, number>()
   for (let i = 0; i < days; i++) byDay.set(new Date(Date.parse(since) + i * 86_400_000).toISOString().slice(0, 10), 0)
-  const recent = await payload.find({ collection: 'page-views' as never, where: { and: [{ site: { equals: site } }, { day: { greater_than_equal: since } }] } as never, depth: 0, pagination: false, overrideAccess: true })
+  const recent = await payload.find({
+    collection: 'page-views' as never,
+    where: { and: [{ site: { equals: site } }, { day: { greater_than_equal: since } }] } as never,
+    depth: 0,
+    pagination: false,
+    ...readerOptions(reader),
+  })
   const articles = new Map<string, number>()
   for (const doc of recent.docs as unknown as Array<{ level: string; day: string; count: number; article?: number | string | null }>) {
     if (doc.level === 'site') byDay.set(doc.day, (byDay.get(doc.day) ?? 0) + doc.count)
-    if (doc.level === 'article' && doc.article !== null && doc.article !== undefined) articles.set(String(doc.article), (articles.get(String(doc.article)) ?? 0) + doc.count)
+    if (doc.level === 'article' && doc.article !== null && doc.article !== undefined)
+      articles.set(String(doc.article), (articles.get(String(doc.article)) ?? 0) + doc.count)
   }
   return {
     site,
     total,
     days: [...byDay].map(([day, count]) => ({ day, count })),
-    topArticles: [...articles].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([article, count]) => ({ article: /^\d+$/.test(article) ? Number(article) : article, count })),
+    topArticles: [...articles]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([article, count]) => ({ article: /^\d+$/.test(article) ? Number(article) : article, count })),
   }
 }
 
@@ -289,7 +356,16 @@ export const pageViewSummaryEndpoint: Endpoint = {
     const site = url.searchParams.get('site')
     const days = Number(url.searchParams.get('days') ?? 30)
     if (!site) return Response.json({ error: '缺少 site 参数 / missing site parameter' }, { status: 400 })
-    if (!Number.isInteger(days) || days < 1 || days > 366) return Response.json({ error: 'days 须为 1–366 的整数 / days must be an integer 1–366' }, { status: 400 })
-    return Response.json(await pageViewSummary(req.payload, /^\d+$/.test(site) ? Number(site) : site, days))
+    if (!Number.isInteger(days) || days < 1 || days > 366)
+      return Response.json({ error: 'days 须为 1–366 的整数 / days must be an integer 1–366' }, { status: 400 })
+    // A numeric id (SQL adapters) or an ObjectId (MongoDB); anything else would reach the database as a bad cast.
+    if (!/^(\d{1,15}|[0-9a-f]{24})$/i.test(site)) refuse(req, 'pageViewsSiteMalformed', {}, 400)
+    const id = /^\d+$/.test(site) ? Number(site) : site
+    const doc = await req.payload.findByID({ collection: 'sites', id, depth: 0, overrideAccess: true, req }).catch(() => null)
+    if (!doc) refuse(req, 'siteNotFound', { id }, 404)
+    // The reads below go through the user's access anyway; a foreign site answers 403 rather than zeros that look like "no visitors".
+    if (!isCentralAdmin(req.user) && !hasRole(req.user, 'evaluator') && !sameId(doc!.organization, userOrganizationId(req.user)))
+      refuse(req, 'pageViewsSiteForbidden', {}, 403)
+    return Response.json(await pageViewSummary(req.payload, id, days, { user: req.user }))
   },
 }

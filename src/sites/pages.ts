@@ -3,6 +3,7 @@
  * to render plus the dependency tags that say which changes make it stale.
  */
 import type { Payload, Where } from 'payload'
+import { escapeHtml } from '../lib/html'
 import { humanSize, imageView, safeUrl, type MediaDoc } from './images'
 import type { PageViewCounter } from './page-views'
 import { lexicalToSafeHtml, lexicalToText, sanitizeContentHtml } from './richtext'
@@ -15,7 +16,21 @@ import { ancestry, firstColumnOfCategory, navigationColumns, subtreeIds, type Co
 import { GUIDE_ELEMENTS } from './guide-elements'
 import { missingGuideElements } from './guide-elements'
 import { articleHref, canonical, columnHref, foreignArticleHref, formatDate, homeHref, siteHomeHref, withQuery, type Scope } from './urls'
-import type { ArticleSummaryView, ColumnSectionView, DisclosureView, LinkView, PageContext, PageMeta, PageType, PaginationView, ServiceGuideView, SiteGroupView, SiteView, SitemapNodeView, UnitSectionView } from './view-models'
+import type {
+  ArticleSummaryView,
+  ColumnSectionView,
+  DisclosureView,
+  LinkView,
+  PageContext,
+  PageMeta,
+  PageType,
+  PaginationView,
+  ServiceGuideView,
+  SiteGroupView,
+  SiteView,
+  SitemapNodeView,
+  UnitSectionView,
+} from './view-models'
 import { columnUnits, unitSectionOf, type UnitSection } from './units'
 import type { ViewKey } from './page-cache'
 import { tags } from './tags'
@@ -54,7 +69,11 @@ export function siteView(scope: Scope, current?: ColumnRecord): SiteView {
     pathPrefix: scope.prefix,
     logo: imageView(site.logo, '200px', site.name),
     siteStyleUrl: `/_site/${site.code}.${styleHash(site)}.css`,
-    navigation: navigationColumns(site).map((column) => ({ title: column.name, href: columnHref(scope, column), current: currentRoot ? String(currentRoot.id) === String(column.id) : false })),
+    navigation: navigationColumns(site).map((column) => ({
+      title: column.name,
+      href: columnHref(scope, column),
+      current: currentRoot ? String(currentRoot.id) === String(column.id) : false,
+    })),
     footer: {
       sponsor: footer.sponsor ?? organization?.name ?? '',
       organizer: footer.organizer ?? '',
@@ -89,7 +108,7 @@ export function styleHash(site: SiteRecord): string {
   return hash
 }
 
-function meta(scope: Scope, type: PageType, title: string, options: Partial<PageMeta> = {}): PageMeta {
+export function meta(scope: Scope, type: PageType, title: string, options: Partial<PageMeta> = {}): PageMeta {
   const canonicalUrl = options.canonicalUrl ?? canonical(scope, scope.path)
   return {
     type,
@@ -121,8 +140,19 @@ function summaries(scope: Scope, docs: ArticleDoc[], media?: Map<string, MediaDo
     // Shared by reference (信息报送/统一推送): link to the original on its own site and name its unit.
     const home = String(column.siteId) === String(scope.site.id) ? undefined : scope.index.byId.get(String(column.siteId))
     if (!home && String(column.siteId) !== String(scope.site.id)) return []
-    const source = home ? scope.index.organizations.get(String(column.ownerOrganizationId))?.name ?? home.name : undefined
-    return [{ id: doc.id, title: doc.title, href: home ? foreignArticleHref(scope, home, column, doc.id) : articleHref(scope, column, doc.id), source, publishedAt: doc.publishedAt ?? '', publishedDate: formatDate(doc.publishedAt), summary: doc.summary ?? '', cover: imageView(cover, '(max-width: 768px) 100vw, 1200px', doc.title) }]
+    const source = home ? (scope.index.organizations.get(String(column.ownerOrganizationId))?.name ?? home.name) : undefined
+    return [
+      {
+        id: doc.id,
+        title: doc.title,
+        href: home ? foreignArticleHref(scope, home, column, doc.id) : articleHref(scope, column, doc.id),
+        source,
+        publishedAt: doc.publishedAt ?? '',
+        publishedDate: formatDate(doc.publishedAt),
+        summary: doc.summary ?? '',
+        cover: imageView(cover, '(max-width: 768px) 100vw, 1200px', doc.title),
+      },
+    ]
   })
 }
 
@@ -146,7 +176,10 @@ export async function homePage(deps: PageDeps, scope: Scope): Promise<Page> {
   const lists = await Promise.all(sectionColumns.map((column) => latestOfColumns(deps, subtreeIds(column), config.homeSectionSize)))
   const newsColumns = sectionColumns.filter((c) => c.category === 'news')
   const headlineDocs = newsColumns.length ? await latestWithCover(deps, newsColumns.flatMap(subtreeIds)) : []
-  const media = await cachedMedia(deps, headlineDocs.map((d) => idOf(d.cover)).filter((id): id is Id => id !== null))
+  const media = await cachedMedia(
+    deps,
+    headlineDocs.map((d) => idOf(d.cover)).filter((id): id is Id => id !== null),
+  )
   const sections: ColumnSectionView[] = sectionColumns.map((column, i) => {
     pageTags.push(tags.column(column.id), ...lists[i].map((d) => tags.article(d.id)))
     return { key: String(column.id), title: column.name, href: columnHref(scope, column), category: column.category, articles: summaries(scope, lists[i]) }
@@ -226,8 +259,18 @@ async function unitView(deps: PageDeps, scope: Scope, section: UnitSection, curr
     name: organization.name,
     shortName: organization.shortName || organization.name,
     href: columnHref(scope, root),
-    navigation: children.map((c) => ({ title: c.name, href: columnHref(scope, c), current: currentTop !== undefined && String(currentTop.id) === String(c.id) })),
-    sections: listed.map((c, i) => ({ key: `unit-${c.id}`, title: c.name, href: columnHref(scope, c), category: c.category, articles: summaries(scope, lists[i]) })),
+    navigation: children.map((c) => ({
+      title: c.name,
+      href: columnHref(scope, c),
+      current: currentTop !== undefined && String(currentTop.id) === String(c.id),
+    })),
+    sections: listed.map((c, i) => ({
+      key: `unit-${c.id}`,
+      title: c.name,
+      href: columnHref(scope, c),
+      category: c.category,
+      articles: summaries(scope, lists[i]),
+    })),
     isLanding,
   }
 }
@@ -251,7 +294,12 @@ export async function columnPage(deps: PageDeps, scope: Scope, column: ColumnRec
   const siblings = (parent ? parent.children : scope.site.columns).filter((c) => c.visibility === 'public')
   const context: PageContext = {
     site: siteView(scope, column),
-    page: meta(scope, 'column', column.name, { breadcrumbs: crumbs(scope, column), rssHref: `${base}rss.xml`, description: column.description || undefined, canonicalUrl: canonical(scope, withQuery(`/${column.path}/`, { page })) }),
+    page: meta(scope, 'column', column.name, {
+      breadcrumbs: crumbs(scope, column),
+      rssHref: `${base}rss.xml`,
+      description: column.description || undefined,
+      canonicalUrl: canonical(scope, withQuery(`/${column.path}/`, { page })),
+    }),
     column: {
       title: column.name,
       href: base,
@@ -263,11 +311,18 @@ export async function columnPage(deps: PageDeps, scope: Scope, column: ColumnRec
     },
     unit,
   }
-  return { context, status: 200, tags: [tags.site(scope.site.id), ...subtreeIds(column).map(tags.column), ...result.docs.map((d) => tags.article(d.id)), ...unitTags], view: { siteId: scope.site.id, columnId: column.id } }
+  return {
+    context,
+    status: 200,
+    tags: [tags.site(scope.site.id), ...subtreeIds(column).map(tags.column), ...result.docs.map((d) => tags.article(d.id)), ...unitTags],
+    view: { siteId: scope.site.id, columnId: column.id },
+  }
 }
 
 export async function articlePage(deps: PageDeps, scope: Scope, column: ColumnRecord, doc: ArticleDoc, isPreview = false): Promise<Page> {
-  const referenced = [idOf(doc.cover), ...(doc.attachments ?? []).map(idOf), ...collectUploadIds(doc.body)].filter((id): id is Id => id !== null && typeof id !== 'object')
+  const referenced = [idOf(doc.cover), ...(doc.attachments ?? []).map(idOf), ...collectUploadIds(doc.body)].filter(
+    (id): id is Id => id !== null && typeof id !== 'object',
+  )
   // A preview shows a draft: nothing of it may come from, or go into, the data cache.
   const media = isPreview ? await mediaByIds(deps.payload, referenced) : await cachedMedia(deps, referenced)
   const resolve = (value: unknown) => (value && typeof value === 'object' ? (value as MediaDoc) : media.get(String(value)))
@@ -296,7 +351,9 @@ export async function articlePage(deps: PageDeps, scope: Scope, column: ColumnRe
       author: doc.author ?? '',
       publishedAt: doc.publishedAt ?? '',
       publishedDate: formatDate(doc.publishedAt) || (isPreview ? '（未发布）' : ''),
-      bodyHtml: isPreview ? renderBody() : await cachedBodyHtml(deps, { id: doc.id, updatedAt: doc.updatedAt, prefix: scope.prefix, index: scope.index, mediaIds: referenced }, renderBody),
+      bodyHtml: isPreview
+        ? renderBody()
+        : await cachedBodyHtml(deps, { id: doc.id, updatedAt: doc.updatedAt, prefix: scope.prefix, index: scope.index, mediaIds: referenced }, renderBody),
       cover: coverView,
       attachments: attachments.map((a) => ({ title: a.filename ?? a.alt ?? '附件', href: safeUrl(a.url), size: humanSize(a.filesize) })).filter((a) => a.href),
       disclosure,
@@ -304,7 +361,12 @@ export async function articlePage(deps: PageDeps, scope: Scope, column: ColumnRe
       isPreview,
     },
   }
-  return { context, status: 200, tags: [tags.site(scope.site.id), tags.article(doc.id)], view: isPreview ? undefined : { siteId: scope.site.id, columnId: column.id, articleId: doc.id } }
+  return {
+    context,
+    status: 200,
+    tags: [tags.site(scope.site.id), tags.article(doc.id)],
+    view: isPreview ? undefined : { siteId: scope.site.id, columnId: column.id, articleId: doc.id },
+  }
 }
 
 function absolute(scope: Scope, url: string): string {
@@ -361,14 +423,22 @@ export async function cataloguePage(deps: PageDeps, scope: Scope, column: Column
   const publisher = query.get('publisher') ?? ''
   const yearText = query.get('year') ?? ''
   const year = yearText ? Number(yearText) : undefined
-  if (yearText && (!Number.isInteger(year) || year! < 1900 || year! > 2999)) throw new BadRequest(`year must be a four-digit year, got "${yearText.slice(0, 10)}"`)
+  if (yearText && (!Number.isInteger(year) || year! < 1900 || year! > 2999))
+    throw new BadRequest(`year must be a four-digit year, got "${yearText.slice(0, 10)}"`)
   if (topic.length > 100 || publisher.length > 100) throw new BadRequest('filter values are limited to 100 characters')
   const filters: Where[] = [{ column: { in: columnIds.length ? columnIds : [-1] } }]
   if (topic) filters.push({ 'disclosure.topic': { equals: topic } })
   if (publisher) filters.push({ 'disclosure.publisher': { equals: publisher } })
-  if (year) filters.push({ publishedAt: { greater_than_equal: new Date(Date.UTC(year, 0, 1) - 8 * 3600_000).toISOString() } }, { publishedAt: { less_than: new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000).toISOString() } })
+  if (year)
+    filters.push(
+      { publishedAt: { greater_than_equal: new Date(Date.UTC(year, 0, 1) - 8 * 3600_000).toISOString() } },
+      { publishedAt: { less_than: new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000).toISOString() } },
+    )
   const select = { title: true, publishedAt: true, column: true, disclosure: true }
-  const [result, firstYear] = await Promise.all([pagedArticles(deps.payload, { and: filters }, page, deps.config.pageSize, select), oldestPublishYear(deps.payload, filters[0])])
+  const [result, firstYear] = await Promise.all([
+    pagedArticles(deps.payload, { and: filters }, page, deps.config.pageSize, select),
+    oldestPublishYear(deps.payload, filters[0]),
+  ])
   if (page > result.pages) throw new PageNotFound(`page ${page} of ${result.pages}`)
   const sitePath = column ? `/${column.path}/` : `/${deps.config.cataloguePath}/`
   const base = `${scope.prefix}${sitePath}`
@@ -384,7 +454,10 @@ export async function cataloguePage(deps: PageDeps, scope: Scope, column: Column
   const title = column?.name ?? '政府信息公开目录'
   const context: PageContext = {
     site: siteView(scope, column),
-    page: meta(scope, 'catalogue', title, { breadcrumbs: column ? crumbs(scope, column) : crumbs(scope, undefined, title), canonicalUrl: canonical(scope, withQuery(sitePath, { topic, publisher, year: yearText, page })) }),
+    page: meta(scope, 'catalogue', title, {
+      breadcrumbs: column ? crumbs(scope, column) : crumbs(scope, undefined, title),
+      canonicalUrl: canonical(scope, withQuery(sitePath, { topic, publisher, year: yearText, page })),
+    }),
     catalogue: {
       actionHref: base,
       topics: vocabulary.disclosureTopics.map(option(topic)),
@@ -398,7 +471,12 @@ export async function cataloguePage(deps: PageDeps, scope: Scope, column: Column
     },
     unit: column && unitSectionOf(index, column) ? await unitView(deps, scope, unitSectionOf(index, column)!, column, []) : undefined,
   }
-  return { context, status: 200, tags: [tags.site(site.id), tags.catalogue(site.id), ...columnIds.map(tags.column), ...result.docs.map((d) => tags.article(d.id))], view: { siteId: site.id, columnId: column?.id ?? null } }
+  return {
+    context,
+    status: 200,
+    tags: [tags.site(site.id), tags.catalogue(site.id), ...columnIds.map(tags.column), ...result.docs.map((d) => tags.article(d.id))],
+    view: { siteId: site.id, columnId: column?.id ?? null },
+  }
 }
 
 /** The organizations whose guides a site shows: its own and those owning its columns; the portal shows all; a unit's section its own. */
@@ -409,7 +487,9 @@ function guideOrganizations(scope: Scope, column?: ColumnRecord): Id[] | 'all' {
   const ids = new Set<string>()
   const out: Id[] = []
   const add = (id: Id | null) => {
-    if (id !== null && !ids.has(String(id))) ids.add(String(id)) && out.push(id)
+    if (id === null || ids.has(String(id))) return
+    ids.add(String(id))
+    out.push(id)
   }
   add(scope.site.organizationId)
   for (const c of scope.site.columnsById.values()) add(c.ownerOrganizationId)
@@ -418,7 +498,14 @@ function guideOrganizations(scope: Scope, column?: ColumnRecord): Id[] | 'all' {
 
 function guideView(scope: Scope, doc: GuideDoc, base: string): ServiceGuideView {
   const org = scope.index.organizations.get(String(idOf(doc.organization)))
-  const lines = (text: string | null | undefined) => sanitizeContentHtml((text ?? '').split(/\r?\n/).filter((l) => l.trim()).map((l) => `<p>${escapeHtml(l)}</p>`).join(''))
+  const lines = (text: string | null | undefined) =>
+    sanitizeContentHtml(
+      (text ?? '')
+        .split(/\r?\n/)
+        .filter((l) => l.trim())
+        .map((l) => `<p>${escapeHtml(l)}</p>`)
+        .join(''),
+    )
   return {
     id: doc.id,
     title: doc.title,
@@ -456,7 +543,10 @@ export async function guidesPage(deps: PageDeps, scope: Scope, column: ColumnRec
   const title = column?.name ?? '办事服务'
   const context: PageContext = {
     site: siteView(scope, column),
-    page: meta(scope, 'guides', title, { breadcrumbs: column ? crumbs(scope, column) : crumbs(scope, undefined, title), canonicalUrl: canonical(scope, withQuery(sitePath, { by: by === 'organization' ? undefined : by })) }),
+    page: meta(scope, 'guides', title, {
+      breadcrumbs: column ? crumbs(scope, column) : crumbs(scope, undefined, title),
+      canonicalUrl: canonical(scope, withQuery(sitePath, { by: by === 'organization' ? undefined : by })),
+    }),
     guides: {
       actionHref: base,
       groupBy: by,
@@ -467,7 +557,12 @@ export async function guidesPage(deps: PageDeps, scope: Scope, column: ColumnRec
     },
     unit: column && unitSectionOf(scope.index, column) ? await unitView(deps, scope, unitSectionOf(scope.index, column)!, column, []) : undefined,
   }
-  return { context, status: 200, tags: [tags.site(scope.site.id), tags.guides, ...(column ? [tags.column(column.id)] : [])], view: { siteId: scope.site.id, columnId: column?.id ?? null } }
+  return {
+    context,
+    status: 200,
+    tags: [tags.site(scope.site.id), tags.guides, ...(column ? [tags.column(column.id)] : [])],
+    view: { siteId: scope.site.id, columnId: column?.id ?? null },
+  }
 }
 
 export async function guidePage(deps: PageDeps, scope: Scope, column: ColumnRecord | undefined, id: string): Promise<Page> {
@@ -478,14 +573,26 @@ export async function guidePage(deps: PageDeps, scope: Scope, column: ColumnReco
   const view = guideView(scope, doc, `${scope.prefix}${sitePath}`)
   const context: PageContext = {
     site: siteView(scope, column),
-    page: meta(scope, 'guide', doc.title, { breadcrumbs: [...(column ? crumbs(scope, column) : crumbs(scope, undefined, '办事服务')), { title: doc.title, href: '' }], canonicalUrl: canonical(scope, `${sitePath}g${doc.id}.html`) }),
+    page: meta(scope, 'guide', doc.title, {
+      breadcrumbs: [...(column ? crumbs(scope, column) : crumbs(scope, undefined, '办事服务')), { title: doc.title, href: '' }],
+      canonicalUrl: canonical(scope, `${sitePath}g${doc.id}.html`),
+    }),
     guide: view,
   }
-  return { context, status: 200, tags: [tags.site(scope.site.id), tags.guides, tags.guide(doc.id)], view: { siteId: scope.site.id, columnId: column?.id ?? null } }
+  return {
+    context,
+    status: 200,
+    tags: [tags.site(scope.site.id), tags.guides, tags.guide(doc.id)],
+    view: { siteId: scope.site.id, columnId: column?.id ?? null },
+  }
 }
 
 export function sitemapPage(scope: Scope): Page {
-  const node = (c: ColumnRecord): SitemapNodeView => ({ title: c.name, href: columnHref(scope, c), children: c.children.filter((x) => x.visibility === 'public').map(node) })
+  const node = (c: ColumnRecord): SitemapNodeView => ({
+    title: c.name,
+    href: columnHref(scope, c),
+    children: c.children.filter((x) => x.visibility === 'public').map(node),
+  })
   const context: PageContext = {
     site: siteView(scope),
     page: meta(scope, 'sitemap', '网站地图', { breadcrumbs: crumbs(scope, undefined, '网站地图') }),
@@ -501,10 +608,6 @@ export function messagePage(scope: Scope, type: 'not-found' | 'error', status: n
     status,
     tags: [tags.site(scope.site.id)],
   }
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
 export { GUIDE_ELEMENTS, publicArticle, firstColumnOfCategory }

@@ -10,7 +10,24 @@ import { attachChangeHooks, ContentWatcher, type ContentChange } from './invalid
 import { cacheKey, createLeanHandler, type LeanHandler } from './lean-handler'
 import { buildResponse, PageCache, sendResponse, type CachedResponse } from './page-cache'
 import { DataCache } from './data-cache'
-import { articlePage, BadRequest, cataloguePage, columnPage, guidePage, guidesPage, homePage, messagePage, PageNotFound, siteGroups, sitemapPage, siteStyleSheet, styleHash, siteView, type Page, type PageDeps } from './pages'
+import {
+  articlePage,
+  BadRequest,
+  cataloguePage,
+  columnPage,
+  guidePage,
+  guidesPage,
+  homePage,
+  messagePage,
+  PageNotFound,
+  siteGroups,
+  sitemapPage,
+  siteStyleSheet,
+  styleHash,
+  siteView,
+  type Page,
+  type PageDeps,
+} from './pages'
 import { PageViewCounter } from './page-views'
 import { loadRedirectTable, redirectLocation, type RedirectTable } from './redirects'
 import { createPreviewToken, PreviewTokenError, verifyPreviewToken } from './preview'
@@ -24,6 +41,7 @@ import { tags } from './tags'
 import { placementTargets } from '../sharing'
 import { unitHomeUrl } from './units'
 import { loadThemes } from './themes'
+import { createPublicPages, groupSite, requestOrigin, type PublicPages } from './public-pages'
 import { siteScopeOrigin, type Scope } from './urls'
 import type { PageContext } from './view-models'
 
@@ -54,10 +72,8 @@ export interface PublicSites {
   watcher: ContentWatcher
   renderer: Renderer
   config: SitesConfig
-  /** Site of a request (by /s/<code>/ prefix or Host), for other capabilities' pages. */
-  resolveSite(req: IncomingMessage): Promise<{ site: SiteRecord; prefix: string } | undefined>
-  /** Renders safe HTML made elsewhere (search results, forms) inside the site's theme. */
-  renderInTheme(req: IncomingMessage, page: { title: string; mainHtml: string }): Promise<string | undefined>
+  /** The site resolver and the theme's pages for other capabilities (letters, ratings, search), on the live index. */
+  pages: PublicPages
   /** `/_preview/<token>` path for an editor to see a draft article in its theme. */
   previewPath(articleId: number | string): string
   /** Applies content changes (normally from hooks and the poller). */
@@ -78,7 +94,12 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
   const renderer = createRenderer(themes, config.fallbackTheme)
   const cache = new PageCache(config.cache.maxBytes)
   const pageViews = new PageViewCounter(payload, { ...config.pageViews, onError: (e) => logger.error(e, 'page-view flush failed') })
-  const data = new DataCache({ enabled: config.dataCache.enabled, maxEntries: config.dataCache.maxEntries, maxBytes: config.dataCache.maxBytes, ttlSeconds: config.cache.ttlSeconds })
+  const data = new DataCache({
+    enabled: config.dataCache.enabled,
+    maxEntries: config.dataCache.maxEntries,
+    maxBytes: config.dataCache.maxBytes,
+    ttlSeconds: config.cache.ttlSeconds,
+  })
   const deps: PageDeps = { payload, config, pageViews, data }
   const secret = payload.secret
   const watched = WATCHED.filter((slug) => payload.collections[slug as never])
@@ -161,19 +182,26 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     setTimeout(() => closed || void applyChanges(changes).catch((e) => logger.error(e, 'cache invalidation failed')), 250).unref()
   }
   attachChangeHooks(payload, watched, onLocalChanges)
-  const watcher = new ContentWatcher(payload, { pollIntervalMs: config.cache.pollIntervalMs, collections: watched, onChanges: applyChanges, onError: (e) => logger.error(e, 'invalidation poll failed') })
+  const watcher = new ContentWatcher(payload, {
+    pollIntervalMs: config.cache.pollIntervalMs,
+    collections: watched,
+    onChanges: applyChanges,
+    onError: (e) => logger.error(e, 'invalidation poll failed'),
+  })
   if (options.background !== false) {
     await watcher.start()
     pageViews.start()
   }
 
-  const leanHandler = createLeanHandler({ cache, themes, securityHeaders: config.securityHeaders, onView: (view) => view && pageViews.record(view), enabled: () => config.cache.enabled })
+  const leanHandler = createLeanHandler({
+    cache,
+    themes,
+    securityHeaders: config.securityHeaders,
+    onView: (view) => view && pageViews.record(view),
+    enabled: () => config.cache.enabled,
+  })
 
   const localHosts = new Set(config.localHosts)
-  const requestOrigin = (req: IncomingMessage) => {
-    const proto = (req.headers['x-forwarded-proto'] as string | undefined)?.split(',')[0]?.trim() || ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http')
-    return `${proto === 'https' ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`
-  }
 
   /** Splits a request into its site and the site-relative path. */
   function locate(req: IncomingMessage): { site?: SiteRecord; prefix: string; path: string; host: string; local: boolean } {
@@ -188,36 +216,44 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
 
   function scopeFor(req: IncomingMessage, site: SiteRecord, prefix: string, path: string): Scope {
     const origin = requestOrigin(req)
-    return { index, site, prefix, path, requestOrigin: origin, canonicalOrigin: siteScopeOrigin(site, origin, config.canonicalScheme), query: new URLSearchParams((req.url ?? '').split('?')[1] ?? '') }
+    return {
+      index,
+      site,
+      prefix,
+      path,
+      requestOrigin: origin,
+      canonicalOrigin: siteScopeOrigin(site, origin, config.canonicalScheme),
+      query: new URLSearchParams((req.url ?? '').split('?')[1] ?? ''),
+    }
   }
 
   /** The group as a pseudo-site, for the directory and unknown-host pages. */
   function groupScope(req: IncomingMessage): Scope {
-    const portal = index.portalSiteId !== null ? index.byId.get(String(index.portalSiteId)) : undefined
-    const site: SiteRecord = {
-      ...(portal ?? ({ id: 0, code: '', domains: [], identificationCode: '', organizationId: null, status: 'active', updatedAt: '', settings: { logoId: null, primaryColor: '', accentColor: '', navigationIds: [], footer: {} } } as unknown as SiteRecord)),
-      name: index.groupName,
-      theme: config.directoryTheme,
-      columns: [],
-      columnsById: new Map(),
-      columnsByPath: new Map(),
-    }
-    return { ...scopeFor(req, site, portal ? `/s/${portal.code}` : '', '/'), canonicalOrigin: requestOrigin(req) }
+    const site = groupSite(index, config.directoryTheme)
+    return { ...scopeFor(req, site, site.code ? `/s/${site.code}` : '', '/'), canonicalOrigin: requestOrigin(req) }
   }
 
   function render(page: Page): CachedResponse {
-    return buildResponse(renderer.render(page.context), {
-      status: page.status,
-      contentType: 'text/html; charset=utf-8',
-      tags: page.tags,
-      ttlSeconds: config.cache.ttlSeconds,
-      view: page.view,
-      headers: config.securityHeaders,
-    }, config.cache)
+    return buildResponse(
+      renderer.render(page.context),
+      {
+        status: page.status,
+        contentType: 'text/html; charset=utf-8',
+        tags: page.tags,
+        ttlSeconds: config.cache.ttlSeconds,
+        view: page.view,
+        headers: config.securityHeaders,
+      },
+      config.cache,
+    )
   }
 
   function textResponse(doc: TextDocument, cacheControl?: string): CachedResponse {
-    return buildResponse(doc.body, { contentType: doc.contentType, tags: doc.tags, ttlSeconds: config.cache.ttlSeconds, cacheControl, headers: { 'X-Content-Type-Options': 'nosniff' } }, config.cache)
+    return buildResponse(
+      doc.body,
+      { contentType: doc.contentType, tags: doc.tags, ttlSeconds: config.cache.ttlSeconds, cacheControl, headers: { 'X-Content-Type-Options': 'nosniff' } },
+      config.cache,
+    )
   }
 
   function redirect(res: ServerResponse, location: string, status = 301) {
@@ -253,7 +289,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
       case 'column': {
         const column = site.columnsByPath.get(route.path)
         if (column?.category === 'services') return render(await guidesPage(deps, scope, column))
-        if (column && config.catalogueCategories.includes(column.category) && column.category === 'disclosure') return render(await cataloguePage(deps, scope, column, page()))
+        if (column && config.catalogueCategories.includes(column.category) && column.category === 'disclosure')
+          return render(await cataloguePage(deps, scope, column, page()))
         if (column) return render(await columnPage(deps, scope, column, page()))
         if (route.path === config.cataloguePath) return render(await cataloguePage(deps, scope, firstColumnOfCategory(site, 'disclosure'), page()))
         if (route.path === config.guidesPath) return render(await guidesPage(deps, scope, firstColumnOfCategory(site, 'services')))
@@ -305,7 +342,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     let scope: Scope | undefined
     try {
       if (!located.site) {
-        if (located.prefix) return sendResponse(req, res, render(unknownSitePage(req, `未找到代号为“${located.prefix.slice(3)}”的网站`, '请检查网址，或从下列网站中选择。')))
+        if (located.prefix)
+          return sendResponse(req, res, render(unknownSitePage(req, `未找到代号为“${located.prefix.slice(3)}”的网站`, '请检查网址，或从下列网站中选择。')))
         if (located.local && (path === '/' || path === '')) {
           const entry = render(directoryPage(req))
           if (cacheable(req)) cache.set(cacheKey(req.headers.host, url), entry, startedAt)
@@ -351,7 +389,16 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     const scope = groupScope(req)
     const context: PageContext = {
       site: { ...siteView(scope), navigation: [] },
-      page: { type: 'directory', title: `${index.groupName} · 网站目录`, description: `${index.groupName}所有网站`, canonicalUrl: `${requestOrigin(req)}/`, ogType: 'website', breadcrumbs: [], searchHref: `${scope.prefix}/search`, errorReportHref: `${scope.prefix}/error-report` },
+      page: {
+        type: 'directory',
+        title: `${index.groupName} · 网站目录`,
+        description: `${index.groupName}所有网站`,
+        canonicalUrl: `${requestOrigin(req)}/`,
+        ogType: 'website',
+        breadcrumbs: [],
+        searchHref: `${scope.prefix}/search`,
+        errorReportHref: `${scope.prefix}/error-report`,
+      },
       directory: siteGroups(index, config, true),
     }
     return { context, status: 200, tags: [tags.group] }
@@ -361,7 +408,17 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     const scope = groupScope(req)
     const context: PageContext = {
       site: { ...siteView(scope), navigation: [] },
-      page: { type: 'unknown-host', title: heading, description: heading, canonicalUrl: `${requestOrigin(req)}/`, ogType: 'website', breadcrumbs: [], searchHref: `${scope.prefix}/search`, errorReportHref: `${scope.prefix}/error-report`, robots: 'noindex' },
+      page: {
+        type: 'unknown-host',
+        title: heading,
+        description: heading,
+        canonicalUrl: `${requestOrigin(req)}/`,
+        ogType: 'website',
+        breadcrumbs: [],
+        searchHref: `${scope.prefix}/search`,
+        errorReportHref: `${scope.prefix}/error-report`,
+        robots: 'noindex',
+      },
       message: { heading, text, host },
       directory: siteGroups(index, config, true),
     }
@@ -376,7 +433,10 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
       return res.end('Not found / 文件不存在')
     }
     const startedAt = cache.begin()
-    const entry = textResponse({ body: siteStyleSheet(site), contentType: 'text/css; charset=utf-8', tags: [tags.site(site.id)] }, 'public, max-age=31536000, immutable')
+    const entry = textResponse(
+      { body: siteStyleSheet(site), contentType: 'text/css; charset=utf-8', tags: [tags.site(site.id)] },
+      'public, max-age=31536000, immutable',
+    )
     cache.set(cacheKey(req.headers.host, req.url ?? path), entry, startedAt)
     sendResponse(req, res, entry)
   }
@@ -395,7 +455,11 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
       res.end(req.method === 'HEAD' ? undefined : html)
     } catch (error) {
       if (!(error instanceof PreviewTokenError)) logger.error(error, 'preview failed')
-      const page = unknownSitePage(req, '预览链接无效', error instanceof PreviewTokenError ? `${error.message}。请回到管理后台重新生成预览链接。` : '预览暂时无法显示。')
+      const page = unknownSitePage(
+        req,
+        '预览链接无效',
+        error instanceof PreviewTokenError ? `${error.message}。请回到管理后台重新生成预览链接。` : '预览暂时无法显示。',
+      )
       const html = renderer.render(page.context)
       res.writeHead(error instanceof PreviewTokenError ? 403 : 500, { ...noStore, 'Content-Type': 'text/html; charset=utf-8' })
       res.end(html)
@@ -411,17 +475,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     watcher,
     renderer,
     config,
-    async resolveSite(req) {
-      const located = locate(req)
-      return located.site ? { site: located.site, prefix: located.prefix } : undefined
-    },
-    async renderInTheme(req, page) {
-      const located = locate(req)
-      if (!located.site) return undefined
-      const scope = scopeFor(req, located.site, located.prefix, located.path)
-      const context = messagePage(scope, 'not-found', 200).context
-      return renderer.render({ ...context, page: { ...context.page, type: 'generic', title: page.title, robots: undefined }, mainHtml: page.mainHtml })
-    },
+    pages: createPublicPages({ index: async () => index, renderer: () => renderer, config }),
     previewPath: (articleId) => `/_preview/${createPreviewToken(secret, articleId, config.previewTokenTtlSeconds)}`,
     applyChanges,
     reloadIndex,

@@ -21,12 +21,35 @@ export interface ArticleDoc {
   site?: Id | { id: Id } | null
   cover?: Id | MediaDoc | null
   attachments?: Array<Id | MediaDoc> | null
-  disclosure?: { indexNumber?: string | null; publisher?: string | null; documentNumber?: string | null; topic?: string | null; writtenAt?: string | null; validity?: string | null } | null
+  disclosure?: {
+    indexNumber?: string | null
+    publisher?: string | null
+    documentNumber?: string | null
+    topic?: string | null
+    writtenAt?: string | null
+    validity?: string | null
+  } | null
   _status?: string
   state?: string
 }
 
-const ARTICLE_SELECT = { title: true, subtitle: true, source: true, author: true, summary: true, body: true, publishedAt: true, updatedAt: true, column: true, site: true, cover: true, attachments: true, disclosure: true, state: true, _status: true } as const
+const ARTICLE_SELECT = {
+  title: true,
+  subtitle: true,
+  source: true,
+  author: true,
+  summary: true,
+  body: true,
+  publishedAt: true,
+  updatedAt: true,
+  column: true,
+  site: true,
+  cover: true,
+  attachments: true,
+  disclosure: true,
+  state: true,
+  _status: true,
+} as const
 const LIST_SELECT = { title: true, publishedAt: true, summary: true, column: true, cover: true, updatedAt: true } as const
 
 export function and(...parts: Array<Where | undefined>): Where {
@@ -50,7 +73,8 @@ export async function publicArticle(payload: Payload, id: string): Promise<Artic
 
 /** The newest version, draft or not, for an editor's preview. */
 export async function latestDraft(payload: Payload, id: string): Promise<ArticleDoc | undefined> {
-  return (await payload.findByID({ collection: 'articles', id, draft: true, depth: 1, overrideAccess: true }).catch(() => undefined)) as unknown as ArticleDoc | undefined
+  return (await payload.findByID({ collection: 'articles', id, draft: true, depth: 1, overrideAccess: true }).catch(() => undefined)) as unknown as
+    ArticleDoc | undefined
 }
 
 export async function mediaByIds(payload: Payload, ids: Id[]): Promise<Map<string, MediaDoc>> {
@@ -84,13 +108,29 @@ export interface GuideDoc {
 }
 
 export async function publishedGuides(payload: Payload, organizationIds: Id[] | 'all'): Promise<GuideDoc[]> {
-  const where: Where = organizationIds === 'all' ? { _status: { equals: 'published' } } : and({ _status: { equals: 'published' } }, { organization: { in: organizationIds } })
-  const result = await payload.find({ collection: 'service-guides' as never, where, sort: 'order', depth: 0, pagination: false, overrideAccess: true, limit: 5000 })
+  const where: Where =
+    organizationIds === 'all' ? { _status: { equals: 'published' } } : and({ _status: { equals: 'published' } }, { organization: { in: organizationIds } })
+  const result = await payload.find({
+    collection: 'service-guides' as never,
+    where,
+    sort: 'order',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    limit: 5000,
+  })
   return result.docs as unknown as GuideDoc[]
 }
 
 export async function publishedGuide(payload: Payload, id: string): Promise<GuideDoc | undefined> {
-  const result = await payload.find({ collection: 'service-guides' as never, where: and({ _status: { equals: 'published' } }, { id: { equals: id } }), limit: 1, pagination: false, depth: 0, overrideAccess: true })
+  const result = await payload.find({
+    collection: 'service-guides' as never,
+    where: and({ _status: { equals: 'published' } }, { id: { equals: id } }),
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
   return result.docs[0] as unknown as GuideDoc | undefined
 }
 

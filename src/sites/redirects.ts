@@ -104,7 +104,13 @@ export async function loadRedirectTable(payload: Payload): Promise<RedirectTable
   const siteRecords = (sites.docs as unknown as Array<Record<string, unknown>>).map<RedirectSite>((doc) => ({
     id: doc.id as Id,
     code: String(doc.code ?? ''),
-    domains: ((doc.domains as Array<{ domain?: string }> | undefined) ?? []).map((d) => String(d.domain ?? '').trim().toLowerCase()).filter(Boolean),
+    domains: ((doc.domains as Array<{ domain?: string }> | undefined) ?? [])
+      .map((d) =>
+        String(d.domain ?? '')
+          .trim()
+          .toLowerCase(),
+      )
+      .filter(Boolean),
     status: String(doc.status ?? ''),
   }))
   const rules = (redirects.docs as unknown as Array<Record<string, unknown>>)
@@ -112,7 +118,15 @@ export async function loadRedirectTable(payload: Payload): Promise<RedirectTable
       const siteId = relationId(doc.site)
       const toSiteId = relationId(doc.toSite)
       if (siteId === null || toSiteId === null) return null
-      return { id: doc.id as Id, siteId, fromPath: String(doc.fromPath), match: doc.match === 'exact' ? 'exact' : 'prefix', toSiteId, toPath: String(doc.toPath), statusCode: Number(doc.statusCode ?? 301) }
+      return {
+        id: doc.id as Id,
+        siteId,
+        fromPath: String(doc.fromPath),
+        match: doc.match === 'exact' ? 'exact' : 'prefix',
+        toSiteId,
+        toPath: String(doc.toPath),
+        statusCode: Number(doc.statusCode ?? 301),
+      }
     })
     .filter((rule): rule is RedirectRule => rule !== null)
   return new RedirectTable(siteRecords, rules)

@@ -3,16 +3,50 @@
  * strict allow-list to the whole result, so nothing a crafted document or a future converter
  * emits (script, event handler, javascript:/data: URL, SVG, iframe, style) reaches the page.
  */
+import { escapeHtml } from '../lib/html'
 import { convertLexicalToHTML, defaultHTMLConverters, type HTMLConverters } from '@payloadcms/richtext-lexical/html'
 import sanitizeHtml from 'sanitize-html'
 import { imageView, safeUrl, type MediaDoc } from './images'
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'strong', 'b', 'em', 'i', 's', 'u', 'sub', 'sup', 'code', 'pre', 'blockquote',
-    'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'hr',
-    'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-    'figure', 'figcaption', 'picture', 'source', 'img', 'span',
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    's',
+    'u',
+    'sub',
+    'sup',
+    'code',
+    'pre',
+    'blockquote',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'hr',
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'figure',
+    'figcaption',
+    'picture',
+    'source',
+    'img',
+    'span',
   ],
   allowedAttributes: {
     a: ['href', 'rel', 'target', 'title'],
@@ -69,15 +103,15 @@ export function lexicalToSafeHtml(state: unknown, options: RichTextOptions = {})
     ...defaultHTMLConverters,
     link: ({ node, nodesToHTML }) => {
       const fields = (node as { fields?: { url?: string; linkType?: string; newTab?: boolean; doc?: { relationTo?: string; value?: unknown } } }).fields ?? {}
-      const raw = fields.linkType === 'internal' ? options.internalHref?.(fields.doc ?? {}) ?? '' : fields.url ?? ''
+      const raw = fields.linkType === 'internal' ? (options.internalHref?.(fields.doc ?? {}) ?? '') : (fields.url ?? '')
       const href = safeUrl(raw) || (/^(mailto|tel):/i.test(raw) ? raw : '')
       const children = nodesToHTML({ nodes: (node as unknown as { children?: never[] }).children ?? [] }).join('')
-      return href ? `<a href="${escapeAttr(href)}"${fields.newTab ? ' target="_blank" rel="noopener noreferrer"' : ''}>${children}</a>` : children
+      return href ? `<a href="${escapeHtml(href)}"${fields.newTab ? ' target="_blank" rel="noopener noreferrer"' : ''}>${children}</a>` : children
     },
     autolink: ({ node, nodesToHTML }) => {
       const href = safeUrl((node as { fields?: { url?: string } }).fields?.url)
       const children = nodesToHTML({ nodes: (node as unknown as { children?: never[] }).children ?? [] }).join('')
-      return href ? `<a href="${escapeAttr(href)}">${children}</a>` : children
+      return href ? `<a href="${escapeHtml(href)}">${children}</a>` : children
     },
     upload: ({ node }) => {
       const upload = node as { value?: unknown; fields?: { alt?: string } }
@@ -86,9 +120,9 @@ export function lexicalToSafeHtml(state: unknown, options: RichTextOptions = {})
       const image = imageView(media, '(max-width: 768px) 100vw, 800px', upload.fields?.alt)
       if (!image) {
         const href = safeUrl(media.url)
-        return href ? `<a href="${escapeAttr(href)}">${escapeText(media.filename ?? '附件')}</a>` : ''
+        return href ? `<a href="${escapeHtml(href)}">${escapeHtml(media.filename ?? '附件')}</a>` : ''
       }
-      return `<figure>${pictureHtml(image)}${image.alt ? `<figcaption>${escapeText(image.alt)}</figcaption>` : ''}</figure>`
+      return `<figure>${pictureHtml(image)}${image.alt ? `<figcaption>${escapeHtml(image.alt)}</figcaption>` : ''}</figure>`
     },
     unknown: () => '',
   }
@@ -97,29 +131,45 @@ export function lexicalToSafeHtml(state: unknown, options: RichTextOptions = {})
 }
 
 export function pictureHtml(image: ReturnType<typeof imageView> & object): string {
-  const webp = image.webpSrcset ? `<source type="image/webp" srcset="${escapeAttr(image.webpSrcset)}" sizes="${escapeAttr(image.sizes)}">` : ''
-  const srcset = image.srcset ? ` srcset="${escapeAttr(image.srcset)}" sizes="${escapeAttr(image.sizes)}"` : ''
+  const webp = image.webpSrcset ? `<source type="image/webp" srcset="${escapeHtml(image.webpSrcset)}" sizes="${escapeHtml(image.sizes)}">` : ''
+  const srcset = image.srcset ? ` srcset="${escapeHtml(image.srcset)}" sizes="${escapeHtml(image.sizes)}"` : ''
   const size = image.width && image.height ? ` width="${image.width}" height="${image.height}"` : ''
-  return `<picture>${webp}<img src="${escapeAttr(image.src)}"${srcset} alt="${escapeAttr(image.alt)}"${size} loading="lazy" decoding="async"></picture>`
+  return `<picture>${webp}<img src="${escapeHtml(image.src)}"${srcset} alt="${escapeHtml(image.alt)}"${size} loading="lazy" decoding="async"></picture>`
 }
 
-/** Plain text of a Lexical document, for descriptions and feeds. */
-export function lexicalToText(state: unknown, limit = 200): string {
-  const parts: string[] = []
+/** Nodes that sit inside a line of text: their text continues the words around them. */
+const INLINE_NODES = new Set(['text', 'link', 'autolink', 'tab', 'inlineBlock'])
+
+/**
+ * Visible text of a Lexical document, one string per block (paragraph, heading, list item, table
+ * cell, quote, …). Inline nodes join with nothing in between: `青铜孔<strong>雀石</strong>` is
+ * one word, 青铜孔雀石, not two. A line break (Shift+Enter) ends a block too.
+ */
+export function lexicalToParagraphs(state: unknown): string[] {
+  const paragraphs: string[] = []
+  let line = ''
+  const endLine = () => {
+    const text = line.replace(/\s+/g, ' ').trim()
+    if (text) paragraphs.push(text)
+    line = ''
+  }
   const visit = (node: unknown) => {
     if (!node || typeof node !== 'object') return
-    const n = node as { text?: unknown; children?: unknown[] }
-    if (typeof n.text === 'string') parts.push(n.text)
+    const n = node as { type?: unknown; text?: unknown; children?: unknown[] }
+    if (typeof n.text === 'string') line += n.text
+    if (n.type === 'linebreak') return endLine()
+    const block = !INLINE_NODES.has(String(n.type))
+    if (block) endLine()
     n.children?.forEach(visit)
+    if (block) endLine()
   }
   visit((state as LexicalState)?.root)
-  const text = parts.join(' ').replace(/\s+/g, ' ').trim()
-  return text.length > limit ? `${text.slice(0, limit)}…` : text
+  endLine()
+  return paragraphs
 }
 
-function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+/** Plain text of a Lexical document, for descriptions and feeds: blocks separated by a space. */
+export function lexicalToText(state: unknown, limit = 200): string {
+  const text = lexicalToParagraphs(state).join(' ')
+  return text.length > limit ? `${text.slice(0, limit)}…` : text
 }

@@ -86,7 +86,15 @@ export async function loadSiteIndex(payload: Payload): Promise<SiteIndex> {
   ])
   const organizationsMap = new Map<string, OrganizationRecord>()
   for (const doc of organizations.docs as unknown as Array<Record<string, unknown>>) {
-    organizationsMap.set(String(doc.id), { id: doc.id as Id, name: str(doc.name), shortName: str(doc.shortName), code: str(doc.code), kind: str(doc.kind), hostingMode: str(doc.hostingMode) || 'own-site', hostSiteId: relationId(doc.hostSite) })
+    organizationsMap.set(String(doc.id), {
+      id: doc.id as Id,
+      name: str(doc.name),
+      shortName: str(doc.shortName),
+      code: str(doc.code),
+      kind: str(doc.kind),
+      hostingMode: str(doc.hostingMode) || 'own-site',
+      hostSiteId: relationId(doc.hostSite),
+    })
   }
   const index: SiteIndex = {
     sites: [],

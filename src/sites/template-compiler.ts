@@ -13,7 +13,21 @@
  * throw `UnsupportedTemplate`, and the theme renders that page with liquidjs as before, so a new
  * theme can use all of Liquid. tests/sites/template-compiler.test.ts checks both give the same HTML.
  */
-import { Drop, IfTag, UnlessTag, ForTag, AssignTag, IncludeTag, LayoutTag, BlockTag, CommentTag, Output, TypeGuards, type Liquid, type Template } from 'liquidjs'
+import {
+  Drop,
+  IfTag,
+  UnlessTag,
+  ForTag,
+  AssignTag,
+  IncludeTag,
+  LayoutTag,
+  BlockTag,
+  CommentTag,
+  Output,
+  TypeGuards,
+  type Liquid,
+  type Template,
+} from 'liquidjs'
 
 export class UnsupportedTemplate extends Error {}
 
@@ -113,7 +127,12 @@ const BINARY: Record<string, (l: unknown, r: unknown) => unknown> = {
   '<': (l, r) => (l as number) < (r as number),
   '>=': (l, r) => (l as number) >= (r as number),
   '<=': (l, r) => (l as number) <= (r as number),
-  contains: (l, r) => (Array.isArray(l) ? l.some((x) => equals(x, r)) : typeof (l as { indexOf?: unknown })?.indexOf === 'function' ? (l as string).indexOf(r as string) > -1 : false),
+  contains: (l, r) =>
+    Array.isArray(l)
+      ? l.some((x) => equals(x, r))
+      : typeof (l as { indexOf?: unknown })?.indexOf === 'function'
+        ? (l as string).indexOf(r as string) > -1
+        : false,
   and: (l, r) => Boolean(l) && Boolean(r),
   or: (l, r) => Boolean(l) || Boolean(r),
 }

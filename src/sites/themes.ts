@@ -15,7 +15,33 @@ import { z } from 'zod'
 import { compileTheme, UnsupportedTemplate } from './template-compiler'
 import type { PageContext, PageType } from './view-models'
 
-const PAGE_TYPES = ['home', 'column', 'article', 'catalogue', 'guides', 'guide', 'sitemap', 'not-found', 'error', 'directory', 'unknown-host', 'generic'] as const
+const CAPABILITY_PAGES = [
+  'letter-form',
+  'letter-received',
+  'letter-track',
+  'letter-status',
+  'letters',
+  'letter',
+  'rating-form',
+  'error-report',
+  'notice',
+  'search',
+] as const
+const PAGE_TYPES = [
+  'home',
+  'column',
+  'article',
+  'catalogue',
+  'guides',
+  'guide',
+  'sitemap',
+  'not-found',
+  'error',
+  'directory',
+  'unknown-host',
+  'generic',
+  ...CAPABILITY_PAGES,
+] as const
 
 const manifestSchema = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -191,7 +217,8 @@ function readManifest(dir: string, folder: string): ThemeManifest {
     throw new ThemeError(`theme ${folder}: theme.json is not valid JSON (${(error as Error).message})`)
   }
   const parsed = manifestSchema.safeParse(raw)
-  if (!parsed.success) throw new ThemeError(`theme ${folder}: invalid theme.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new ThemeError(`theme ${folder}: invalid theme.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   if (parsed.data.name !== folder) throw new ThemeError(`theme ${folder}: theme.json name "${parsed.data.name}" must equal its folder name`)
   return parsed.data
 }

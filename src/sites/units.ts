@@ -21,7 +21,8 @@ export interface UnitHome {
   path: string
 }
 
-const owner = (column: ColumnRecord | undefined) => (column?.ownerOrganizationId === null || column?.ownerOrganizationId === undefined ? '' : String(column.ownerOrganizationId))
+const owner = (column: ColumnRecord | undefined) =>
+  column?.ownerOrganizationId === null || column?.ownerOrganizationId === undefined ? '' : String(column.ownerOrganizationId)
 
 /**
  * The unit section a column belongs to: climb while the parent has the same owner; when the top
@@ -57,7 +58,8 @@ function rootsByOrganization(index: SiteIndex): Map<string, ColumnRecord[]> {
     list.push(column)
     roots.set(unit, list)
   }
-  for (const list of roots.values()) list.sort((a, b) => depth.get(String(a.id))! - depth.get(String(b.id))! || a.order - b.order || String(a.id).localeCompare(String(b.id)))
+  for (const list of roots.values())
+    list.sort((a, b) => depth.get(String(a.id))! - depth.get(String(b.id))! || a.order - b.order || String(a.id).localeCompare(String(b.id)))
   sectionRoots.set(index, roots)
   return roots
 }

@@ -60,7 +60,8 @@ const YEAR_10000 = Date.parse('9999-12-31T00:00:00Z') // toISOString's year grow
 
 export function withQuery(base: string, params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '' && !(key === 'page' && Number(value) === 1)) search.set(key, String(value))
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '' && !(key === 'page' && Number(value) === 1)) search.set(key, String(value))
   const text = search.toString()
   return text ? `${base}?${text}` : base
 }

@@ -17,6 +17,14 @@ export type PageType =
   | 'directory'
   | 'unknown-host'
   | 'generic'
+  | CapabilityPageType
+
+/**
+ * Pages of other capabilities, rendered from `view` (their models are described in docs/themes.md):
+ * letters // 来信, ratings // 部门评议, error reports // 我为政府网站找错, search // 站内搜索.
+ */
+export type CapabilityPageType =
+  'letter-form' | 'letter-received' | 'letter-track' | 'letter-status' | 'letters' | 'letter' | 'rating-form' | 'error-report' | 'notice' | 'search'
 
 export interface LinkView {
   title: string
@@ -256,6 +264,8 @@ export interface PageContext {
   /** Set on pages inside a portal-columns unit's subtree. */
   unit?: UnitSectionView
   message?: { heading: string; text: string; requestId?: string; host?: string }
-  /** HTML made elsewhere (search results, letter forms) shown inside the theme; must already be safe. */
+  /** The view model of a capability's page (letters, ratings, error reports, search). */
+  view?: object
+  /** Safe HTML made where no template can be used (src/security's refusal page), for the `generic` page. */
   mainHtml?: string
 }

@@ -19,8 +19,15 @@ const REQUIRED = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as 
 export function s3SettingsFromEnv(env: Record<string, string | undefined> = process.env): S3Settings | undefined {
   if (!env.S3_BUCKET) return undefined
   const missing = REQUIRED.filter((name) => !env[name])
-  if (missing.length) throw new Error(`S3_BUCKET is set, so media go to S3, but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (see .env.example)`)
-  return { bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT!, region: env.S3_REGION || 'us-east-1', accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! }
+  if (missing.length)
+    throw new Error(`S3_BUCKET is set, so media go to S3, but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (see .env.example)`)
+  return {
+    bucket: env.S3_BUCKET,
+    endpoint: env.S3_ENDPOINT!,
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+  }
 }
 
 export type S3StorageFactory = (options: Record<string, unknown>) => Plugin

@@ -19,7 +19,16 @@ beforeAll(async () => {
   const site = (await t.payload.find({ collection: 'sites', limit: 1, depth: 0, overrideAccess: true })).docs[0]
   const res = await t.call('PATCH', `/api/sites/${site.id}`, { token: admin, ip: '198.51.100.43', body: { name: `${site.name}·审计` } })
   expect(res.status, message(res)).toBe(200)
-  entryId = (await t.payload.find({ collection: 'audit-log', where: { and: [{ targetCollection: { equals: 'sites' } }, { action: { equals: 'update' } }] }, sort: '-at', limit: 1, overrideAccess: true, depth: 0 })).docs[0].id as number
+  entryId = (
+    await t.payload.find({
+      collection: 'audit-log',
+      where: { and: [{ targetCollection: { equals: 'sites' } }, { action: { equals: 'update' } }] },
+      sort: '-at',
+      limit: 1,
+      overrideAccess: true,
+      depth: 0,
+    })
+  ).docs[0].id as number
 })
 afterAll(() => t?.close())
 
@@ -39,7 +48,9 @@ describe('audit log', () => {
       const server = await new Promise<http.Server>((resolve) => {
         const s = app.listen(0, '127.0.0.1', () => resolve(s))
       })
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers: { 'x-forwarded-for': '203.0.113.9', [CLIENT_ADDRESS_HEADER]: '6.6.6.6' } })
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
+        headers: { 'x-forwarded-for': '203.0.113.9', [CLIENT_ADDRESS_HEADER]: '6.6.6.6' },
+      })
       server.close()
       return res.text()
     }
@@ -52,7 +63,10 @@ describe('audit log', () => {
     const csv = await t.call('GET', `/api/audit-log/export?from=${today}&to=${today}&action=account:login&format=csv`, { token: admin })
     expect(csv.status).toBe(200)
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/)
-    const lines = String(csv.json).replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = String(csv.json)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toBe('时间,操作人,来源地址,客户端,操作,对象类型,对象编号,摘要,变更内容')
     const logins = await t.payload.count({ collection: 'audit-log', where: { action: { like: 'account:login' } }, overrideAccess: true })
     expect(lines.length - 1).toBe(logins.totalDocs)
@@ -70,7 +84,9 @@ describe('audit log', () => {
     expect([badDate.status, message(badDate)]).toEqual([400, expect.stringMatching(/日期参数 from/)])
     expect((await t.call('GET', '/api/audit-log/export?format=pdf', { token: admin })).status).toBe(400)
     // The list in the admin filters by user, action, collection and date through the ordinary API.
-    const list = await t.call('GET', `/api/audit-log?where[action][equals]=account:login-failed&where[at][greater_than]=${today}T00:00:00%2B08:00&depth=0`, { token: admin })
+    const list = await t.call('GET', `/api/audit-log?where[action][equals]=account:login-failed&where[at][greater_than]=${today}T00:00:00%2B08:00&depth=0`, {
+      token: admin,
+    })
     expect(list.json.totalDocs).toBeGreaterThanOrEqual(1)
     expect((await t.call('GET', '/api/audit-log', { token: editor })).status).toBe(403)
   })
@@ -93,8 +109,12 @@ describe('audit log', () => {
     await expect(t.payload.update({ collection: 'audit-log', id: entryId, data: { summary: 'forged' }, overrideAccess: false, user })).rejects.toThrow()
     await expect(t.payload.delete({ collection: 'audit-log', id: entryId, overrideAccess: false, user })).rejects.toThrow()
     // Even trusted code with access overridden cannot rewrite history.
-    await expect(t.payload.update({ collection: 'audit-log', id: entryId, data: { summary: 'forged' }, overrideAccess: true })).rejects.toThrow(/只能追加|append-only/)
-    await expect(t.payload.delete({ collection: 'audit-log', where: { id: { equals: entryId } }, overrideAccess: true })).rejects.toThrow(/只能追加|append-only/)
+    await expect(t.payload.update({ collection: 'audit-log', id: entryId, data: { summary: 'forged' }, overrideAccess: true })).rejects.toThrow(
+      /只能追加|append-only/,
+    )
+    await expect(t.payload.delete({ collection: 'audit-log', where: { id: { equals: entryId } }, overrideAccess: true })).rejects.toThrow(
+      /只能追加|append-only/,
+    )
     const after = await t.payload.findByID({ collection: 'audit-log', id: entryId, overrideAccess: true, depth: 0 })
     expect(after).toEqual(before)
   })

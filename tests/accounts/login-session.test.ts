@@ -39,17 +39,28 @@ describe('lockout', () => {
     const policy = staticPolicy.lockout
     expect(await lockedUntil(t.payload, accountKey(SITE_ADMIN), policy)).toBeInstanceOf(Date)
     expect(await lockedUntil(t.payload, accountKey(SITE_ADMIN), policy, Date.now() + 15 * 60_000 + 1000)).toBeNull()
-    await t.payload.update({ collection: 'login-attempts' as never, where: { key: { equals: accountKey(SITE_ADMIN) } }, data: { at: new Date(Date.now() - 16 * 60_000).toISOString() } as never, overrideAccess: true })
+    await t.payload.update({
+      collection: 'login-attempts' as never,
+      where: { key: { equals: accountKey(SITE_ADMIN) } },
+      data: { at: new Date(Date.now() - 16 * 60_000).toISOString() } as never,
+      overrideAccess: true,
+    })
     // Payload's own lock field mirrors ours; while it holds, its answer is rewritten to the same message.
     const mirror = await t.login(SITE_ADMIN, DEMO_PASSWORD, '192.0.2.98')
     expect([mirror.status, message(mirror)]).toEqual([429, message(unknown)])
-    await t.payload.db.updateOne({ collection: 'users', id: await t.userId(SITE_ADMIN), data: { lockUntil: new Date(Date.now() - 1000).toISOString() }, returning: false })
+    await t.payload.db.updateOne({
+      collection: 'users',
+      id: await t.userId(SITE_ADMIN),
+      data: { lockUntil: new Date(Date.now() - 1000).toISOString() },
+      returning: false,
+    })
     expect((await t.login(SITE_ADMIN, DEMO_PASSWORD, '192.0.2.98')).status).toBe(200)
   })
 
   it('locks an address after 5 failures on any accounts: another account from it is refused, from elsewhere it is not', async () => {
     const ip = '203.0.113.50'
-    for (const [i, email] of ['a@fgw.yulin.gov.cn', CENTRAL, 'b@fgw.yulin.gov.cn', 'reviewer@fgw.yulin.gov.cn', 'c@x.cn'].entries()) await t.login(email, `Wrong#Guess-${i}`, ip)
+    for (const [i, email] of ['a@fgw.yulin.gov.cn', CENTRAL, 'b@fgw.yulin.gov.cn', 'reviewer@fgw.yulin.gov.cn', 'c@x.cn'].entries())
+      await t.login(email, `Wrong#Guess-${i}`, ip)
     const same = await t.login(EDITOR, DEMO_PASSWORD, ip)
     expect(same.status).toBe(429)
     expect(message(same)).toMatch(/15 分钟/)
@@ -144,7 +155,13 @@ describe('TOTP second factor', () => {
 
   it('enrols: secret shown once as otpauth URL and QR code, confirmed by a code, recovery codes returned', async () => {
     const central = (await t.payload.find({ collection: 'users', where: { email: { equals: CENTRAL } }, overrideAccess: true, depth: 0 })).docs[0] as any
-    id = (await t.payload.create({ collection: 'users', data: { email, password, name: 'TOTP', roles: ['central-admin'], organization: central.organization } as never, overrideAccess: true })).id as number
+    id = (
+      await t.payload.create({
+        collection: 'users',
+        data: { email, password, name: 'TOTP', roles: ['central-admin'], organization: central.organization } as never,
+        overrideAccess: true,
+      })
+    ).id as number
     const token = (await t.login(email, password)).json.token
     const enrol = await t.call('POST', '/api/users/totp/enrol', { token })
     expect(enrol.status, message(enrol)).toBe(200)

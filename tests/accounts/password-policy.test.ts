@@ -57,7 +57,7 @@ describe('password policy over REST', () => {
     expect(created.status, message(created)).toBe(201)
     const id = created.json.doc.id
     expect(created.json.doc.passwordHistory).toBeUndefined()
-    let token = (await t.login('history@fgw.yulin.gov.cn', 'Archive#Pass-0')).json.token
+    const token = (await t.login('history@fgw.yulin.gov.cn', 'Archive#Pass-0')).json.token
     for (let i = 1; i <= 5; i++) {
       const res = await t.call('PATCH', `/api/users/${id}`, { token, body: { password: `Archive#Pass-${i}` } })
       expect(res.status, message(res)).toBe(200)
@@ -85,7 +85,12 @@ describe('password policy over REST', () => {
   it('an expired password allows nothing but changing it', async () => {
     const created = await create('expiry@fgw.yulin.gov.cn', 'Autumn#Leaves-2026')
     const id = created.json.doc.id
-    await t.payload.db.updateOne({ collection: 'users', id, data: { passwordChangedAt: new Date(Date.now() - 91 * 86_400_000).toISOString() }, returning: false })
+    await t.payload.db.updateOne({
+      collection: 'users',
+      id,
+      data: { passwordChangedAt: new Date(Date.now() - 91 * 86_400_000).toISOString() },
+      returning: false,
+    })
     const login = await t.login('expiry@fgw.yulin.gov.cn', 'Autumn#Leaves-2026')
     expect(login.status).toBe(200)
     const token = login.json.token

@@ -38,11 +38,23 @@ const directoryB = path.join(work, 'backups', 'quiet')
 const env = (overrides: Record<string, string> = {}) => ({ ...process.env, JOBS_AUTORUN: 'false', PAYLOAD_MIGRATING: 'true', ...overrides })
 const fresh = (name: string) => {
   const dir = path.join(work, name)
-  return { dir, env: env({ DATABASE_URI: `file:${path.join(dir, 'sitegroup.db')}`, MEDIA_DIR: path.join(dir, 'media'), SEARCH_INDEX_PATH: path.join(dir, 'search', 'index.db') }) }
+  return {
+    dir,
+    env: env({
+      DATABASE_URI: `file:${path.join(dir, 'sitegroup.db')}`,
+      MEDIA_DIR: path.join(dir, 'media'),
+      SEARCH_INDEX_PATH: path.join(dir, 'search', 'index.db'),
+    }),
+  }
 }
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 const filesUnder = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort() : []
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+        .sort()
+    : []
 
 async function dumpOf(envFor: NodeJS.ProcessEnv): Promise<DatabaseDump> {
   const out = path.join(work, `dump-${Date.now()}.json`)
@@ -54,18 +66,40 @@ async function dumpOf(envFor: NodeJS.ProcessEnv): Promise<DatabaseDump> {
 beforeAll(async () => {
   payload = await bootPayload('backup', { seeded: true })
   atomicWrites = Boolean((payload.db as unknown as { transactionOptions?: unknown }).transactionOptions)
-  source = { databaseFile: sqliteFile(process.env.DATABASE_URI!), mediaDir: path.resolve(process.env.MEDIA_DIR!), searchIndexFile: path.resolve(process.env.SEARCH_INDEX_PATH!) }
+  source = {
+    databaseFile: sqliteFile(process.env.DATABASE_URI!),
+    mediaDir: path.resolve(process.env.MEDIA_DIR!),
+    searchIndexFile: path.resolve(process.env.SEARCH_INDEX_PATH!),
+  }
   // Media: three images, each stored with its WebP derivatives.
-  for (const [i, colour] of [[1, { r: 200, g: 30, b: 30 }], [2, { r: 30, g: 160, b: 60 }], [3, { r: 20, g: 40, b: 180 }]] as const) {
-    const data = await sharp({ create: { width: 900 + i * 50, height: 600, channels: 3, background: colour } }).png().toBuffer()
-    await payload.create({ collection: 'media', data: { alt: `备份测试图片${i}` }, file: { data, mimetype: 'image/png', name: `backup-${i}.png`, size: data.length }, overrideAccess: true })
+  for (const [i, colour] of [
+    [1, { r: 200, g: 30, b: 30 }],
+    [2, { r: 30, g: 160, b: 60 }],
+    [3, { r: 20, g: 40, b: 180 }],
+  ] as const) {
+    const data = await sharp({ create: { width: 900 + i * 50, height: 600, channels: 3, background: colour } })
+      .png()
+      .toBuffer()
+    await payload.create({
+      collection: 'media',
+      data: { alt: `备份测试图片${i}` },
+      file: { data, mimetype: 'image/png', name: `backup-${i}.png`, size: data.length },
+      overrideAccess: true,
+    })
   }
   // Letters through the public path (query code, deadline, history).
   const site = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
   const organization = typeof site.organization === 'object' ? (site.organization as { id: number }).id : site.organization
   for (let i = 1; i <= 3; i++) {
     await submitLetter(payload, {
-      submission: { subject: `备份测试来信${i}`, category: 'consultation', content: `关于备份测试的第${i}封来信，内容足够长以通过校验。`, name: '张三', phone: '13877500000', publishable: true } as never,
+      submission: {
+        subject: `备份测试来信${i}`,
+        category: 'consultation',
+        content: `关于备份测试的第${i}封来信，内容足够长以通过校验。`,
+        name: '张三',
+        phone: '13877500000',
+        publishable: true,
+      } as never,
       route: 'site',
       siteId: site.id,
       organizationId: organization as number,
@@ -109,8 +143,15 @@ describe('backup while writing, wipe, restore', () => {
 
     const quiet = await runTs('scripts/backup.ts', ['--out', directoryB], env())
     expect(quiet.code, quiet.stderr.slice(-3000)).toBe(0)
-    console.log(`backup during writes: ${backup!.stdout.split('\n').find((l) => l.startsWith('Backup written'))}; writer acknowledged ${ackedBeforeBackup} before, ${ackedTotal} in all`)
-    console.log(`quiet backup: ${quiet.stdout.split('\n').filter((l) => /^(Backup written|  database:|  media:)/.test(l)).join(' |')}`)
+    console.log(
+      `backup during writes: ${backup!.stdout.split('\n').find((l) => l.startsWith('Backup written'))}; writer acknowledged ${ackedBeforeBackup} before, ${ackedTotal} in all`,
+    )
+    console.log(
+      `quiet backup: ${quiet.stdout
+        .split('\n')
+        .filter((l) => /^(Backup written| {2}database:| {2}media:)/.test(l))
+        .join(' |')}`,
+    )
     const manifest = readManifest(directoryB)
     expect(manifest.app).toEqual({ name: 'sitegroup', version: JSON.parse(readFileSync('package.json', 'utf8')).version })
     expect(manifest.database.kind).toBe('sqlite')
@@ -186,7 +227,10 @@ describe('backup while writing, wipe, restore', () => {
         }
       }
     }
-    const written = Object.values(restored.collections.articles.docs).map((d) => d.t).filter((t): t is string => !!t?.startsWith('backup-writer-')).sort()
+    const written = Object.values(restored.collections.articles.docs)
+      .map((d) => d.t)
+      .filter((t): t is string => !!t?.startsWith('backup-writer-'))
+      .sort()
     expect(written.length).toBeGreaterThanOrEqual(ackedBeforeBackup)
     expect(written.length).toBeLessThanOrEqual(ackedTotal)
     // A prefix of the writer's sequence: no gaps, so no write was half in the snapshot.
@@ -195,7 +239,9 @@ describe('backup while writing, wipe, restore', () => {
     // not by default (transactionOptions unset), so the article in flight at the snapshot may be
     // there without its version row yet. Every earlier one must have it.
     const versionParents = new Set(Object.values(restored.collections.articles.versions ?? {}).map((v) => v.p))
-    const writerArticles = Object.entries(restored.collections.articles.docs).filter(([, d]) => d.t?.startsWith('backup-writer-')).sort((x, y) => x[1].t!.localeCompare(y[1].t!))
+    const writerArticles = Object.entries(restored.collections.articles.docs)
+      .filter(([, d]) => d.t?.startsWith('backup-writer-'))
+      .sort((x, y) => x[1].t!.localeCompare(y[1].t!))
     const mustHaveVersion = atomicWrites ? writerArticles : writerArticles.slice(0, -1)
     for (const [id, doc] of mustHaveVersion) expect(versionParents.has(id), `article ${id} (${doc.t}) has its version`).toBe(true)
   }, 900_000)

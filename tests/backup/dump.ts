@@ -17,23 +17,41 @@ export interface DatabaseDump {
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable)
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.keys(value as object).sort().map((k) => [k, stable((value as Record<string, unknown>)[k])]))
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
+    )
   }
   return value
 }
 
 function withoutIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutIds)
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id').map(([k, v]) => [k, withoutIds(v)]))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'id')
+        .map(([k, v]) => [k, withoutIds(v)]),
+    )
   return value
 }
 
-const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(stable(value))).digest('hex').slice(0, 24)
+const hash = (value: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(stable(value)))
+    .digest('hex')
+    .slice(0, 24)
 
 function mark(doc: Record<string, unknown>): DocMark {
   const version = doc.version as Record<string, unknown> | undefined
   const title = (version?.title ?? doc.title) as unknown
-  return { h: hash(doc), c: String(doc.createdAt ?? ''), t: typeof title === 'string' ? title : undefined, p: doc.parent != null ? String(doc.parent) : undefined }
+  return {
+    h: hash(doc),
+    c: String(doc.createdAt ?? ''),
+    t: typeof title === 'string' ? title : undefined,
+    p: doc.parent != null ? String(doc.parent) : undefined,
+  }
 }
 
 /** Every document and version of every collection, and every global, as Payload reads them. */
@@ -42,7 +60,9 @@ export async function dumpDatabase(payload: Payload): Promise<DatabaseDump> {
   for (const { slug, versions } of payload.config.collections) {
     const collection = slug as CollectionSlug
     const found = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, sort: 'id' })
-    const entry: DatabaseDump['collections'][string] = { docs: Object.fromEntries(found.docs.map((d) => [String(d.id), mark(d as unknown as Record<string, unknown>)])) }
+    const entry: DatabaseDump['collections'][string] = {
+      docs: Object.fromEntries(found.docs.map((d) => [String(d.id), mark(d as unknown as Record<string, unknown>)])),
+    }
     if (versions) {
       const all = await payload.findVersions({ collection, pagination: false, depth: 0, overrideAccess: true, sort: 'id' })
       entry.versions = Object.fromEntries(all.docs.map((d) => [String(d.id), mark(d as unknown as Record<string, unknown>)]))

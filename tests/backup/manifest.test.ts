@@ -25,13 +25,7 @@ describe('manifest', () => {
     expect(parseManifest(JSON.stringify(valid), 'm').counts.articles).toEqual({ docs: 1, versions: 2 })
   })
 
-  it.each([
-    ['../etc/passwd'],
-    ['/etc/passwd'],
-    ['media/../../x'],
-    ['media\\x'],
-    ['./media/x'],
-  ])('refuses a file path that leaves the backup: %s', (p) => {
+  it.each([['../etc/passwd'], ['/etc/passwd'], ['media/../../x'], ['media\\x'], ['./media/x']])('refuses a file path that leaves the backup: %s', (p) => {
     expect(() => parseManifest(JSON.stringify({ ...valid, files: [{ ...valid.files[0], path: p }] }), 'm')).toThrow(/outside the backup/)
   })
 
@@ -91,6 +85,8 @@ describe('archives', () => {
     await expect(createBackup({ locations, tables: [], out: existing })).rejects.toThrow(/already exists/)
     await expect(createBackup({ locations, tables: [], out: path.join(work, 'new.tar.gz') })).rejects.toThrow(/No database at/)
     expect(existsSync(path.join(work, 'new.tar.gz'))).toBe(false)
-    await expect(createBackup({ locations: locationsFromEnv({ DATABASE_URI: 'mongodb://127.0.0.1:1/x' }), tables: [], out: path.join(work, 'm.tar.gz') })).rejects.toThrow(/mongodump/)
+    await expect(
+      createBackup({ locations: locationsFromEnv({ DATABASE_URI: 'mongodb://127.0.0.1:1/x' }), tables: [], out: path.join(work, 'm.tar.gz') }),
+    ).rejects.toThrow(/mongodump/)
   })
 })

@@ -24,7 +24,14 @@ let dir: string
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sitegroup-instances-'))
-  const env = { ...process.env, DATABASE_URI: await freshDatabaseUri('multi-instance', { seeded: true }), MEDIA_DIR: path.join(dir, 'media'), SEARCH_INDEX_PATH: path.join(dir, 'index.db'), JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'multi-instance-secret' }
+  const env = {
+    ...process.env,
+    DATABASE_URI: await freshDatabaseUri('multi-instance', { seeded: true }),
+    MEDIA_DIR: path.join(dir, 'media'),
+    SEARCH_INDEX_PATH: path.join(dir, 'index.db'),
+    JOBS_AUTORUN: 'false',
+    PAYLOAD_SECRET: 'multi-instance-secret',
+  }
   a = new LineProcess('tests/backup/instance.ts', env)
   await a.waitFor((l) => l.startsWith('listening '), 240_000)
   // B starts after A pushed the dev schema: two pushes at once race on SQLite.

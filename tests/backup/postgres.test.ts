@@ -12,7 +12,9 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackup, locationsFromEnv, postgresToolsAvailable, restoreBackup, type CollectionTables } from '../../src/backup'
 
-const serverUri = process.env.BACKUP_TEST_POSTGRES_URI || (process.env.TEST_DATABASE_URI?.startsWith('postgres') ? process.env.TEST_DATABASE_URI : 'postgres://postgres:postgres@127.0.0.1:5432/postgres')
+const serverUri =
+  process.env.BACKUP_TEST_POSTGRES_URI ||
+  (process.env.TEST_DATABASE_URI?.startsWith('postgres') ? process.env.TEST_DATABASE_URI : 'postgres://postgres:postgres@127.0.0.1:5432/postgres')
 const uriFor = (database: string) => Object.assign(new URL(serverUri), { pathname: `/${database}` }).toString()
 const suffix = `${process.pid}_${Date.now().toString(36)}`
 const SOURCE = `sitegroup_backup_src_${suffix}`
@@ -134,7 +136,9 @@ describe.skipIf(!!unavailable)('backup and restore on PostgreSQL', () => {
   it('refuses a database that holds tables; --force keeps a dump of it and replaces it', async () => {
     rmSync(path.join(work, 'restored-media'), { recursive: true, force: true })
     await withClient(uriFor(TARGET), (c) => c.query(`INSERT INTO letters (subject, content) VALUES ('恢复后新写的', 'x')`))
-    await expect(restoreBackup({ source: archive, locations: locationsFromEnv(targetEnv) })).rejects.toThrow(/Refusing to overwrite existing data: the PostgreSQL database sitegroup_backup_dst_\w+ has tables/)
+    await expect(restoreBackup({ source: archive, locations: locationsFromEnv(targetEnv) })).rejects.toThrow(
+      /Refusing to overwrite existing data: the PostgreSQL database sitegroup_backup_dst_\w+ has tables/,
+    )
     const forced = await restoreBackup({ source: archive, locations: locationsFromEnv(targetEnv), force: true })
     expect(forced.keptAside).toHaveLength(1)
     expect(existsSync(forced.keptAside[0])).toBe(true)

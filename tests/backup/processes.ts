@@ -48,10 +48,12 @@ export class LineProcess {
         this.waiters = this.waiters.filter((w) => (w.test(line) ? (w.resolve(line), false) : true))
       }
     })
-    this.exited = new Promise((resolve) => this.child.on('close', (code) => {
-      if (code !== 0) console.error(`${script} exited with ${code}:\n${stderr}`)
-      resolve(code)
-    }))
+    this.exited = new Promise((resolve) =>
+      this.child.on('close', (code) => {
+        if (code !== 0) console.error(`${script} exited with ${code}:\n${stderr}`)
+        resolve(code)
+      }),
+    )
   }
 
   waitFor(test: (line: string) => boolean, timeoutMs: number): Promise<string> {

@@ -29,7 +29,13 @@ beforeAll(async () => {
     process.env.S3_SECRET_ACCESS_KEY = process.env.S3_TEST_SECRET_ACCESS_KEY
   } else {
     bucket = 'media'
-    s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: mkdtempSync(path.join(os.tmpdir(), 'sitegroup-s3-')), configureBuckets: [{ name: bucket, configs: [] }] })
+    s3rver = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: mkdtempSync(path.join(os.tmpdir(), 'sitegroup-s3-')),
+      configureBuckets: [{ name: bucket, configs: [] }],
+    })
     const { port } = await s3rver.run()
     // s3rver accepts any key pair signed as S3RVER/S3RVER.
     Object.assign(process.env, { S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' })
@@ -57,8 +63,16 @@ const keys = async () => ((await client.send(new ListObjectsV2Command({ Bucket: 
 describe('media on S3 (@payloadcms/storage-s3)', () => {
   it('stores an upload and its WebP sizes in the bucket, serves it, and removes them with the document', async () => {
     const editor = await userByEmail(payload, 'editor@fgw.yulin.gov.cn')
-    const input = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 90, b: 160 } } }).jpeg().toBuffer()
-    const doc = await payload.create({ collection: 'media', data: { alt: '玉林市政务服务中心' }, file: { data: input, mimetype: 'image/jpeg', name: 's3-photo.jpg', size: input.length }, user: editor, overrideAccess: false })
+    const input = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+      .jpeg()
+      .toBuffer()
+    const doc = await payload.create({
+      collection: 'media',
+      data: { alt: '玉林市政务服务中心' },
+      file: { data: input, mimetype: 'image/jpeg', name: 's3-photo.jpg', size: input.length },
+      user: editor,
+      overrideAccess: false,
+    })
     // Sizes wider than the original are not generated (no enlargement): 1,200 px gives two.
     const files = [doc.filename!, ...Object.values(doc.sizes as Record<string, { filename: string | null }>).flatMap((s) => (s.filename ? [s.filename] : []))]
     expect(files).toHaveLength(3)
@@ -88,8 +102,18 @@ describe('media on S3 (@payloadcms/storage-s3)', () => {
   it('a refused upload leaves nothing in the bucket', async () => {
     const before = await keys()
     const editor = await userByEmail(payload, 'editor@fgw.yulin.gov.cn')
-    const input = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } }).png().toBuffer()
-    await expect(payload.create({ collection: 'media', data: {}, file: { data: input, mimetype: 'image/png', name: 'no-alt.png', size: input.length }, user: editor, overrideAccess: false })).rejects.toThrow(/替代文本/)
+    const input = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer()
+    await expect(
+      payload.create({
+        collection: 'media',
+        data: {},
+        file: { data: input, mimetype: 'image/png', name: 'no-alt.png', size: input.length },
+        user: editor,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow(/替代文本/)
     expect(await keys()).toEqual(before)
     // A stray object cleaned by the test itself, so re-runs against a shared bucket start clean.
     for (const key of (await keys()).filter((k) => k.startsWith('no-alt'))) await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }))

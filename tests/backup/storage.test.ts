@@ -41,7 +41,14 @@ describe('media storage selection', () => {
       {
         collections: { media: true },
         bucket: 'media',
-        config: { endpoint: 'http://minio:9000', region: 'cn-south-1', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', credentials: { accessKeyId: 'key', secretAccessKey: 'secret' } },
+        config: {
+          endpoint: 'http://minio:9000',
+          region: 'cn-south-1',
+          forcePathStyle: true,
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+          credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+        },
       },
     ])
   })
@@ -52,7 +59,14 @@ describe('media storage selection', () => {
     const load = (extra: Record<string, string>) =>
       spawnSync(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', '-e', script], {
         encoding: 'utf8',
-        env: { ...process.env, DATABASE_URI: `file:${path.join(dir, 'x.db')}`, PAYLOAD_SECRET: 'storage-test', MEDIA_DIR: path.join(dir, 'media'), S3_BUCKET: '', ...extra },
+        env: {
+          ...process.env,
+          DATABASE_URI: `file:${path.join(dir, 'x.db')}`,
+          PAYLOAD_SECRET: 'storage-test',
+          MEDIA_DIR: path.join(dir, 'media'),
+          S3_BUCKET: '',
+          ...extra,
+        },
         timeout: 180_000,
       })
     const disk = load({})

@@ -9,15 +9,34 @@ import config from '@payload-config'
 process.env.JOBS_AUTORUN = 'false'
 const payload = await getPayload({ config })
 const site = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
-const column = (await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: 'gzdt/bdwdt' } }] }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
+const column = (
+  await payload.find({
+    collection: 'columns',
+    where: { and: [{ site: { equals: site.id } }, { path: { equals: 'gzdt/bdwdt' } }] },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+  })
+).docs[0]
 let stopping = false
 process.on('SIGTERM', () => (stopping = true))
 console.log('ready')
 let n = 0
 while (!stopping) {
   const title = `backup-writer-${String(n + 1).padStart(6, '0')}`
-  const text = { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: `${title} 正文`, format: 0, version: 1 }] }] } }
-  await payload.create({ collection: 'articles', data: { title, column: column.id, state: 'published', _status: 'published', body: text } as never, depth: 0, overrideAccess: true })
+  const text = {
+    root: {
+      type: 'root',
+      version: 1,
+      children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: `${title} 正文`, format: 0, version: 1 }] }],
+    },
+  }
+  await payload.create({
+    collection: 'articles',
+    data: { title, column: column.id, state: 'published', _status: 'published', body: text } as never,
+    depth: 0,
+    overrideAccess: true,
+  })
   console.log(`acked ${++n}`)
 }
 console.log(`done ${n}`)

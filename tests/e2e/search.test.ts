@@ -14,7 +14,6 @@ import { createSearchEngine, searchIndexerFor, type SearchEngine } from '../../s
 import { bootPayload } from '../helpers/payload'
 import { startSearchServer, type SearchServer } from '../search/http-helpers'
 
-
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'search-e2e-'))
 process.env.SEARCH_INDEX_PATH = path.join(directory, 'index.db')
 
@@ -57,7 +56,8 @@ describe.skipIf(!hasChromium)('search page in Chromium', () => {
 
     // Switch to all sites with the radio button and search again.
     await page.getByLabel('全部网站').check()
-    await page.getByRole('button', { name: '搜索' }).click()
+    // The page's own search form: the theme's header carries a second 搜索 button.
+    await page.getByRole('search', { name: '站内搜索' }).getByRole('button', { name: '搜索' }).click()
     await page.waitForURL(/scope=all/)
     const all = await resultSites(page)
     expect(new Set(all.map((meta) => meta.split(' · ')[0])).size).toBeGreaterThan(1)
@@ -83,6 +83,7 @@ describe.skipIf(!hasChromium)('search page in Chromium', () => {
     const page = await browser.newPage()
     await page.goto(`${server.url}/s/fgw/search`)
     await page.keyboard.press('Tab') // skip link
+    await page.keyboard.press('Enter') // past the theme's header (its brand link and header search box) to the main content
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sg-search-q')
     await page.keyboard.type('玉林 根本不存在的词语组合')

@@ -5,13 +5,12 @@
  */
 import { mkdirSync } from 'node:fs'
 import type { Payload } from 'payload'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { hasChromium, launchChromium, seriousAxeViolations } from './browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPublicSites, type PublicSites } from '../../src/sites/index'
 import { bootYuxi } from '../hosting-preset/yuxi'
 import { startSitesServer, type TestServer } from '../sites/boot'
-
 
 let payload: Payload
 let sites: PublicSites
@@ -33,7 +32,7 @@ describe.skipIf(!hasChromium)('Yuxi: a department section on the portal, in Chro
     await payload?.destroy()
   })
 
-  it("reaches the department from the portal and shows its section with its own navigation", async () => {
+  it('reaches the department from the portal and shows its section with its own navigation', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await page.goto(`${server.url}/s/www/`)
     expect(await page.title()).toBe('玉溪网')

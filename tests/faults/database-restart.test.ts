@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bootPayload } from '../helpers/payload'
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URI?.startsWith('postgres'))
-if (!onPostgres) console.log('database-restart fault test skipped: it needs PostgreSQL (TEST_DATABASE_URI=postgres://…); SQLite is an embedded file with no server connections to drop')
+if (!onPostgres)
+  console.log(
+    'database-restart fault test skipped: it needs PostgreSQL (TEST_DATABASE_URI=postgres://…); SQLite is an embedded file with no server connections to drop',
+  )
 
 /** Until `attempt` succeeds or `ms` pass; returns the result and how many attempts failed. */
 async function eventually<T>(attempt: () => Promise<T>, ms: number): Promise<{ value: T; failures: string[] }> {
@@ -21,7 +24,7 @@ async function eventually<T>(attempt: () => Promise<T>, ms: number): Promise<{ v
       return { value: await attempt(), failures }
     } catch (error) {
       failures.push((error as Error).message)
-      if (Date.now() - started > ms) throw new Error(`no recovery after ${ms} ms; errors: ${failures.slice(-3).join(' | ')}`)
+      if (Date.now() - started > ms) throw new Error(`no recovery after ${ms} ms; errors: ${failures.slice(-3).join(' | ')}`, { cause: error })
       await new Promise((r) => setTimeout(r, 250))
     }
   }
@@ -46,7 +49,9 @@ describe.skipIf(!onPostgres)('database connections dropped (PostgreSQL restart)'
     const admin = new pg.Client({ connectionString: url.toString() })
     await admin.connect()
     try {
-      const { rows } = await admin.query('SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database])
+      const { rows } = await admin.query('SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        database,
+      ])
       return rows.filter((row) => row.killed).length
     } finally {
       await admin.end()
@@ -68,8 +73,21 @@ describe.skipIf(!onPostgres)('database connections dropped (PostgreSQL restart)'
     expect(read.value.totalDocs).toBe(before.totalDocs)
 
     const site = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]!
-    const column = (await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: 'gzdt/bdwdt' } }] }, depth: 0, limit: 1, overrideAccess: true })).docs[0]!
-    const created = await payload.create({ collection: 'articles', data: { title: '数据库重启后发布', column: column.id, state: 'published', _status: 'published' } as never, depth: 0, overrideAccess: true })
+    const column = (
+      await payload.find({
+        collection: 'columns',
+        where: { and: [{ site: { equals: site.id } }, { path: { equals: 'gzdt/bdwdt' } }] },
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0]!
+    const created = await payload.create({
+      collection: 'articles',
+      data: { title: '数据库重启后发布', column: column.id, state: 'published', _status: 'published' } as never,
+      depth: 0,
+      overrideAccess: true,
+    })
     const stored = await payload.findByID({ collection: 'articles', id: created.id, depth: 0, overrideAccess: true })
     expect(stored.title).toBe('数据库重启后发布')
   }, 180_000)

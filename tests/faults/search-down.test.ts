@@ -11,14 +11,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lexicalParagraphs } from '../../src/seed/text'
 import { publicArticleWhere } from '../../src/access'
-import {
-  createSearchIndexer,
-  EmbeddedSearchEngine,
-  searchIndexerEngine,
-  searchIndexerFor,
-  searchSourcesOf,
-  UNAVAILABLE_MESSAGE,
-} from '../../src/search/index'
+import { createSearchIndexer, EmbeddedSearchEngine, searchIndexerEngine, searchIndexerFor, searchSourcesOf, UNAVAILABLE_MESSAGE } from '../../src/search/index'
 import { bootPayload } from '../helpers/payload'
 import { startSearchServer, type SearchServer } from '../search/http-helpers'
 
@@ -34,7 +27,14 @@ const engines: EmbeddedSearchEngine[] = []
 async function publicIds(): Promise<Set<string>> {
   const ids = new Set<string>()
   for (const source of searchSourcesOf(payload)) {
-    const { docs } = await payload.find({ collection: source.collection as 'articles', where: await source.publicWhere(), depth: 0, pagination: false, overrideAccess: true, select: {} })
+    const { docs } = await payload.find({
+      collection: source.collection as 'articles',
+      where: await source.publicWhere(),
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: {},
+    })
     for (const doc of docs) ids.add(`${source.collection}:${doc.id}`)
   }
   return ids
@@ -48,7 +48,12 @@ async function indexedIds(engine: EmbeddedSearchEngine): Promise<Set<string>> {
 
 /** Publishes as the live server would (hooks included); resolves only once the save returned. */
 function publish(title: string) {
-  return payload.create({ collection: 'articles', data: { title, column: column.id, state: 'published', _status: 'published', body: lexicalParagraphs([`${title}的正文。`]) } as never, depth: 0, overrideAccess: true })
+  return payload.create({
+    collection: 'articles',
+    data: { title, column: column.id, state: 'published', _status: 'published', body: lexicalParagraphs([`${title}的正文。`]) } as never,
+    depth: 0,
+    overrideAccess: true,
+  })
 }
 
 async function serve(engine: EmbeddedSearchEngine): Promise<SearchServer> {
@@ -60,7 +65,15 @@ async function serve(engine: EmbeddedSearchEngine): Promise<SearchServer> {
 beforeAll(async () => {
   payload = await bootPayload('faults-search-down', { seeded: true })
   const site = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]!
-  column = (await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: 'gzdt/bdwdt' } }] }, depth: 0, limit: 1, overrideAccess: true })).docs[0]!
+  column = (
+    await payload.find({
+      collection: 'columns',
+      where: { and: [{ site: { equals: site.id } }, { path: { equals: 'gzdt/bdwdt' } }] },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+    })
+  ).docs[0]!
   await searchIndexerFor(payload).reconcile()
 })
 
@@ -121,7 +134,14 @@ describe('search engine unavailable', () => {
     expect(indexed.has(`articles:${during.id}`)).toBe(true)
     expect(indexed.has(`articles:${withdrawn.id}`)).toBe(false)
     // Nothing draft or withdrawn is indexed.
-    const hidden = await payload.find({ collection: 'articles', where: { or: [{ _status: { equals: 'draft' } }, { state: { not_equals: 'published' } }] }, depth: 0, pagination: false, overrideAccess: true, select: {} })
+    const hidden = await payload.find({
+      collection: 'articles',
+      where: { or: [{ _status: { equals: 'draft' } }, { state: { not_equals: 'published' } }] },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: {},
+    })
     expect(hidden.docs.length).toBeGreaterThan(0)
     for (const doc of hidden.docs) expect(indexed.has(`articles:${doc.id}`)).toBe(false)
 

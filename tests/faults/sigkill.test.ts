@@ -39,7 +39,16 @@ afterAll(async () => {
 describe('server killed with SIGKILL during a bulk publish', () => {
   it('loses nothing acknowledged and the index reconciles to the database', async () => {
     // The copy of the template already has the schema: no process pushes it (PAYLOAD_MIGRATING).
-    const env = { ...process.env, DATABASE_URI: databaseUri, SEARCH_INDEX_PATH: indexFile, MEDIA_DIR: path.join(dir, 'media'), JOBS_AUTORUN: 'false', PAYLOAD_MIGRATING: 'true', PAYLOAD_SECRET: 'faults-sigkill-secret', FAULT_TITLE_PREFIX: PREFIX }
+    const env = {
+      ...process.env,
+      DATABASE_URI: databaseUri,
+      SEARCH_INDEX_PATH: indexFile,
+      MEDIA_DIR: path.join(dir, 'media'),
+      JOBS_AUTORUN: 'false',
+      PAYLOAD_MIGRATING: 'true',
+      PAYLOAD_SECRET: 'faults-sigkill-secret',
+      FAULT_TITLE_PREFIX: PREFIX,
+    }
     const publisher = new LineProcess('tests/faults/bulk-publisher.ts', env)
     await publisher.waitFor((line) => line === 'ready', 240_000)
     await publisher.waitFor((line) => line.startsWith(`acked ${KILL_AFTER} `), 120_000)
@@ -73,7 +82,14 @@ describe('server killed with SIGKILL during a bulk publish', () => {
       expect(doc.state).toBe('published')
     }
     // At most the one save in flight at the kill may exist beyond the acknowledged ones.
-    const written = await payload.find({ collection: 'articles', where: { title: { like: PREFIX } }, depth: 0, pagination: false, overrideAccess: true, select: { title: true } })
+    const written = await payload.find({
+      collection: 'articles',
+      where: { title: { like: PREFIX } },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { title: true },
+    })
     const unacknowledged = written.docs.filter((doc) => !acked.has(String(doc.id)))
     expect(unacknowledged.length).toBeLessThanOrEqual(1)
 
@@ -81,7 +97,14 @@ describe('server killed with SIGKILL during a bulk publish', () => {
     await createSearchIndexer(payload, engine).reconcile()
     const expected = new Set<string>()
     for (const source of searchSourcesOf(payload)) {
-      const { docs } = await payload.find({ collection: source.collection as 'articles', where: await source.publicWhere(), depth: 0, pagination: false, overrideAccess: true, select: {} })
+      const { docs } = await payload.find({
+        collection: source.collection as 'articles',
+        where: await source.publicWhere(),
+        depth: 0,
+        pagination: false,
+        overrideAccess: true,
+        select: {},
+      })
       for (const doc of docs) expected.add(`${source.collection}:${doc.id}`)
     }
     const indexed = new Set<string>()

@@ -6,7 +6,8 @@ import { bootPayload, userByEmail } from '../helpers/payload'
 /** Each bad input is refused with a clear message in the admin's language, and nothing stored changes. */
 let payload: Payload
 const sys = { overrideAccess: true, depth: 0 } as const
-const first = async (collection: CollectionSlug, where: Record<string, unknown>) => (await payload.find({ collection, where: where as never, limit: 1, ...sys })).docs[0] as any
+const first = async (collection: CollectionSlug, where: Record<string, unknown>) =>
+  (await payload.find({ collection, where: where as never, limit: 1, ...sys })).docs[0] as any
 
 beforeAll(async () => {
   payload = await bootPayload('bad-input', { seeded: true })
@@ -14,7 +15,10 @@ beforeAll(async () => {
 afterAll(async () => payload?.destroy())
 
 async function refused(promise: Promise<unknown>, message: RegExp) {
-  const error = await promise.then(() => null, (e: Error & { data?: unknown }) => e)
+  const error = await promise.then(
+    () => null,
+    (e: Error & { data?: unknown }) => e,
+  )
   expect(error, 'expected a refusal').not.toBeNull()
   const text = `${error!.message} ${JSON.stringify((error as { data?: unknown }).data ?? '')}`
   expect(text).toMatch(message)
@@ -25,11 +29,19 @@ describe('bad input on the site group model', () => {
     const fgw = await first('sites', { code: { equals: 'fgw' } })
     const base = { name: '重复网站', identificationCode: '4509009999', organization: fgw.organization, theme: 'department' }
     await refused(payload.create({ collection: 'sites', data: { ...base, code: 'fgw' } as never, ...sys }), /code|唯一|unique/i)
-    await refused(payload.create({ collection: 'sites', data: { ...base, code: 'fgw-copy', domains: [{ domain: 'FGW.yulin.gov.cn' }] } as never, ...sys }), /域名“fgw\.yulin\.gov\.cn”已被其他网站使用/)
-    await refused(payload.update({ collection: 'sites', id: fgw.id, data: { domains: [{ domain: 'a.gov.cn' }, { domain: 'a.gov.cn' }] } as never, ...sys }), /已被其他网站使用/)
+    await refused(
+      payload.create({ collection: 'sites', data: { ...base, code: 'fgw-copy', domains: [{ domain: 'FGW.yulin.gov.cn' }] } as never, ...sys }),
+      /域名“fgw\.yulin\.gov\.cn”已被其他网站使用/,
+    )
+    await refused(
+      payload.update({ collection: 'sites', id: fgw.id, data: { domains: [{ domain: 'a.gov.cn' }, { domain: 'a.gov.cn' }] } as never, ...sys }),
+      /已被其他网站使用/,
+    )
     await refused(payload.update({ collection: 'sites', id: fgw.id, data: { domains: [{ domain: 'bad domain/<x>' }] } as never, ...sys }), /格式不正确/)
     expect((await payload.count({ collection: 'sites', where: { code: { equals: 'fgw-copy' } }, overrideAccess: true })).totalDocs).toBe(0)
-    expect((await payload.findByID({ collection: 'sites', id: fgw.id, ...sys })).domains?.map((d: { domain: string }) => d.domain)).toEqual(['fgw.yulin.gov.cn'])
+    expect((await payload.findByID({ collection: 'sites', id: fgw.id, ...sys })).domains?.map((d: { domain: string }) => d.domain)).toEqual([
+      'fgw.yulin.gov.cn',
+    ])
   })
 
   it('refuses an invalid 网站标识码', async () => {
@@ -49,7 +61,10 @@ describe('bad input on the site group model', () => {
     await refused(payload.update({ collection: 'columns', id: parent.id, data: { parent: parent.id }, ...sys }), /栏目不能成为自己的上级或下级/)
     const foreign = await first('columns', { and: [{ site: { equals: rsj.id } }, { path: { equals: 'gzdt' } }] })
     await refused(payload.update({ collection: 'columns', id: child.id, data: { parent: foreign.id }, ...sys }), /上级栏目必须属于同一网站/)
-    await refused(payload.create({ collection: 'columns', data: { name: '重复', slug: 'tzgg', site: fgw.id, category: 'notices' } as never, ...sys }), /已有路径为“tzgg”的栏目/)
+    await refused(
+      payload.create({ collection: 'columns', data: { name: '重复', slug: 'tzgg', site: fgw.id, category: 'notices' } as never, ...sys }),
+      /已有路径为“tzgg”的栏目/,
+    )
     expect((await payload.findByID({ collection: 'columns', id: parent.id, ...sys })).parent ?? null).toBeNull()
     expect((await payload.findByID({ collection: 'columns', id: child.id, ...sys })).path).toBe('jggk/ldxx')
   })
@@ -69,11 +84,66 @@ describe('bad input on the site group model', () => {
     const editor = await userByEmail(payload, 'editor@fgw.yulin.gov.cn')
     const own = await first('columns', { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'gzdt/bdwdt' } }] })
     const foreign = await first('columns', { and: [{ ownerOrganization: { not_equals: editor.organization } }, { path: { equals: 'tzgg' } }] })
-    const article = await payload.create({ collection: 'articles', data: { title: '移动测试', column: own.id, body: lexicalParagraphs(['内容']) } as never, draft: true, user: editor, overrideAccess: false })
-    await refused(payload.update({ collection: 'articles', id: article.id, data: { column: foreign.id }, draft: true, user: editor, overrideAccess: false }), /您所在单位不维护栏目“tzgg”/)
+    const article = await payload.create({
+      collection: 'articles',
+      data: { title: '移动测试', column: own.id, body: lexicalParagraphs(['内容']) } as never,
+      draft: true,
+      user: editor,
+      overrideAccess: false,
+    })
+    await refused(
+      payload.update({ collection: 'articles', id: article.id, data: { column: foreign.id }, draft: true, user: editor, overrideAccess: false }),
+      /您所在单位不维护栏目“tzgg”/,
+    )
     const stored = await payload.findByID({ collection: 'articles', id: article.id, draft: true, ...sys })
     expect(stored.column).toBe(own.id)
     expect(stored.organization).toBe(editor.organization)
+  })
+
+  it('refuses with 403 and the field name a write to a field the user may not set, and keeps the stored value', async () => {
+    const editor = await userByEmail(payload, 'editor@fgw.yulin.gov.cn')
+    const siteAdmin = await userByEmail(payload, 'siteadmin@fgw.yulin.gov.cn')
+    const as = (user: unknown) => ({ user, overrideAccess: false, depth: 0 }) as const
+    const attempt = (user: unknown, id: number | string, data: Record<string, unknown>) =>
+      payload.update({ collection: 'users', id, data: data as never, ...as(user) }).then(
+        () => null,
+        (e: Error & { status?: number; data?: unknown }) => e,
+      )
+    const ownRoles = await attempt(editor, editor.id, { roles: ['editor', 'reviewer'] })
+    expect(ownRoles?.status).toBe(403)
+    expect(`${ownRoles?.message} ${JSON.stringify(ownRoles?.data)}`).toMatch(/roles/)
+    const organization = await attempt(siteAdmin, editor.id, { organization: (await first('organizations', { id: { not_equals: editor.organization } })).id })
+    expect(organization?.status).toBe(403)
+    expect(organization?.message).toMatch(/organization/)
+    const stored = await payload.findByID({ collection: 'users', id: editor.id, ...sys })
+    expect(stored.roles).toEqual(editor.roles)
+    expect(stored.organization).toEqual(editor.organization)
+    // What a form sends back unchanged, read-only fields included, is no attempt: the save goes through.
+    const renamed = await payload.update({
+      collection: 'users',
+      id: editor.id,
+      data: { name: '编辑（改名）', roles: [...editor.roles].reverse(), organization: editor.organization, totpEnabled: stored.totpEnabled } as never,
+      ...as(editor),
+    })
+    expect(renamed.name).toBe('编辑（改名）')
+    await payload.update({ collection: 'users', id: editor.id, data: { name: editor.name }, ...sys })
+  })
+
+  it('answers "not found" for an id that cannot be one, on every operation that takes an id', async () => {
+    for (const id of ['distinct', 'abc', '1abc', '1e309']) {
+      for (const call of [
+        () => payload.findByID({ collection: 'articles', id, ...sys }),
+        () => payload.update({ collection: 'articles', id, data: { title: 'x' }, ...sys }),
+        () => payload.delete({ collection: 'columns', id, ...sys }),
+        () => payload.findVersionByID({ collection: 'articles', id, ...sys }),
+      ]) {
+        const error = await call().then(
+          () => null,
+          (e: Error & { status?: number }) => e,
+        )
+        expect(error?.status, `${id}: ${error?.message}`).toBe(404)
+      }
+    }
   })
 
   it('answers in English when the admin language is English', async () => {
@@ -83,6 +153,9 @@ describe('bad input on the site group model', () => {
     const { createLocalReq } = await import('payload')
     const req = await createLocalReq({}, payload)
     Object.assign(req, { i18n, t: i18n.t })
-    await refused(payload.update({ collection: 'sites', id: fgw.id, data: { domains: [{ domain: 'www.yulin.gov.cn' }] } as never, req, ...sys }), /already used by another site/)
+    await refused(
+      payload.update({ collection: 'sites', id: fgw.id, data: { domains: [{ domain: 'www.yulin.gov.cn' }] } as never, req, ...sys }),
+      /already used by another site/,
+    )
   })
 })

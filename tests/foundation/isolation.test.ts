@@ -24,7 +24,12 @@ const one = async (collection: CollectionSlug, where: Record<string, unknown>) =
   (await payload.find({ collection, where: where as never, limit: 1, depth: 0, overrideAccess: true })).docs[0] as any
 
 async function draftIn(column: number | string, title = '隔离测试草稿') {
-  const doc = await payload.create({ collection: 'articles', data: { title, column, body: lexicalParagraphs(['正文']) } as never, draft: true, overrideAccess: true })
+  const doc = await payload.create({
+    collection: 'articles',
+    data: { title, column, body: lexicalParagraphs(['正文']) } as never,
+    draft: true,
+    overrideAccess: true,
+  })
   return doc.id
 }
 
@@ -74,7 +79,9 @@ describe.each(['local', 'rest', 'graphql'])('isolation through %s', (name) => {
   it('updates: only the own unit, and a refused update changes nothing', async () => {
     for (const who of WHO) {
       const title = `改-${name}-${label(who)}`
-      expect(await channel().update('articles', ids.fgwDraft, { title }, who), `${label(who)} updates own draft`).toBe(allowed(who, [EDITOR, REVIEWER, SITE_ADMIN, CENTRAL]))
+      expect(await channel().update('articles', ids.fgwDraft, { title }, who), `${label(who)} updates own draft`).toBe(
+        allowed(who, [EDITOR, REVIEWER, SITE_ADMIN, CENTRAL]),
+      )
       const before = await payload.findByID({ collection: 'articles', id: ids.rsjDraft, draft: true, depth: 0, overrideAccess: true })
       expect(await channel().update('articles', ids.rsjDraft, { title }, who), `${label(who)} updates foreign draft`).toBe(allowed(who, [CENTRAL]))
       if (who !== CENTRAL) {
@@ -87,7 +94,9 @@ describe.each(['local', 'rest', 'graphql'])('isolation through %s', (name) => {
   it('publishing is for reviewers of the own unit', async () => {
     for (const who of WHO) {
       const own = await draftIn(ids.fgwColumn)
-      expect(await channel().update('articles', own, { _status: 'published' }, who, false), `${label(who)} publishes own`).toBe(allowed(who, [REVIEWER, CENTRAL]))
+      expect(await channel().update('articles', own, { _status: 'published' }, who, false), `${label(who)} publishes own`).toBe(
+        allowed(who, [REVIEWER, CENTRAL]),
+      )
       const foreign = await draftIn(ids.rsjColumn)
       expect(await channel().update('articles', foreign, { _status: 'published' }, who, false), `${label(who)} publishes foreign`).toBe(allowed(who, [CENTRAL]))
       const stored = await payload.findByID({ collection: 'articles', id: foreign, depth: 0, overrideAccess: true })
@@ -107,15 +116,24 @@ describe.each(['local', 'rest', 'graphql'])('isolation through %s', (name) => {
 
   it('sites, columns and users: site admins manage their own unit only', async () => {
     for (const who of WHO) {
-      expect(await channel().update('sites', ids.fgwSite, { name: '中国玉林·发展和改革委员会' }, who), `${label(who)} updates own site`).toBe(allowed(who, [SITE_ADMIN, CENTRAL]))
-      expect(await channel().update('sites', ids.rsjSite, { name: who === CENTRAL ? '玉林市人力资源和社会保障局' : '越权修改' }, who), `${label(who)} updates foreign site`).toBe(allowed(who, [CENTRAL]))
+      expect(await channel().update('sites', ids.fgwSite, { name: '中国玉林·发展和改革委员会' }, who), `${label(who)} updates own site`).toBe(
+        allowed(who, [SITE_ADMIN, CENTRAL]),
+      )
+      expect(
+        await channel().update('sites', ids.rsjSite, { name: who === CENTRAL ? '玉林市人力资源和社会保障局' : '越权修改' }, who),
+        `${label(who)} updates foreign site`,
+      ).toBe(allowed(who, [CENTRAL]))
       const slug = `t-${name}-${WHO.indexOf(who)}`
       const own = await channel().create('columns', { name: '专题专栏', slug, site: ids.fgwSite, category: 'news' }, who)
       expect(own !== null, `${label(who)} creates column in own site`).toBe(allowed(who, [SITE_ADMIN, CENTRAL]))
       const foreign = await channel().create('columns', { name: '越权栏目', slug, site: ids.rsjSite, category: 'news' }, who)
       expect(foreign !== null, `${label(who)} creates column in foreign site`).toBe(allowed(who, [CENTRAL]))
       for (const id of [own, foreign]) if (id) await payload.delete({ collection: 'columns', id, overrideAccess: true })
-      const user = await channel().create('users', { name: '新用户', email: `${slug}@rsj.yulin.gov.cn`, password: 'Strong#Passw0rd', roles: ['editor'], organization: ids.rsjOrg }, who)
+      const user = await channel().create(
+        'users',
+        { name: '新用户', email: `${slug}@rsj.yulin.gov.cn`, password: 'Strong#Passw0rd', roles: ['editor'], organization: ids.rsjOrg },
+        who,
+      )
       expect(user !== null, `${label(who)} creates user in foreign unit`).toBe(allowed(who, [CENTRAL]))
       if (user) await payload.delete({ collection: 'users', id: user, overrideAccess: true })
     }

@@ -19,11 +19,12 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       for (const slug of Object.keys(payload.collections)) counts[slug] = (await payload.count({ collection: slug, overrideAccess: true })).totalDocs
       console.log('RESULT ' + JSON.stringify({ migrations: docs.map((d) => d.name), counts }))
       process.exit(0)`
-    const start = () => spawnSync(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', '--input-type=module', '-e', script], {
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URI: uri, PAYLOAD_SECRET: 'migrations-test', JOBS_AUTORUN: 'false' },
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-    })
+    const start = () =>
+      spawnSync(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', '--input-type=module', '-e', script], {
+        env: { ...process.env, NODE_ENV: 'production', DATABASE_URI: uri, PAYLOAD_SECRET: 'migrations-test', JOBS_AUTORUN: 'false' },
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      })
     const run = start()
     const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '))
     expect(line, `production start failed:\n${run.stderr.slice(-3000)}`).toBeTruthy()

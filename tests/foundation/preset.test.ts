@@ -91,7 +91,14 @@ describe('Yulin preset', () => {
     const news = await payload.find({ collection: 'columns', where: { category: { equals: 'news' } }, ...all })
     const leaves = news.docs.filter((c) => !news.docs.some((other) => other.parent === c.id))
     for (const column of leaves.slice(0, 40)) {
-      const latest = await payload.find({ collection: 'articles', where: { column: { equals: column.id } }, sort: '-publishedAt', limit: 1, depth: 0, overrideAccess: true })
+      const latest = await payload.find({
+        collection: 'articles',
+        where: { column: { equals: column.id } },
+        sort: '-publishedAt',
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
       expect(Date.now() - new Date(latest.docs[0].publishedAt!).getTime()).toBeLessThan(14 * 86_400_000)
     }
   })

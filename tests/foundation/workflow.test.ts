@@ -14,15 +14,28 @@ beforeAll(async () => {
   payload = await bootPayload('workflow', { seeded: true })
   editor = await userByEmail(payload, 'editor@fgw.yulin.gov.cn')
   reviewer = await userByEmail(payload, 'reviewer@fgw.yulin.gov.cn')
-  column = (await payload.find({ collection: 'columns', where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] }, limit: 1, overrideAccess: true })).docs[0]
+  column = (
+    await payload.find({
+      collection: 'columns',
+      where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] },
+      limit: 1,
+      overrideAccess: true,
+    })
+  ).docs[0]
 })
 afterAll(async () => payload?.destroy())
 
-const isPublic = async (id: number | string) => (await payload.count({ collection: 'articles', where: { and: [{ id: { equals: id } }, publicArticleWhere()] }, overrideAccess: true })).totalDocs === 1
+const isPublic = async (id: number | string) =>
+  (await payload.count({ collection: 'articles', where: { and: [{ id: { equals: id } }, publicArticleWhere()] }, overrideAccess: true })).totalDocs === 1
 
 describe('editorial workflow', () => {
   it('draft → in review → published → withdrawn, recording who and when, and auditing every step', async () => {
-    const created = await payload.create({ collection: 'articles', data: { title: '关于开展安全生产检查的通知', column: column.id, body: lexicalParagraphs(['正文']) } as never, draft: true, ...as(editor) })
+    const created = await payload.create({
+      collection: 'articles',
+      data: { title: '关于开展安全生产检查的通知', column: column.id, body: lexicalParagraphs(['正文']) } as never,
+      draft: true,
+      ...as(editor),
+    })
     expect(created.state).toBe('draft')
     expect(created.site).toBeTruthy()
     expect(created.disclosure?.indexNumber).toMatch(/^[0-9A-Z]{18}\/\d{4}-\d{5}$/)
@@ -30,15 +43,24 @@ describe('editorial workflow', () => {
 
     const submitted = await payload.update({ collection: 'articles', id: created.id, data: { state: 'in-review' }, draft: true, ...as(editor) })
     expect(submitted.state).toBe('in-review')
-    await expect(payload.update({ collection: 'articles', id: created.id, data: { _status: 'published' }, ...as(editor) })).rejects.toThrow(/只有审核员可以发布/)
+    await expect(payload.update({ collection: 'articles', id: created.id, data: { _status: 'published' }, ...as(editor) })).rejects.toThrow(
+      /只有审核员可以发布/,
+    )
     expect(await isPublic(created.id)).toBe(false)
 
-    const published = await payload.update({ collection: 'articles', id: created.id, data: { _status: 'published', workflowNote: '同意发布' } as never, ...as(reviewer) })
+    const published = await payload.update({
+      collection: 'articles',
+      id: created.id,
+      data: { _status: 'published', workflowNote: '同意发布' } as never,
+      ...as(reviewer),
+    })
     expect(published.state).toBe('published')
     expect(published.publishedAt).toBeTruthy()
     expect(await isPublic(created.id)).toBe(true)
 
-    await expect(payload.update({ collection: 'articles', id: created.id, data: { state: 'withdrawn', _status: 'draft' }, ...as(editor) })).rejects.toThrow(/只有审核员可以撤回|只有审核员/)
+    await expect(payload.update({ collection: 'articles', id: created.id, data: { state: 'withdrawn', _status: 'draft' }, ...as(editor) })).rejects.toThrow(
+      /只有审核员可以撤回|只有审核员/,
+    )
     const withdrawn = await payload.update({ collection: 'articles', id: created.id, data: { state: 'withdrawn', _status: 'draft' }, ...as(reviewer) })
     expect(withdrawn.state).toBe('withdrawn')
     expect(await isPublic(created.id)).toBe(false)
@@ -52,7 +74,14 @@ describe('editorial workflow', () => {
     ])
     expect(withdrawn.disclosure?.indexNumber).toBe(created.disclosure?.indexNumber)
 
-    const audit = await payload.find({ collection: 'audit-log', where: { and: [{ targetCollection: { equals: 'articles' } }, { targetId: { equals: String(created.id) } }] }, sort: 'at', limit: 20, overrideAccess: true, depth: 0 })
+    const audit = await payload.find({
+      collection: 'audit-log',
+      where: { and: [{ targetCollection: { equals: 'articles' } }, { targetId: { equals: String(created.id) } }] },
+      sort: 'at',
+      limit: 20,
+      overrideAccess: true,
+      depth: 0,
+    })
     expect(audit.docs.map((a) => a.user)).toEqual(expect.arrayContaining([editor.id, reviewer.id]))
     expect(audit.docs.length).toBeGreaterThanOrEqual(4)
     expect(audit.docs.some((a) => JSON.stringify(a.changes).includes('withdrawn'))).toBe(true)
@@ -83,7 +112,9 @@ describe('editorial workflow', () => {
 
   it('refuses transitions that skip the rules', async () => {
     const doc = await payload.create({ collection: 'articles', data: { title: '跳步测试', column: column.id } as never, draft: true, ...as(editor) })
-    await expect(payload.update({ collection: 'articles', id: doc.id, data: { state: 'withdrawn' }, ...as(editor) })).rejects.toThrow(/不能从“draft”转为“withdrawn”/)
+    await expect(payload.update({ collection: 'articles', id: doc.id, data: { state: 'withdrawn' }, ...as(editor) })).rejects.toThrow(
+      /不能从“draft”转为“withdrawn”/,
+    )
     // A draft save never carries a live state into the draft.
     expect((await payload.update({ collection: 'articles', id: doc.id, data: { state: 'published' }, draft: true, ...as(editor) })).state).toBe('draft')
     await expect(payload.update({ collection: 'articles', id: doc.id, data: { state: 'bogus' as never }, draft: true, ...as(editor) })).rejects.toThrow()
@@ -92,7 +123,11 @@ describe('editorial workflow', () => {
 
   it('publishes on schedule through the jobs queue', async () => {
     const doc = await payload.create({ collection: 'articles', data: { title: '定时发布', column: column.id } as never, draft: true, ...as(editor) })
-    await payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'articles', value: String(doc.id) }, user: { relationTo: 'users', value: reviewer.id } }, waitUntil: new Date(Date.now() - 1000) } as never)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'articles', value: String(doc.id) }, user: { relationTo: 'users', value: reviewer.id } },
+      waitUntil: new Date(Date.now() - 1000),
+    } as never)
     expect(await isPublic(doc.id)).toBe(false)
     await payload.jobs.run({ limit: 10 })
     const after = await payload.findByID({ collection: 'articles', id: doc.id, depth: 0, overrideAccess: true })
@@ -118,13 +153,26 @@ describe('audit log and personal data', () => {
     const { submitLetter, systemClock, letterCategoryValues } = await import('../../src/interaction')
     const site = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, limit: 1, overrideAccess: true })).docs[0]
     const { id } = await submitLetter(payload, {
-      submission: { subject: '小区路灯损坏', category: letterCategoryValues[0], content: '我住在玉州区人民东路178号，身份证450902199001011234，路灯坏了一个月。', name: '张三丰', phone: '13812345678', email: 'zsf@example.com', publishable: true },
+      submission: {
+        subject: '小区路灯损坏',
+        category: letterCategoryValues[0],
+        content: '我住在玉州区人民东路178号，身份证450902199001011234，路灯坏了一个月。',
+        name: '张三丰',
+        phone: '13812345678',
+        email: 'zsf@example.com',
+        publishable: true,
+      },
       route: 'site',
       siteId: site.id,
       organizationId: site.organization as number,
       clock: systemClock,
     })
-    const entries = await payload.find({ collection: 'audit-log', where: { and: [{ targetCollection: { equals: 'letters' } }, { targetId: { equals: String(id) } }] }, limit: 10, overrideAccess: true })
+    const entries = await payload.find({
+      collection: 'audit-log',
+      where: { and: [{ targetCollection: { equals: 'letters' } }, { targetId: { equals: String(id) } }] },
+      limit: 10,
+      overrideAccess: true,
+    })
     expect(entries.docs.length).toBeGreaterThan(0)
     for (const entry of entries.docs) {
       const text = JSON.stringify(entry)

@@ -15,15 +15,22 @@ const DRAFTS = new Set(['articles'])
 
 export function localChannel(payload: Payload): Channel {
   const as = async (who: string | null) => (who ? { user: await userByEmail(payload, who) } : {})
-  const attempt = async <T>(fn: () => Promise<T>) => fn().then((v) => v, () => null)
+  const attempt = async <T>(fn: () => Promise<T>) =>
+    fn().then(
+      (v) => v,
+      () => null,
+    )
   return {
     name: 'local',
     read: async (collection, id, who) => {
-      const res = await attempt(async () => payload.find({ collection, where: { id: { equals: id } }, overrideAccess: false, draft: DRAFTS.has(collection), depth: 0, ...(await as(who)) }))
+      const res = await attempt(async () =>
+        payload.find({ collection, where: { id: { equals: id } }, overrideAccess: false, draft: DRAFTS.has(collection), depth: 0, ...(await as(who)) }),
+      )
       return Boolean(res?.docs.length)
     },
     create: async (collection, data, who) =>
-      (await attempt(async () => payload.create({ collection, data: data as never, overrideAccess: false, draft: DRAFTS.has(collection), ...(await as(who)) })))?.id ?? null,
+      (await attempt(async () => payload.create({ collection, data: data as never, overrideAccess: false, draft: DRAFTS.has(collection), ...(await as(who)) })))
+        ?.id ?? null,
     update: async (collection, id, data, who, draft = DRAFTS.has(collection)) =>
       Boolean(await attempt(async () => payload.update({ collection, id, data: data as never, overrideAccess: false, draft, ...(await as(who)) }))),
     remove: async (collection, id, who) => Boolean(await attempt(async () => payload.delete({ collection, id, overrideAccess: false, ...(await as(who)) }))),
@@ -41,7 +48,7 @@ async function headers(base: string, who: string | null): Promise<Record<string,
 }
 
 export function restChannel(base: string): Channel {
-  const q = (collection: string, draft?: boolean) => (draft ?? DRAFTS.has(collection) ? '?draft=true&depth=0' : '?depth=0')
+  const q = (collection: string, draft?: boolean) => ((draft ?? DRAFTS.has(collection)) ? '?draft=true&depth=0' : '?depth=0')
   return {
     name: 'rest',
     read: async (collection, id, who) => (await fetch(`${base}/api/${collection}/${id}${q(collection)}`, { headers: await headers(base, who) })).status === 200,
@@ -50,12 +57,27 @@ export function restChannel(base: string): Channel {
       return res.status === 201 ? ((await res.json()) as { doc: { id: number } }).doc.id : null
     },
     update: async (collection, id, data, who, draft) =>
-      (await fetch(`${base}/api/${collection}/${id}${q(collection, draft)}`, { method: 'PATCH', headers: await headers(base, who), body: JSON.stringify(data) })).status === 200,
-    remove: async (collection, id, who) => (await fetch(`${base}/api/${collection}/${id}`, { method: 'DELETE', headers: await headers(base, who) })).status === 200,
+      (
+        await fetch(`${base}/api/${collection}/${id}${q(collection, draft)}`, {
+          method: 'PATCH',
+          headers: await headers(base, who),
+          body: JSON.stringify(data),
+        })
+      ).status === 200,
+    remove: async (collection, id, who) =>
+      (await fetch(`${base}/api/${collection}/${id}`, { method: 'DELETE', headers: await headers(base, who) })).status === 200,
   }
 }
 
-const GQL: Record<string, string> = { articles: 'Article', sites: 'Site', columns: 'Column', users: 'User', organizations: 'Organization', media: 'Media', 'audit-log': 'AuditEntry' }
+const GQL: Record<string, string> = {
+  articles: 'Article',
+  sites: 'Site',
+  columns: 'Column',
+  users: 'User',
+  organizations: 'Organization',
+  media: 'Media',
+  'audit-log': 'AuditEntry',
+}
 
 export function graphqlChannel(base: string, idType = 'Int'): Channel {
   const call = async (who: string | null, query: string, variables: Record<string, unknown> = {}) => {
@@ -77,7 +99,11 @@ export function graphqlChannel(base: string, idType = 'Int'): Channel {
     },
     update: async (collection, id, data, who, draft) => {
       const name = GQL[collection]
-      const res = await call(who, `mutation($id: ${idType}!, $data: mutation${name}UpdateInput!) { update${name}(id: $id, data: $data${draftArg(collection, draft)}) { id } }`, { id, data })
+      const res = await call(
+        who,
+        `mutation($id: ${idType}!, $data: mutation${name}UpdateInput!) { update${name}(id: $id, data: $data${draftArg(collection, draft)}) { id } }`,
+        { id, data },
+      )
       return Boolean(res.data?.[`update${name}`]?.id)
     },
     remove: async (collection, id, who) => {

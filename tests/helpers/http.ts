@@ -8,7 +8,10 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } 
  */
 export async function startApiServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const { default: config } = await import('@payload-config')
-  const rest = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), PUT: REST_PUT(config), DELETE: REST_DELETE(config) } as Record<string, any>
+  const rest = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), PUT: REST_PUT(config), DELETE: REST_DELETE(config) } as Record<
+    string,
+    any
+  >
   const graphql = GRAPHQL_POST(config)
   const server = http.createServer(async (req, res) => {
     try {
@@ -16,7 +19,11 @@ export async function startApiServer(): Promise<{ url: string; close: () => Prom
       for await (const chunk of req) chunks.push(chunk as Buffer)
       const body = chunks.length ? Buffer.concat(chunks) : undefined
       const url = new URL(req.url ?? '/', 'http://localhost')
-      const request = new Request(url, { method: req.method, headers: req.headers as HeadersInit, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body })
+      const request = new Request(url, {
+        method: req.method,
+        headers: req.headers as HeadersInit,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+      })
       let response: Response
       if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
       else if (url.pathname.startsWith('/api/') && rest[req.method ?? 'GET']) {
@@ -36,7 +43,11 @@ export async function startApiServer(): Promise<{ url: string; close: () => Prom
 
 /** Logs in over REST and returns the Authorization header value. */
 export async function login(base: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const res = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
   const json = (await res.json()) as { token?: string; errors?: unknown }
   if (!json.token) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(json)}`)
   return `JWT ${json.token}`

@@ -29,7 +29,14 @@ const columnAt = async (site: string, path: string) => {
   return (await findOne(payload, 'columns', { and: [{ site: { equals: s.id } }, { path: { equals: path } }] })).id as Id
 }
 const makeDraft = async (columnId: Id, title: string) =>
-  (await payload.create({ collection: 'articles', data: { title, column: columnId, body: lexicalParagraphs(['正文']) } as never, draft: true, overrideAccess: true })).id as Id
+  (
+    await payload.create({
+      collection: 'articles',
+      data: { title, column: columnId, body: lexicalParagraphs(['正文']) } as never,
+      draft: true,
+      overrideAccess: true,
+    })
+  ).id as Id
 const titleOf = async (id: Id) => (await payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true })).title
 
 beforeAll(async () => {
@@ -61,27 +68,59 @@ type Channel = { create(who: string, columnId: Id, title: string): Promise<Id | 
 const local: Channel = {
   create: async (who, columnId, title) =>
     payload
-      .create({ collection: 'articles', data: { title, column: columnId, body: lexicalParagraphs(['正文']) } as never, draft: true, overrideAccess: false, user: await userByEmail(payload, who) })
-      .then((d) => d.id as Id, () => null),
+      .create({
+        collection: 'articles',
+        data: { title, column: columnId, body: lexicalParagraphs(['正文']) } as never,
+        draft: true,
+        overrideAccess: false,
+        user: await userByEmail(payload, who),
+      })
+      .then(
+        (d) => d.id as Id,
+        () => null,
+      ),
   update: async (who, id, title) =>
-    payload.update({ collection: 'articles', id, data: { title }, draft: true, overrideAccess: false, user: await userByEmail(payload, who) }).then(() => true, () => false),
+    payload.update({ collection: 'articles', id, data: { title }, draft: true, overrideAccess: false, user: await userByEmail(payload, who) }).then(
+      () => true,
+      () => false,
+    ),
 }
 
 const rest: Channel = {
   create: async (who, columnId, title) => {
-    const res = await fetch(`${api.url}/api/articles?draft=true&depth=0`, { method: 'POST', headers: await auth(who), body: JSON.stringify({ title, column: columnId }) })
+    const res = await fetch(`${api.url}/api/articles?draft=true&depth=0`, {
+      method: 'POST',
+      headers: await auth(who),
+      body: JSON.stringify({ title, column: columnId }),
+    })
     return res.status === 201 ? ((await res.json()) as { doc: { id: Id } }).doc.id : null
   },
-  update: async (who, id, title) => (await fetch(`${api.url}/api/articles/${id}?draft=true&depth=0`, { method: 'PATCH', headers: await auth(who), body: JSON.stringify({ title }) })).status === 200,
+  update: async (who, id, title) =>
+    (await fetch(`${api.url}/api/articles/${id}?draft=true&depth=0`, { method: 'PATCH', headers: await auth(who), body: JSON.stringify({ title }) })).status ===
+    200,
 }
 
 const graphql: Channel = {
   create: async (who, columnId, title) => {
-    const res = await fetch(`${api.url}/api/graphql`, { method: 'POST', headers: await auth(who), body: JSON.stringify({ query: 'mutation($data: mutationArticleInput!) { createArticle(data: $data, draft: true) { id } }', variables: { data: { title, column: columnId } } }) })
+    const res = await fetch(`${api.url}/api/graphql`, {
+      method: 'POST',
+      headers: await auth(who),
+      body: JSON.stringify({
+        query: 'mutation($data: mutationArticleInput!) { createArticle(data: $data, draft: true) { id } }',
+        variables: { data: { title, column: columnId } },
+      }),
+    })
     return ((await res.json()) as { data?: { createArticle?: { id: Id } | null } }).data?.createArticle?.id ?? null
   },
   update: async (who, id, title) => {
-    const res = await fetch(`${api.url}/api/graphql`, { method: 'POST', headers: await auth(who), body: JSON.stringify({ query: 'mutation($id: Int!, $data: mutationArticleUpdateInput!) { updateArticle(id: $id, data: $data, draft: true) { id } }', variables: { id, data: { title } } }) })
+    const res = await fetch(`${api.url}/api/graphql`, {
+      method: 'POST',
+      headers: await auth(who),
+      body: JSON.stringify({
+        query: 'mutation($id: Int!, $data: mutationArticleUpdateInput!) { updateArticle(id: $id, data: $data, draft: true) { id } }',
+        variables: { id, data: { title } },
+      }),
+    })
     return Boolean(((await res.json()) as { data?: { updateArticle?: { id: Id } | null } }).data?.updateArticle?.id)
   },
 }
@@ -119,8 +158,26 @@ describe.each([
     if (name === 'graphql') return // the column field is covered by REST and Local API; GraphQL shares the same hooks
     const moved =
       name === 'local'
-        ? await payload.update({ collection: 'articles', id: draft.own, data: { column: column.portal } as never, draft: true, overrideAccess: false, user: await userByEmail(payload, EDITOR) }).then(() => true, () => false)
-        : (await fetch(`${api.url}/api/articles/${draft.own}?draft=true`, { method: 'PATCH', headers: await auth(EDITOR), body: JSON.stringify({ column: column.portal }) })).status === 200
+        ? await payload
+            .update({
+              collection: 'articles',
+              id: draft.own,
+              data: { column: column.portal } as never,
+              draft: true,
+              overrideAccess: false,
+              user: await userByEmail(payload, EDITOR),
+            })
+            .then(
+              () => true,
+              () => false,
+            )
+        : (
+            await fetch(`${api.url}/api/articles/${draft.own}?draft=true`, {
+              method: 'PATCH',
+              headers: await auth(EDITOR),
+              body: JSON.stringify({ column: column.portal }),
+            })
+          ).status === 200
     expect(moved).toBe(false)
     expect((await payload.findByID({ collection: 'articles', id: draft.own, draft: true, depth: 0, overrideAccess: true })).column).toBe(column.own)
   })
@@ -130,15 +187,35 @@ describe('column-mode site admin', () => {
   it('adds columns inside the own subtree only (Local API and REST)', async () => {
     const admin = await userByEmail(payload, SITE_ADMIN)
     const portal = (await findOne(payload, 'sites', { code: { equals: 'www' } })).id
-    const own = await payload.create({ collection: 'columns', data: { name: '专题', slug: 'zt', site: portal, parent: column.ownRoot, category: 'news' } as never, overrideAccess: false, user: admin })
+    const own = await payload.create({
+      collection: 'columns',
+      data: { name: '专题', slug: 'zt', site: portal, parent: column.ownRoot, category: 'news' } as never,
+      overrideAccess: false,
+      user: admin,
+    })
     expect(own.path).toBe('bmlm/fgw/zt')
     for (const parent of [column.section, column.otherDept, null]) {
-      await expect(payload.create({ collection: 'columns', data: { name: '越权栏目', slug: 'yq', site: portal, parent, category: 'news' } as never, overrideAccess: false, user: admin })).rejects.toThrow()
+      await expect(
+        payload.create({
+          collection: 'columns',
+          data: { name: '越权栏目', slug: 'yq', site: portal, parent, category: 'news' } as never,
+          overrideAccess: false,
+          user: admin,
+        }),
+      ).rejects.toThrow()
     }
-    const res = await fetch(`${api.url}/api/columns`, { method: 'POST', headers: await auth(SITE_ADMIN), body: JSON.stringify({ name: '越权栏目', slug: 'yq2', site: portal, parent: column.section, category: 'news' }) })
+    const res = await fetch(`${api.url}/api/columns`, {
+      method: 'POST',
+      headers: await auth(SITE_ADMIN),
+      body: JSON.stringify({ name: '越权栏目', slug: 'yq2', site: portal, parent: column.section, category: 'news' }),
+    })
     expect(res.status).toBe(403)
     expect(((await res.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBeTruthy()
-    const renamed = await fetch(`${api.url}/api/columns/${column.section}`, { method: 'PATCH', headers: await auth(SITE_ADMIN), body: JSON.stringify({ name: '越权改名' }) })
+    const renamed = await fetch(`${api.url}/api/columns/${column.section}`, {
+      method: 'PATCH',
+      headers: await auth(SITE_ADMIN),
+      body: JSON.stringify({ name: '越权改名' }),
+    })
     expect(renamed.status).not.toBe(200)
     expect((await payload.findByID({ collection: 'columns', id: column.section, depth: 0, overrideAccess: true })).name).toBe('部门栏目')
     expect((await payload.count({ collection: 'columns', where: { name: { equals: '越权栏目' } }, overrideAccess: true })).totalDocs).toBe(0)

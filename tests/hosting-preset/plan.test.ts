@@ -77,7 +77,11 @@ describe('Yuxi plan (departments as portal columns)', () => {
     const roles = (unit: string) => plan.demoAccounts.filter((a) => a.unit === unit).flatMap((a) => a.roles)
     expect(roles('fgw')).toEqual(expect.arrayContaining(['site-admin', 'editor', 'reviewer']))
     expect(roles('www')).toContain('central-admin')
-    for (const account of plan.demoAccounts) expect(plan.organizations.some((o) => o.key === account.unit), account.email).toBe(true)
+    for (const account of plan.demoAccounts)
+      expect(
+        plan.organizations.some((o) => o.key === account.unit),
+        account.email,
+      ).toBe(true)
   })
 })
 
@@ -115,7 +119,11 @@ describe('bad presets are refused with a clear message', () => {
 
 describe('the --preset switch', () => {
   it.each(['scripts/start.ts', 'scripts/seed.ts'])('%s refuses an unknown preset before building or seeding anything', (script) => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--preset', 'nosuch'], { encoding: 'utf8', env: { ...process.env, DATABASE_URI: 'file:/nonexistent/never-created.db' }, timeout: 120_000 })
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--preset', 'nosuch'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URI: 'file:/nonexistent/never-created.db' },
+      timeout: 120_000,
+    })
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('Unknown preset "nosuch": tenants/nosuch/preset.json not found')
   })

@@ -42,7 +42,9 @@ afterAll(async () => {
 describe('Yuxi preset, seeded', () => {
   it('creates the portal and the 9 county/district sites; every column-mode unit owns a subtree on its host site', async () => {
     const siteDocs = (await payload.find({ collection: 'sites', ...all })).docs
-    expect(siteDocs.map((s) => s.code).sort()).toEqual(['www', 'hongta', 'jiangchuan', 'chengjiang', 'tonghai', 'huaning', 'yimen', 'eshan', 'xinping', 'yuanjiang'].sort())
+    expect(siteDocs.map((s) => s.code).sort()).toEqual(
+      ['www', 'hongta', 'jiangchuan', 'chengjiang', 'tonghai', 'huaning', 'yimen', 'eshan', 'xinping', 'yuanjiang'].sort(),
+    )
     expect(portal.name).toBe('玉溪网')
     const group = await payload.findGlobal({ slug: 'group-settings', overrideAccess: true })
     expect(group).toMatchObject({ preset: 'yuxi', baseDomain: 'yuxi.gov.cn', defaultHostingMode: 'portal-columns' })
@@ -56,7 +58,10 @@ describe('Yuxi preset, seeded', () => {
       const owned = columns.filter((c) => c.ownerOrganization === unit.id)
       const roots = owned.filter((c) => byId.get(c.parent as number)?.ownerOrganization !== unit.id)
       expect(roots, unit.name).toHaveLength(1)
-      expect(owned.every((c) => c.site === unit.hostSite), unit.name).toBe(true)
+      expect(
+        owned.every((c) => c.site === unit.hostSite),
+        unit.name,
+      ).toBe(true)
       const host = siteDocs.find((s) => s.id === unit.hostSite)!
       if (unit.kind === 'department') expect(roots[0].path).toMatch(/^bmlm\/[a-z]+$/)
       else expect(host.organization).toBe(unit.parent) // townships publish on their county's site
@@ -89,7 +94,13 @@ describe('a department section on the portal', () => {
     expect(page.status).toBe(200)
     expect(page.body).toContain('<h1 class="unit-heading">玉溪市发展和改革委员会</h1>')
     const nav = /<nav class="column-side unit-nav"[^>]*>([\s\S]*?)<\/nav>/.exec(page.body)?.[1] ?? ''
-    for (const [title, slug] of [['工作动态', 'gzdt'], ['通知公告', 'tzgg'], ['信息公开', 'xxgk'], ['办事指南', 'bszn']]) expect(nav).toContain(`<a href="/s/www/bmlm/fgw/${slug}/">${title}</a>`)
+    for (const [title, slug] of [
+      ['工作动态', 'gzdt'],
+      ['通知公告', 'tzgg'],
+      ['信息公开', 'xxgk'],
+      ['办事指南', 'bszn'],
+    ])
+      expect(nav).toContain(`<a href="/s/www/bmlm/fgw/${slug}/">${title}</a>`)
     expect(nav).not.toContain('/bmlm/rsj/') // only this unit's columns
     expect(page.body).toMatch(/class="home-section section-news"[\s\S]*href="\/s\/www\/bmlm\/fgw\/gzdt\/\d+\.html"/)
     const byDomain = await get(server.port, '/bmlm/fgw/', { host: 'www.yuxi.gov.cn' })
@@ -150,7 +161,16 @@ describe('a department section on the portal', () => {
 describe('search and scorecard treat a column-mode unit as a unit', () => {
   it("search results for an article in the unit's subtree carry the unit as organization facet", async () => {
     await searchIndexerFor(payload).reconcile()
-    const article = (await payload.find({ collection: 'articles', where: { and: [{ organization: { equals: fgw.id } }, publicArticleWhere()] }, sort: '-publishedAt', limit: 1, depth: 0, overrideAccess: true })).docs[0]
+    const article = (
+      await payload.find({
+        collection: 'articles',
+        where: { and: [{ organization: { equals: fgw.id } }, publicArticleWhere()] },
+        sort: '-publishedAt',
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs[0]
     const engine = searchIndexerEngine(payload)
     const result = await engine.search(parseSearchQuery({ text: article.title, facets: true }))
     const hit = result.hits.find((h) => h.id === `articles:${article.id}`)!
@@ -159,7 +179,10 @@ describe('search and scorecard treat a column-mode unit as a unit', () => {
     expect(result.facets!.organization[fgw.code]).toBeGreaterThanOrEqual(1)
     const only = await engine.search(parseSearchQuery({ text: '', organizations: [fgw.code], facets: true, pageSize: 50 }))
     const articles = only.hits.filter((h) => h.id.startsWith('articles:'))
-    expect(articles.length).toBe((await payload.count({ collection: 'articles', where: { and: [{ organization: { equals: fgw.id } }, publicArticleWhere()] }, overrideAccess: true })).totalDocs)
+    expect(articles.length).toBe(
+      (await payload.count({ collection: 'articles', where: { and: [{ organization: { equals: fgw.id } }, publicArticleWhere()] }, overrideAccess: true }))
+        .totalDocs,
+    )
     expect(articles.every((h) => h.url.startsWith('/s/www/bmlm/fgw/'))).toBe(true)
     expect(only.hits.every((h) => h.organization === fgw.code)).toBe(true) // its service guides too
   })
@@ -181,7 +204,11 @@ describe('search and scorecard treat a column-mode unit as a unit', () => {
     expect(result.status).not.toBe('not-applicable')
     expect(result.indicators.find((i) => i.code === 'V4.3')!.status).toBe('pass') // every content column of fgw holds an article
     // A township seeded after the first YUXI_ARTICLES leaves has blank columns, and is scored for them.
-    const township = evaluateOrganization(set, inputs.find((i) => i.organization.id === yuxing.id)!, asOf)
+    const township = evaluateOrganization(
+      set,
+      inputs.find((i) => i.organization.id === yuxing.id)!,
+      asOf,
+    )
     const blank = township.indicators.find((i) => i.code === 'V4.3')!
     expect(blank.status).toBe('fail')
     expect(blank.count).toBeGreaterThan(0)

@@ -13,16 +13,30 @@ import { fingerprint } from '../../src/lib/fingerprint'
 import { PRODUCTION_CONDITION } from '../../src/lib/module-conditions'
 
 export const YUXI_ARTICLES = 300
-const INPUTS = ['collections', 'globals', 'src/seed', 'src/access', 'src/db', 'tenants/yuxi', 'payload.config.ts', 'scripts/seed.ts', 'tests/hosting-preset/yuxi.ts']
+const INPUTS = [
+  'collections',
+  'globals',
+  'src/seed',
+  'src/access',
+  'src/db',
+  'tenants/yuxi',
+  'payload.config.ts',
+  'scripts/seed.ts',
+  'tests/hosting-preset/yuxi.ts',
+]
 const DIR = path.resolve('data/test-yuxi')
 
 function seedInto(file: string, log: string): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const out = openSync(log, 'w')
-    const child = spawn(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'scripts/seed.ts', '--preset', 'yuxi', '--articles', String(YUXI_ARTICLES)], {
-      env: { ...process.env, DATABASE_URI: `file:${file}`, JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'test-secret-not-for-production', NODE_ENV: 'development' },
-      stdio: ['ignore', out, out],
-    })
+    const child = spawn(
+      process.execPath,
+      [PRODUCTION_CONDITION, '--import', 'tsx', 'scripts/seed.ts', '--preset', 'yuxi', '--articles', String(YUXI_ARTICLES)],
+      {
+        env: { ...process.env, DATABASE_URI: `file:${file}`, JOBS_AUTORUN: 'false', PAYLOAD_SECRET: 'test-secret-not-for-production', NODE_ENV: 'development' },
+        stdio: ['ignore', out, out],
+      },
+    )
     child.on('error', reject)
     child.on('exit', (code) => resolve(code))
   })

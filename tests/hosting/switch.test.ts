@@ -27,23 +27,67 @@ const originalPages = new Map<string, string>() // old local URL → the <h1> te
 // Node's global agent keeps sockets alive; after a long switch the server may close an idle one just as it is reused (ECONNRESET).
 const get = (port: number, path: string, headers: Record<string, string> = {}) => getWithAgent(port, path, { connection: 'close', ...headers })
 const h1 = (html: string) => (/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, '').trim()
-const all = async (collection: string, where: Doc = {}) => (await payload.find({ collection: collection as 'articles', where, depth: 0, pagination: false, overrideAccess: true, sort: 'id' })).docs as Doc[]
+const all = async (collection: string, where: Doc = {}) =>
+  (await payload.find({ collection: collection as 'articles', where, depth: 0, pagination: false, overrideAccess: true, sort: 'id' })).docs as Doc[]
 
 /** Everything of the unit a switch must not change, and (with `placement`) where it is. */
 async function snapshot(placement: boolean) {
-  const columns = (await all('columns', { ownerOrganization: { equals: org.id } })).map((c) => ({ id: c.id, name: c.name, slug: c.slug, category: c.category, ...(placement ? { site: c.site, parent: c.parent, path: c.path } : {}) }))
-  const articles = (await all('articles', { organization: { equals: org.id } })).map((a) => ({
-    id: a.id, title: a.title, body: JSON.stringify(a.body), column: a.column, state: a.state, status: a._status, publishedAt: a.publishedAt, updatedAt: a.updatedAt,
-    indexNumber: a.disclosure?.indexNumber, cover: a.cover, attachments: a.attachments, ...(placement ? { site: a.site } : {}),
+  const columns = (await all('columns', { ownerOrganization: { equals: org.id } })).map((c) => ({
+    id: c.id,
+    name: c.name,
+    slug: c.slug,
+    category: c.category,
+    ...(placement ? { site: c.site, parent: c.parent, path: c.path } : {}),
   }))
-  const versions = (await payload.countVersions({ collection: 'articles', where: { parent: { in: articles.map((a) => a.id) } }, overrideAccess: true })).totalDocs
-  const media = (await all('media', { organization: { equals: org.id } })).map((m) => ({ id: m.id, filename: m.filename, alt: m.alt, ...(placement ? { site: m.site } : {}) }))
-  const letters = (await all('letters', { assignedOrganization: { equals: org.id } })).map((l) => ({ id: l.id, subject: l.subject, status: l.status, ...(placement ? { site: l.site } : {}) }))
+  const articles = (await all('articles', { organization: { equals: org.id } })).map((a) => ({
+    id: a.id,
+    title: a.title,
+    body: JSON.stringify(a.body),
+    column: a.column,
+    state: a.state,
+    status: a._status,
+    publishedAt: a.publishedAt,
+    updatedAt: a.updatedAt,
+    indexNumber: a.disclosure?.indexNumber,
+    cover: a.cover,
+    attachments: a.attachments,
+    ...(placement ? { site: a.site } : {}),
+  }))
+  const versions = (await payload.countVersions({ collection: 'articles', where: { parent: { in: articles.map((a) => a.id) } }, overrideAccess: true }))
+    .totalDocs
+  const media = (await all('media', { organization: { equals: org.id } })).map((m) => ({
+    id: m.id,
+    filename: m.filename,
+    alt: m.alt,
+    ...(placement ? { site: m.site } : {}),
+  }))
+  const letters = (await all('letters', { assignedOrganization: { equals: org.id } })).map((l) => ({
+    id: l.id,
+    subject: l.subject,
+    status: l.status,
+    ...(placement ? { site: l.site } : {}),
+  }))
   const guides = (await all('service-guides', { organization: { equals: org.id } })).map((g) => g.id)
   const organization = await payload.findByID({ collection: 'organizations', id: org.id, depth: 0, overrideAccess: true })
   const site = await payload.findByID({ collection: 'sites', id: ownSite.id, depth: 0, overrideAccess: true })
   const redirects = await all('redirects')
-  return { columns, articles, versions, media, letters, guides, ...(placement ? { mode: organization.hostingMode, hostSite: organization.hostSite, siteStatus: site.status, redirects: redirects.length, portalColumns: (await all('columns', { site: { equals: portal.id } })).length } : {}) }
+  return {
+    columns,
+    articles,
+    versions,
+    media,
+    letters,
+    guides,
+    ...(placement
+      ? {
+          mode: organization.hostingMode,
+          hostSite: organization.hostSite,
+          siteStatus: site.status,
+          redirects: redirects.length,
+          portalColumns: (await all('columns', { site: { equals: portal.id } })).length,
+        }
+      : {}),
+  }
 }
 
 /** A visit to an old address: 301 with a Location, and that location shows the same heading. */
@@ -72,7 +116,9 @@ async function scorecardColumns() {
   const input = gathered.inputs.find((i) => String(i.organization.id) === String(org.id))!
   const set = (await activeIndicatorSet(payload))!
   const result = evaluateOrganization(set, input, asOf, undefined as never)
-  const columns = (input.columns ?? []).map((c) => ({ name: c.name, category: c.category, itemCount: c.itemCount, latestPublishedAt: c.latestPublishedAt })).sort((a, b) => a.name.localeCompare(b.name) || a.itemCount - b.itemCount)
+  const columns = (input.columns ?? [])
+    .map((c) => ({ name: c.name, category: c.category, itemCount: c.itemCount, latestPublishedAt: c.latestPublishedAt }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.itemCount - b.itemCount)
   const columnIndicators = result.indicators.filter((r) => /column|栏目|update|更新/i.test(`${r.code} ${(r as Doc).name ?? ''}`)).map((r) => [r.code, r.status])
   return { columns, columnIndicators }
 }
@@ -85,9 +131,29 @@ beforeAll(async () => {
   ;[portal] = await all('sites', { code: { equals: 'www' } })
   org = await payload.findByID({ collection: 'organizations', id: ownSite.organization, depth: 0, overrideAccess: true })
   // A picture and a letter of the unit, so they are part of what moves.
-  const image = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 90, b: 160 } } }).jpeg().toBuffer()
-  await payload.create({ collection: 'media', data: { alt: '发改委大楼', site: ownSite.id, organization: org.id } as never, file: { data: image, mimetype: 'image/jpeg', name: 'fgw.jpg', size: image.length }, overrideAccess: true })
-  await submitLetter(payload, { submission: { subject: '关于停车难的建议', category: letterCategoryValues[0], content: '小区周边停车位严重不足，建议增设公共停车场。'.repeat(2), name: '张三', phone: '13800138000', publishable: true } as never, route: 'site', siteId: ownSite.id, organizationId: org.id, clock: systemClock })
+  const image = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 90, b: 160 } } })
+    .jpeg()
+    .toBuffer()
+  await payload.create({
+    collection: 'media',
+    data: { alt: '发改委大楼', site: ownSite.id, organization: org.id } as never,
+    file: { data: image, mimetype: 'image/jpeg', name: 'fgw.jpg', size: image.length },
+    overrideAccess: true,
+  })
+  await submitLetter(payload, {
+    submission: {
+      subject: '关于停车难的建议',
+      category: letterCategoryValues[0],
+      content: '小区周边停车位严重不足，建议增设公共停车场。'.repeat(2),
+      name: '张三',
+      phone: '13800138000',
+      publishable: true,
+    } as never,
+    route: 'site',
+    siteId: ownSite.id,
+    organizationId: org.id,
+    clock: systemClock,
+  })
 }, 240_000)
 
 afterAll(async () => {
@@ -113,11 +179,24 @@ describe('refusals', () => {
   })
 
   it('refuses a switch while another switch of the unit is running', async () => {
-    const running = await payload.create({ collection: 'mode-switches' as never, data: { organization: org.id, state: 'running', startedAt: new Date().toISOString() } as never, overrideAccess: true, context: { modeSwitchInternal: true } })
+    const running = await payload.create({
+      collection: 'mode-switches' as never,
+      data: { organization: org.id, state: 'running', startedAt: new Date().toISOString() } as never,
+      overrideAccess: true,
+      context: { modeSwitchInternal: true },
+    })
     const plan = await planModeSwitch(payload, { organization: org.id, to: 'portal-columns' })
     expect(plan.refusals.map((r) => r.key)).toEqual(['switchInProgress'])
-    await payload.update({ collection: 'mode-switches' as never, id: (running as Doc).id, data: { state: 'failed' } as never, overrideAccess: true, context: { modeSwitchInternal: true } })
-    await expect(payload.create({ collection: 'mode-switches' as never, data: { organization: org.id, state: 'done' } as never, overrideAccess: true })).rejects.toThrow(/written by the switch only/)
+    await payload.update({
+      collection: 'mode-switches' as never,
+      id: (running as Doc).id,
+      data: { state: 'failed' } as never,
+      overrideAccess: true,
+      context: { modeSwitchInternal: true },
+    })
+    await expect(
+      payload.create({ collection: 'mode-switches' as never, data: { organization: org.id, state: 'done' } as never, overrideAccess: true }),
+    ).rejects.toThrow(/written by the switch only/)
   })
 
   it('refuses the admin action to anyone but a central admin (403) and previews for one', async () => {
@@ -138,9 +217,25 @@ describe('refusals', () => {
   })
 
   it('refuses a redirect that would loop (A→B→A) when it is written', async () => {
-    const a = await payload.create({ collection: 'redirects' as never, data: { site: ownSite.id, fromPath: '/loop-a/', match: 'exact', toSite: portal.id, toPath: '/loop-b/' } as never, overrideAccess: true })
-    await expect(payload.create({ collection: 'redirects' as never, data: { site: portal.id, fromPath: '/loop-b/', match: 'exact', toSite: ownSite.id, toPath: '/loop-a/' } as never, overrideAccess: true })).rejects.toThrow(/跳转会形成循环.*would form a loop/)
-    await expect(payload.create({ collection: 'redirects' as never, data: { site: portal.id, fromPath: '/x/', match: 'exact', toSite: portal.id, toPath: '/x/' } as never, overrideAccess: true })).rejects.toThrow(/cannot point at itself/)
+    const a = await payload.create({
+      collection: 'redirects' as never,
+      data: { site: ownSite.id, fromPath: '/loop-a/', match: 'exact', toSite: portal.id, toPath: '/loop-b/' } as never,
+      overrideAccess: true,
+    })
+    await expect(
+      payload.create({
+        collection: 'redirects' as never,
+        data: { site: portal.id, fromPath: '/loop-b/', match: 'exact', toSite: ownSite.id, toPath: '/loop-a/' } as never,
+        overrideAccess: true,
+      }),
+    ).rejects.toThrow(/跳转会形成循环.*would form a loop/)
+    await expect(
+      payload.create({
+        collection: 'redirects' as never,
+        data: { site: portal.id, fromPath: '/x/', match: 'exact', toSite: portal.id, toPath: '/x/' } as never,
+        overrideAccess: true,
+      }),
+    ).rejects.toThrow(/cannot point at itself/)
     await payload.delete({ collection: 'redirects' as never, id: (a as Doc).id, overrideAccess: true })
   })
 })
@@ -160,7 +255,11 @@ describe('own site → portal columns → own site', () => {
     const columns = await all('columns', { site: { equals: ownSite.id } })
     const published = before.articles.filter((a) => a.status === 'published' && a.state === 'published').slice(0, 15)
     const pathOf = new Map(columns.map((c) => [String(c.id), c.path]))
-    oldUrls = ['/s/fgw/', ...columns.filter((c) => !['services', 'interaction'].includes(c.category)).map((c) => `/s/fgw/${c.path}/`), ...published.map((a) => `/s/fgw/${pathOf.get(String(a.column))}/${a.id}.html`)]
+    oldUrls = [
+      '/s/fgw/',
+      ...columns.filter((c) => !['services', 'interaction'].includes(c.category)).map((c) => `/s/fgw/${c.path}/`),
+      ...published.map((a) => `/s/fgw/${pathOf.get(String(a.column))}/${a.id}.html`),
+    ]
     for (const url of oldUrls) {
       const page = await get(server.port, url)
       expect(page.status, url).toBe(200)
@@ -185,8 +284,17 @@ describe('own site → portal columns → own site', () => {
     toColumns = await planModeSwitch(payload, { organization: org.id, to: 'portal-columns' })
     expect(toColumns.ok).toBe(true)
     landing = toColumns.target!.root
-    expect(toColumns.counts).toMatchObject({ articles: before.articles.length, media: before.media.length, letters: before.letters.length, versions: before.versions })
-    expect(toColumns.urls.find((u) => u.kind === 'home')).toEqual({ kind: 'home', from: 'https://fgw.yulin.gov.cn/', to: `https://www.yulin.gov.cn/${landing}/` })
+    expect(toColumns.counts).toMatchObject({
+      articles: before.articles.length,
+      media: before.media.length,
+      letters: before.letters.length,
+      versions: before.versions,
+    })
+    expect(toColumns.urls.find((u) => u.kind === 'home')).toEqual({
+      kind: 'home',
+      from: 'https://fgw.yulin.gov.cn/',
+      to: `https://www.yulin.gov.cn/${landing}/`,
+    })
     expect(toColumns.urls.some((u) => u.kind === 'catalogue' && u.from === 'https://fgw.yulin.gov.cn/gkml/')).toBe(true)
     const progress: number[] = []
     const result = await switchMode(payload, toColumns, { onProgress: (done) => progress.push(done) })
@@ -215,7 +323,7 @@ describe('own site → portal columns → own site', () => {
 
     const audit = (await payload.find({ collection: 'audit-log', where: { action: { equals: 'mode-switch' } }, overrideAccess: true })).docs
     expect(audit).toHaveLength(1)
-    const record = await payload.findByID({ collection: 'mode-switches' as never, id: result.switchId, overrideAccess: true }) as Doc
+    const record = (await payload.findByID({ collection: 'mode-switches' as never, id: result.switchId, overrideAccess: true })) as Doc
     expect(record).toMatchObject({ state: 'done', progress: 100 })
 
     const article = before.articles.find((a) => a.status === 'published' && a.state === 'published')!

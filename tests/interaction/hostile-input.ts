@@ -50,7 +50,7 @@ export function validLetter(random: () => number, index: number): Record<string,
   }
 }
 
-const pick = <T,>(random: () => number, list: T[]) => list[Math.floor(random() * list.length)]
+const pick = <T>(random: () => number, list: T[]) => list[Math.floor(random() * list.length)]
 
 /** `count` cases: about one in five is a valid letter (possibly with harmless-but-odd markup), the rest must be refused. */
 export function hostileLetterCases(count: number, seed = 20250425): HostileCase[] {
@@ -70,18 +70,28 @@ export function hostileLetterCases(count: number, seed = 20250425): HostileCase[
         cases.push({ label: `valid-${i}`, body, shouldAccept: true })
         break
       case 2: // oversized
-        body[field === 'category' || field === 'phone' ? 'content' : field] = pick(random, ['字', 'a', '<b>x</b>']).repeat(5001 + Math.floor(random() * 200_000))
+        body[field === 'category' || field === 'phone' ? 'content' : field] = pick(random, ['字', 'a', '<b>x</b>']).repeat(
+          5001 + Math.floor(random() * 200_000),
+        )
         cases.push({ label: `oversized-${field}-${i}`, body, shouldAccept: false })
         break
       case 3: // wrong types
-        body[field] = pick(random, WRONG_TYPES.filter((v) => !(field !== 'phone' && typeof v === 'number' && v > 0 && field !== 'category' && false)))
+        body[field] = pick(
+          random,
+          WRONG_TYPES.filter((v) => !(field !== 'phone' && typeof v === 'number' && v > 0 && field !== 'category' && false)),
+        )
         // a positive number is a valid subject/name once turned to text; keep only clearly wrong values
         if (typeof body[field] === 'number' && field !== 'phone' && field !== 'category') body[field] = { $ne: null }
         if (field === 'content' && body[field] === '') body[field] = null
         cases.push({ label: `wrong-type-${field}-${i}`, body, shouldAccept: false })
         break
       case 4: // only markup: nothing left after stripping
-        body[pick(random, ['subject', 'content', 'name'])] = pick(random, ['<script>alert(1)</script>', '<style>x</style>', '<iframe></iframe>', '\u0000\u0001\u200b'])
+        body[pick(random, ['subject', 'content', 'name'])] = pick(random, [
+          '<script>alert(1)</script>',
+          '<style>x</style>',
+          '<iframe></iframe>',
+          '\u0000\u0001\u200b',
+        ])
         cases.push({ label: `markup-only-${i}`, body, shouldAccept: false })
         break
       case 5:

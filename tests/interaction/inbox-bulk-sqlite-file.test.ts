@@ -7,8 +7,19 @@ import { insertInboxRowsSqlite } from '../../src/db/bulk-sqlite'
 import type { BulkInboxRow } from '../../src/db/bulk'
 
 const row = (n: string): BulkInboxRow => ({
-  state: 'pending', attempts: 0, route: 'mailbox', targetSite: '1', targetOrganization: null, receivedAt: '2025-03-03T02:00:00.000Z', deadline: '2025-03-24T09:59:59.999Z',
-  submission: { subject: n }, queryCodeHash: `h-${n}`, powNonce: null, addressHash: null, createdAt: '2025-03-03T02:00:00.000Z', updatedAt: '2025-03-03T02:00:00.000Z',
+  state: 'pending',
+  attempts: 0,
+  route: 'mailbox',
+  targetSite: '1',
+  targetOrganization: null,
+  receivedAt: '2025-03-03T02:00:00.000Z',
+  deadline: '2025-03-24T09:59:59.999Z',
+  submission: { subject: n },
+  queryCodeHash: `h-${n}`,
+  powNonce: null,
+  addressHash: null,
+  createdAt: '2025-03-03T02:00:00.000Z',
+  updatedAt: '2025-03-03T02:00:00.000Z',
 })
 
 it('refuses every row when the database file is missing, and creates no file', () => {

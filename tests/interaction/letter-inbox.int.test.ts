@@ -43,22 +43,42 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const count = async (collection: string, where?: object) => (await payload.count({ collection: collection as never, where: where as never, overrideAccess: true })).totalDocs
-const inboxEntries = async (where?: object) => (await payload.find({ collection: 'letter-inbox' as never, where: where as never, limit: 1000, depth: 0, overrideAccess: true })).docs as any[]
+const count = async (collection: string, where?: object) =>
+  (await payload.count({ collection: collection as never, where: where as never, overrideAccess: true })).totalDocs
+const inboxEntries = async (where?: object) =>
+  (await payload.find({ collection: 'letter-inbox' as never, where: where as never, limit: 1000, depth: 0, overrideAccess: true })).docs as any[]
 const letterByHash = async (code: string) =>
-  ((await payload.find({ collection: 'letters' as never, where: { queryCodeHash: { equals: hashQueryCode(code) } }, depth: 0, overrideAccess: true })).docs as any[])
+  (await payload.find({ collection: 'letters' as never, where: { queryCodeHash: { equals: hashQueryCode(code) } }, depth: 0, overrideAccess: true }))
+    .docs as any[]
 
 const pow = () => {
   const { challenge } = createChallenge(SECRET, { now: clock.now(), bits: 2, ttlSeconds: 3600 })
   return { pow_challenge: challenge, pow_solution: solveChallenge(challenge, 2) }
 }
-const letterForm = (i: number) => ({ route: 'site', site: 'jyj', subject: `第${i}号路灯不亮`, category: 'complaint', content: `人民东路第${i}号路灯已经坏了一周，请尽快维修。`, name: '刘一', phone: PHONE, publishable: 'on', ...pow() })
+const letterForm = (i: number) => ({
+  route: 'site',
+  site: 'jyj',
+  subject: `第${i}号路灯不亮`,
+  category: 'complaint',
+  content: `人民东路第${i}号路灯已经坏了一周，请尽快维修。`,
+  name: '刘一',
+  phone: PHONE,
+  publishable: 'on',
+  ...pow(),
+})
 const post = async (body: Record<string, unknown>) => {
   const res = await fetch(`${server.base}/letters`, { method: 'POST', body: form(body) })
   const html = await res.text()
   return { status: res.status, html, code: /class="code">([A-Z0-9]{12})</.exec(html)?.[1] }
 }
-const submission = (subject: string): LetterSubmission => ({ subject, category: 'consultation', content: `我叫周八，电话${PHONE}，身份证${ID_NUMBER}，想咨询入学政策。`, name: '周八', phone: PHONE, publishable: true })
+const submission = (subject: string): LetterSubmission => ({
+  subject,
+  category: 'consultation',
+  content: `我叫周八，电话${PHONE}，身份证${ID_NUMBER}，想咨询入学政策。`,
+  name: '周八',
+  phone: PHONE,
+  publishable: true,
+})
 /** Keeps the in-process promoter from running, as if the process died right after acknowledging. */
 const holdPromotion = () => vi.spyOn(letterPromoterFor(payload), 'kick').mockImplementation(() => undefined)
 
@@ -71,7 +91,9 @@ describe('an acknowledged letter is never lost', () => {
     // Right after the last acknowledgement, before waiting for anything: each is in the inbox or
     // already a letter. The inbox is read first: an entry leaves it only after its letter exists.
     const inInbox = new Set((await inboxEntries()).map((e) => e.queryCodeHash))
-    const asLetters = new Set(((await payload.find({ collection: 'letters' as never, limit: 10_000, depth: 0, overrideAccess: true })).docs as any[]).map((l) => l.queryCodeHash))
+    const asLetters = new Set(
+      ((await payload.find({ collection: 'letters' as never, limit: 10_000, depth: 0, overrideAccess: true })).docs as any[]).map((l) => l.queryCodeHash),
+    )
     for (const { code } of acknowledged) expect(inInbox.has(hashQueryCode(code!)) || asLetters.has(hashQueryCode(code!)), code).toBe(true)
     await letterPromoterFor(payload).drain()
     expect(await count('letter-inbox')).toBe(0)
@@ -82,9 +104,18 @@ describe('an acknowledged letter is never lost', () => {
   it('one failing submission in a burst fails alone; its neighbours are stored exactly once', async () => {
     holdPromotion()
     const inboxBefore = await count('letter-inbox')
-    const input = (subject: string, powNonce: string) => ({ submission: submission(subject), route: 'site' as const, siteId: world.educationSite.id, organizationId: world.education.id, powNonce, clock })
+    const input = (subject: string, powNonce: string) => ({
+      submission: submission(subject),
+      route: 'site' as const,
+      siteId: world.educationSite.id,
+      organizationId: world.education.id,
+      powNonce,
+      clock,
+    })
     await receiveLetter(payload, input('已用的验证', 'nonce-used'))
-    const outcomes = await Promise.allSettled(['a', 'b', 'used', 'c', 'd'].map((n) => receiveLetter(payload, input(`并发来信${n}`, n === 'used' ? 'nonce-used' : `nonce-${n}`))))
+    const outcomes = await Promise.allSettled(
+      ['a', 'b', 'used', 'c', 'd'].map((n) => receiveLetter(payload, input(`并发来信${n}`, n === 'used' ? 'nonce-used' : `nonce-${n}`))),
+    )
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
     expect((await count('letter-inbox')) - inboxBefore).toBe(5)
     for (const n of ['a', 'b', 'c', 'd']) expect(await count('letter-inbox', { powNonce: { equals: `nonce-${n}` } })).toBe(1)
@@ -95,7 +126,18 @@ describe('promotion', () => {
   it('creates exactly one letter per entry when two promoters run at the same time', async () => {
     holdPromotion()
     const codes = [] as string[]
-    for (let i = 0; i < 6; i++) codes.push((await receiveLetter(payload, { submission: submission(`并发转入${i}`), route: 'site', siteId: world.educationSite.id, organizationId: world.education.id, clock })).queryCode)
+    for (let i = 0; i < 6; i++)
+      codes.push(
+        (
+          await receiveLetter(payload, {
+            submission: submission(`并发转入${i}`),
+            route: 'site',
+            siteId: world.educationSite.id,
+            organizationId: world.education.id,
+            clock,
+          })
+        ).queryCode,
+      )
     // Two independent promoters (as in two app servers) plus a direct call, all at once.
     const runs = await Promise.all([createLetterPromoter(payload).drain(), createLetterPromoter(payload).drain(), promoteLetterInbox(payload, { limit: 50 })])
     for (const code of codes) expect(await letterByHash(code)).toHaveLength(1)
@@ -106,11 +148,28 @@ describe('promotion', () => {
 
   it('after a crash between creating the letter and deleting the entry, the next run only deletes the entry', async () => {
     holdPromotion()
-    const { queryCode } = await receiveLetter(payload, { submission: submission('转入中断'), route: 'site', siteId: world.educationSite.id, organizationId: world.education.id, clock })
+    const { queryCode } = await receiveLetter(payload, {
+      submission: submission('转入中断'),
+      route: 'site',
+      siteId: world.educationSite.id,
+      organizationId: world.education.id,
+      clock,
+    })
     const [entry] = await inboxEntries({ queryCodeHash: { equals: hashQueryCode(queryCode) } })
     // Step one of a promotion, then the process dies: the letter exists, the entry is still there.
-    const snapshot = newLetterSnapshot({ receivedAt: new Date(entry.receivedAt), workingDays: 10, calendar: await loadWorkingCalendar(payload), assignedOrganization: world.education.id })
-    await createLetterDoc(payload, { submission: entry.submission, route: 'site', siteId: world.educationSite.id, queryCodeHash: entry.queryCodeHash, snapshot })
+    const snapshot = newLetterSnapshot({
+      receivedAt: new Date(entry.receivedAt),
+      workingDays: 10,
+      calendar: await loadWorkingCalendar(payload),
+      assignedOrganization: world.education.id,
+    })
+    await createLetterDoc(payload, {
+      submission: entry.submission,
+      route: 'site',
+      siteId: world.educationSite.id,
+      queryCodeHash: entry.queryCodeHash,
+      snapshot,
+    })
     const run = await promoteLetterInbox(payload)
     expect(run).toMatchObject({ picked: 1, promoted: 0, alreadyPromoted: 1 })
     expect(await letterByHash(queryCode)).toHaveLength(1)
@@ -119,7 +178,13 @@ describe('promotion', () => {
 
   it('when deleting the entry keeps failing, the entry stays pending and the next run finishes it with one letter', async () => {
     holdPromotion()
-    const { queryCode } = await receiveLetter(payload, { submission: submission('删除失败'), route: 'site', siteId: world.educationSite.id, organizationId: world.education.id, clock })
+    const { queryCode } = await receiveLetter(payload, {
+      submission: submission('删除失败'),
+      route: 'site',
+      siteId: world.educationSite.id,
+      organizationId: world.education.id,
+      clock,
+    })
     const broken = vi.spyOn(payload.db, 'deleteOne').mockRejectedValue(new Error('simulated: database unavailable'))
     const first = await promoteLetterInbox(payload)
     expect(first).toMatchObject({ picked: 1, retryLater: 1 })
@@ -135,7 +200,13 @@ describe('promotion', () => {
 
   it('keeps the received time, deadline and query code, and masks the public text', async () => {
     holdPromotion()
-    const received = await receiveLetter(payload, { submission: submission('入学政策咨询'), route: 'site', siteId: world.educationSite.id, organizationId: world.education.id, clock })
+    const received = await receiveLetter(payload, {
+      submission: submission('入学政策咨询'),
+      route: 'site',
+      siteId: world.educationSite.id,
+      organizationId: world.education.id,
+      clock,
+    })
     expect(received.receivedAt).toBe('2025-04-25T02:00:00.000Z')
     // 10 working days (consultation) across the May Day holiday and the make-up Sunday 04-27.
     expect(received.deadline).toBe('2025-05-13T15:59:59.999Z')
@@ -153,12 +224,22 @@ describe('promotion', () => {
     expect(letter.publicContent).not.toContain(ID_NUMBER)
     expect(letter.publicContent).not.toContain('周八')
     // The letter's creation is in the audit log (the inbox entry was written without hooks).
-    expect(await count('audit-log', { and: [{ targetCollection: { equals: 'letters' } }, { targetId: { equals: String(letter.id) } }, { action: { equals: 'create' } }] })).toBe(1)
+    expect(
+      await count('audit-log', {
+        and: [{ targetCollection: { equals: 'letters' } }, { targetId: { equals: String(letter.id) } }, { action: { equals: 'create' } }],
+      }),
+    ).toBe(1)
   })
 
   it('the jobs-queue task promotes what a crashed process left in the inbox', async () => {
     holdPromotion()
-    const { queryCode } = await receiveLetter(payload, { submission: submission('重启后转入'), route: 'mailbox', siteId: world.portal.id, organizationId: null, clock })
+    const { queryCode } = await receiveLetter(payload, {
+      submission: submission('重启后转入'),
+      route: 'mailbox',
+      siteId: world.portal.id,
+      organizationId: null,
+      clock,
+    })
     expect(await letterByHash(queryCode)).toHaveLength(0)
     await payload.jobs.queue({ task: 'promoteLetterInbox' as never, input: {} as never })
     await payload.jobs.run()
@@ -192,8 +273,25 @@ describe('tracking before promotion', () => {
 describe('an entry that cannot be promoted', () => {
   it('whose target site was deleted meanwhile is kept as "needs attention" with the reason, and promoted once repaired', async () => {
     holdPromotion()
-    const site = (await payload.create({ collection: 'sites', data: { name: '临时专题网站', code: 'tmp', domains: [{ domain: 'tmp.yulin.gov.cn' }], identificationCode: '4509000009', organization: world.education.id, theme: 'department' } as never, overrideAccess: true })) as any
-    const { queryCode } = await receiveLetter(payload, { submission: submission('网站已撤销'), route: 'site', siteId: site.id, organizationId: world.education.id, clock })
+    const site = (await payload.create({
+      collection: 'sites',
+      data: {
+        name: '临时专题网站',
+        code: 'tmp',
+        domains: [{ domain: 'tmp.yulin.gov.cn' }],
+        identificationCode: '4509000009',
+        organization: world.education.id,
+        theme: 'department',
+      } as never,
+      overrideAccess: true,
+    })) as any
+    const { queryCode } = await receiveLetter(payload, {
+      submission: submission('网站已撤销'),
+      route: 'site',
+      siteId: site.id,
+      organizationId: world.education.id,
+      clock,
+    })
     await payload.delete({ collection: 'sites', id: site.id, overrideAccess: true })
     const run = await promoteLetterInbox(payload)
     expect(run.needsAttention).toBe(1)
@@ -207,10 +305,21 @@ describe('an entry that cannot be promoted', () => {
     expect(await trackLetter(payload, queryCode)).toMatchObject({ ok: true, letter: { status: 'received', subject: '网站已撤销' } })
     // Only the central office sees the inbox (it holds personal data).
     await expect(payload.find({ collection: 'letter-inbox' as never, user: world.eduHandler, overrideAccess: false })).rejects.toThrow()
-    const visible = await payload.find({ collection: 'letter-inbox' as never, where: { state: { equals: 'needs-attention' } }, user: world.central, overrideAccess: false })
+    const visible = await payload.find({
+      collection: 'letter-inbox' as never,
+      where: { state: { equals: 'needs-attention' } },
+      user: world.central,
+      overrideAccess: false,
+    })
     expect(visible.docs.map((d: any) => d.id)).toContain(entry.id)
     // The central office points it at an existing site and saves: it is promoted.
-    const repaired = (await payload.update({ collection: 'letter-inbox' as never, id: entry.id, data: { targetSite: String(world.educationSite.id) } as never, user: world.central, overrideAccess: false })) as any
+    const repaired = (await payload.update({
+      collection: 'letter-inbox' as never,
+      id: entry.id,
+      data: { targetSite: String(world.educationSite.id) } as never,
+      user: world.central,
+      overrideAccess: false,
+    })) as any
     expect(repaired).toMatchObject({ state: 'pending', attempts: 0 })
     expect((await promoteLetterInbox(payload)).promoted).toBe(1)
     const [letter] = await letterByHash(queryCode)
@@ -219,9 +328,20 @@ describe('an entry that cannot be promoted', () => {
 
   it('whose stored letter is invalid is kept with the fields named', async () => {
     holdPromotion()
-    const { queryCode } = await receiveLetter(payload, { submission: submission('内容被改坏'), route: 'site', siteId: world.educationSite.id, organizationId: world.education.id, clock })
+    const { queryCode } = await receiveLetter(payload, {
+      submission: submission('内容被改坏'),
+      route: 'site',
+      siteId: world.educationSite.id,
+      organizationId: world.education.id,
+      clock,
+    })
     const [entry] = await inboxEntries({ queryCodeHash: { equals: hashQueryCode(queryCode) } })
-    await payload.db.updateOne({ collection: 'letter-inbox' as never, id: entry.id, data: { submission: { subject: '', category: 'nonsense', content: 'x', phone: '1' } }, returning: false })
+    await payload.db.updateOne({
+      collection: 'letter-inbox' as never,
+      id: entry.id,
+      data: { submission: { subject: '', category: 'nonsense', content: 'x', phone: '1' } },
+      returning: false,
+    })
     expect((await promoteLetterInbox(payload)).needsAttention).toBe(1)
     const [after] = await inboxEntries({ id: { equals: entry.id } })
     expect(after.state).toBe('needs-attention')

@@ -75,13 +75,20 @@ describe('a letter to a unit site', () => {
   })
 
   it('staff cannot rewrite the letter or its workflow fields directly', async () => {
-    const updated = await payload.update({ collection: 'letters' as never, id, data: { subject: 'changed', status: 'closed', deadline: '2030-01-01T00:00:00Z' } as never, ...as(world.eduHandler) })
+    const updated = await payload.update({
+      collection: 'letters' as never,
+      id,
+      data: { subject: 'changed', status: 'closed', deadline: '2030-01-01T00:00:00Z' } as never,
+      ...as(world.eduHandler),
+    })
     expect(updated).toMatchObject({ subject: '学校门口交通拥堵', status: 'received', deadline: '2025-02-24T15:59:59.999Z' })
   })
 
   it('is accepted and replied in the admin, recording who and when', async () => {
     await payload.update({ collection: 'letters' as never, id, data: command('accept'), context: { now: '2025-02-05T02:00:00Z' }, ...as(world.eduHandler) })
-    await expect(payload.update({ collection: 'letters' as never, id, data: command('reply', { text: '' }), ...as(world.eduHandler) })).rejects.toThrow(/needs the reply text/)
+    await expect(payload.update({ collection: 'letters' as never, id, data: command('reply', { text: '' }), ...as(world.eduHandler) })).rejects.toThrow(
+      /needs the reply text/,
+    )
     const replied = (await payload.update({
       collection: 'letters' as never,
       id,
@@ -90,13 +97,19 @@ describe('a letter to a unit site', () => {
       ...as(world.eduHandler),
     })) as any
     expect(replied.status).toBe('replied')
-    expect(replied.history.map((h: any) => [h.action, h.to])).toEqual([['submit', 'received'], ['accept', 'in-progress'], ['reply', 'replied']])
+    expect(replied.history.map((h: any) => [h.action, h.to])).toEqual([
+      ['submit', 'received'],
+      ['accept', 'in-progress'],
+      ['reply', 'replied'],
+    ])
     expect(replied.history[2]).toMatchObject({ at: '2025-02-10T02:00:00.000Z' })
     expect(String(replied.history[2].by?.id ?? replied.history[2].by)).toBe(String(world.eduHandler.id))
   })
 
   it('the writer tracks it by code and rates the reply once', async () => {
-    const tracked = await (await fetch(`${server.base}/letters/track`, { method: 'POST', body: form({ code: code.toLowerCase().replace(/(.{4})/g, '$1 ') }) })).text()
+    const tracked = await (
+      await fetch(`${server.base}/letters/track`, { method: 'POST', body: form({ code: code.toLowerCase().replace(/(.{4})/g, '$1 ') }) })
+    ).text()
     expect(tracked).toContain('已答复')
     expect(tracked).toContain('已联系交警')
     const wrongTail = await fetch(`${server.base}/letters/track`, { method: 'POST', body: form({ code, phoneTail: '0000' }) })
@@ -112,7 +125,9 @@ describe('a letter to a unit site', () => {
     const list = () => fetch(`${server.base}/s/jyj/letters`).then((r) => r.text())
     expect(await list()).not.toContain('学校门口交通拥堵')
     expect((await fetch(`${server.base}/s/jyj/letters/${id}`)).status).toBe(404)
-    await expect(payload.update({ collection: 'letters' as never, id, data: { publication: { approved: true } } as never, ...as(world.eduHandler) })).rejects.toThrow(/only reviewers/)
+    await expect(
+      payload.update({ collection: 'letters' as never, id, data: { publication: { approved: true } } as never, ...as(world.eduHandler) }),
+    ).rejects.toThrow(/only reviewers/)
     await payload.update({ collection: 'letters' as never, id, data: { publication: { approved: true } } as never, ...as(world.eduReviewer) })
     const listHtml = await list()
     expect(listHtml).toContain('学校门口交通拥堵')
@@ -137,11 +152,21 @@ describe('a letter to a unit site', () => {
   })
 
   it('a letter whose writer did not consent is never published', async () => {
-    const { code: privateCode } = await submit('/s/jyj/letters/new', { route: 'site', site: 'jyj', subject: '不公开的来信', category: 'consultation', content: '这是一封不愿公开的来信内容', name: '李四', phone: '13900001111' })
+    const { code: privateCode } = await submit('/s/jyj/letters/new', {
+      route: 'site',
+      site: 'jyj',
+      subject: '不公开的来信',
+      category: 'consultation',
+      content: '这是一封不愿公开的来信内容',
+      name: '李四',
+      phone: '13900001111',
+    })
     const letter = await letterByCode(privateCode!)
     await payload.update({ collection: 'letters' as never, id: letter.id, data: command('accept'), ...as(world.eduHandler) })
     await payload.update({ collection: 'letters' as never, id: letter.id, data: command('reply', { text: '已答复' }), ...as(world.eduHandler) })
-    await expect(payload.update({ collection: 'letters' as never, id: letter.id, data: { publication: { approved: true } } as never, ...as(world.eduReviewer) })).rejects.toThrow(/did not agree/)
+    await expect(
+      payload.update({ collection: 'letters' as never, id: letter.id, data: { publication: { approved: true } } as never, ...as(world.eduReviewer) }),
+    ).rejects.toThrow(/did not agree/)
     expect(await fetch(`${server.base}/s/jyj/letters`).then((r) => r.text())).not.toContain('不公开的来信')
   })
 })
@@ -150,7 +175,14 @@ describe("the mayor's mailbox", () => {
   let id: number | string
 
   it('collects on the portal, unassigned until the central office dispatches', async () => {
-    const { code, status } = await submit('/letters/mailbox', { route: 'mailbox', subject: '建议增设公交线路', category: 'suggestion', content: '建议增设从城东到高铁站的公交线路。', name: '陈建国', phone: '0775-2826123' })
+    const { code, status } = await submit('/letters/mailbox', {
+      route: 'mailbox',
+      subject: '建议增设公交线路',
+      category: 'suggestion',
+      content: '建议增设从城东到高铁站的公交线路。',
+      name: '陈建国',
+      phone: '0775-2826123',
+    })
     expect(status).toBe(200)
     const letter = await letterByCode(code!)
     id = letter.id
@@ -161,12 +193,21 @@ describe("the mayor's mailbox", () => {
   })
 
   it('only the central office dispatches; the unit may request a transfer, which the central office approves', async () => {
-    await expect(payload.update({ collection: 'letters' as never, id, data: command('dispatch', { toOrganization: world.education.id }), ...as(world.eduHandler) })).rejects.toThrow()
+    await expect(
+      payload.update({ collection: 'letters' as never, id, data: command('dispatch', { toOrganization: world.education.id }), ...as(world.eduHandler) }),
+    ).rejects.toThrow()
     await payload.update({ collection: 'letters' as never, id, data: command('dispatch', { toOrganization: world.education.id }), ...as(world.central) })
     await payload.update({ collection: 'letters' as never, id, data: command('accept'), ...as(world.eduHandler) })
-    const requested = (await payload.update({ collection: 'letters' as never, id, data: command('request-transfer', { toOrganization: world.transport.id, text: '公交线路属交通运输局职责' }), ...as(world.eduHandler) })) as any
+    const requested = (await payload.update({
+      collection: 'letters' as never,
+      id,
+      data: command('request-transfer', { toOrganization: world.transport.id, text: '公交线路属交通运输局职责' }),
+      ...as(world.eduHandler),
+    })) as any
     expect(String(requested.pendingTransfer.toOrganization)).toBe(String(world.transport.id))
-    await expect(payload.update({ collection: 'letters' as never, id, data: command('approve-transfer'), ...as(world.eduHandler) })).rejects.toThrow(/Only the central office/)
+    await expect(payload.update({ collection: 'letters' as never, id, data: command('approve-transfer'), ...as(world.eduHandler) })).rejects.toThrow(
+      /Only the central office/,
+    )
     const approved = (await payload.update({ collection: 'letters' as never, id, data: command('approve-transfer'), ...as(world.central) })) as any
     expect(approved).toMatchObject({ status: 'dispatched' })
     expect(String(approved.assignedOrganization)).toBe(String(world.transport.id))
@@ -176,20 +217,51 @@ describe("the mayor's mailbox", () => {
 
   it('the deadline is extended once, with a reason', async () => {
     await payload.update({ collection: 'letters' as never, id, data: command('accept'), ...as(world.transportHandler) })
-    await expect(payload.update({ collection: 'letters' as never, id, data: command('extend'), ...as(world.transportHandler) })).rejects.toThrow(/needs a reason/)
-    const extended = (await payload.update({ collection: 'letters' as never, id, data: command('extend', { text: '需要开展客流调查' }), ...as(world.transportHandler) })) as any
+    await expect(payload.update({ collection: 'letters' as never, id, data: command('extend'), ...as(world.transportHandler) })).rejects.toThrow(
+      /needs a reason/,
+    )
+    const extended = (await payload.update({
+      collection: 'letters' as never,
+      id,
+      data: command('extend', { text: '需要开展客流调查' }),
+      ...as(world.transportHandler),
+    })) as any
     expect(extended).toMatchObject({ extended: true, extensionReason: '需要开展客流调查' })
     expect(extended.deadline).toBe('2025-03-17T15:59:59.999Z') // 02-24 + 15 working days
-    await expect(payload.update({ collection: 'letters' as never, id, data: command('extend', { text: 'again' }), ...as(world.transportHandler) })).rejects.toThrow(/only once/)
+    await expect(
+      payload.update({ collection: 'letters' as never, id, data: command('extend', { text: 'again' }), ...as(world.transportHandler) }),
+    ).rejects.toThrow(/only once/)
   })
 
   it('can be returned and re-dispatched, or rejected as invalid with a reason', async () => {
-    const { code } = await submit('/letters/mailbox', { route: 'mailbox', subject: '测试来信', category: 'other', content: '这是一封无效的测试来信', name: '赵六', phone: '13900002222' })
+    const { code } = await submit('/letters/mailbox', {
+      route: 'mailbox',
+      subject: '测试来信',
+      category: 'other',
+      content: '这是一封无效的测试来信',
+      name: '赵六',
+      phone: '13900002222',
+    })
     const letter = await letterByCode(code!)
-    await payload.update({ collection: 'letters' as never, id: letter.id, data: command('dispatch', { toOrganization: world.education.id }), ...as(world.central) })
-    const returned = (await payload.update({ collection: 'letters' as never, id: letter.id, data: command('return', { text: '非本单位职责' }), ...as(world.eduHandler) })) as any
+    await payload.update({
+      collection: 'letters' as never,
+      id: letter.id,
+      data: command('dispatch', { toOrganization: world.education.id }),
+      ...as(world.central),
+    })
+    const returned = (await payload.update({
+      collection: 'letters' as never,
+      id: letter.id,
+      data: command('return', { text: '非本单位职责' }),
+      ...as(world.eduHandler),
+    })) as any
     expect(returned.status).toBe('returned')
-    const rejected = (await payload.update({ collection: 'letters' as never, id: letter.id, data: command('reject', { text: '内容无实质诉求' }), ...as(world.central) })) as any
+    const rejected = (await payload.update({
+      collection: 'letters' as never,
+      id: letter.id,
+      data: command('reject', { text: '内容无实质诉求' }),
+      ...as(world.central),
+    })) as any
     expect(rejected).toMatchObject({ status: 'rejected', rejectionReason: '内容无实质诉求' })
     const tracked = await (await fetch(`${server.base}/letters/track`, { method: 'POST', body: form({ code }) })).text()
     expect(tracked).toContain('不予受理')
@@ -200,7 +272,15 @@ describe("the mayor's mailbox", () => {
 describe('reminders and supervision', () => {
   it('flags yellow, then red, e-mailing the unit once per flag and the central office when overdue', async () => {
     clock.set('2025-04-25T02:00:00Z') // Friday; deadline Tue 05-20 (May holiday, make-up Sunday 04-27)
-    const { code } = await submit('/s/jyj/letters/new', { route: 'site', site: 'jyj', subject: '催办测试', category: 'complaint', content: '用于测试催办的来信内容', name: '周七', phone: '13900003333' })
+    const { code } = await submit('/s/jyj/letters/new', {
+      route: 'site',
+      site: 'jyj',
+      subject: '催办测试',
+      category: 'complaint',
+      content: '用于测试催办的来信内容',
+      name: '周七',
+      phone: '13900003333',
+    })
     const letter = await letterByCode(code!)
     expect(letter.deadline).toBe('2025-05-20T15:59:59.999Z')
     const sent: { to: unknown; subject: string }[] = []

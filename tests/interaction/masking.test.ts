@@ -68,6 +68,21 @@ describe('masking personal data', () => {
     for (const secret of ['13877512345', '450902199003151234', '2826123', 'a@b.cn', '张三']) expect(all).not.toContain(secret)
   })
 
+  it('keeps an office landline and a service hotline, which are public numbers; hides a private landline and every mobile', () => {
+    const reply = '请与市住建局0775-2826123联系，或拨打0775-12345热线；咨询电话：2826124；市民中心（0775）2826125。'
+    expect(maskPersonalData(reply)).toBe(reply)
+    const mobile = maskPersonalData('请联系市住建局13877512345')
+    expect(mobile).not.toContain('13877512345')
+    for (const privateLine of ['我的电话0775-2826123', '联系电话：0775-2826123', '我的住所电话：0775-2826123', '家里座机(0775)2826123']) {
+      expect(maskPersonalData(privateLine), privateLine).not.toContain('2826123')
+    }
+  })
+
+  it('masks only the number, never the text in brackets after it', () => {
+    expect(maskPersonalData('编号12345678901234567（17位）')).toBe('编号123**************（17位）')
+    expect(maskPersonalData('身份证450902199003151234（18位）')).toBe('身份证450***************（18位）')
+  })
+
   it('keeps ordinary text, dates and short numbers', () => {
     const text = '2025-04-25 下午3点，5路公交车晚点20分钟，国办发〔2019〕19号文件。'
     expect(maskPersonalData(text)).toBe(text)

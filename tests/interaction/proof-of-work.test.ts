@@ -19,7 +19,10 @@ describe('proof of work', () => {
     const digest = createHash('sha256').update(`${challenge}:${solution}`).digest()
     expect(leadingZeroBits(digest)).toBeGreaterThanOrEqual(10)
     expect(verifySolution(SECRET, challenge, solution, { now, minBits: 10, spent })).toMatchObject({ ok: true })
-    expect(verifySolution(SECRET, challenge, solution, { now, minBits: 10, spent })).toMatchObject({ ok: false, error: expect.stringContaining('already used') })
+    expect(verifySolution(SECRET, challenge, solution, { now, minBits: 10, spent })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('already used'),
+    })
   })
 
   it('refuses a wrong solution, a forged or weakened challenge, an expired one', () => {
@@ -28,19 +31,33 @@ describe('proof of work', () => {
     const solution = solveChallenge(challenge, 12)
     const wrong = String(Number(solution) + 1)
     const wrongDigest = createHash('sha256').update(`${challenge}:${wrong}`).digest()
-    if (leadingZeroBits(wrongDigest) < 12) expect(verifySolution(SECRET, challenge, wrong, { now, minBits: 12, spent })).toMatchObject({ ok: false, error: expect.stringContaining('failed') })
+    if (leadingZeroBits(wrongDigest) < 12)
+      expect(verifySolution(SECRET, challenge, wrong, { now, minBits: 12, spent })).toMatchObject({ ok: false, error: expect.stringContaining('failed') })
     const weakened = challenge.replace('.12.', '.0.')
     expect(verifySolution(SECRET, weakened, '0', { now, minBits: 0, spent })).toMatchObject({ ok: false, error: expect.stringContaining('invalid check') })
     expect(verifySolution('another-secret-0123456789', challenge, solution, { now, minBits: 12, spent })).toMatchObject({ ok: false })
     const weak = createChallenge(SECRET, { now, bits: 2, ttlSeconds: 600 })
-    expect(verifySolution(SECRET, weak.challenge, solveChallenge(weak.challenge, 2), { now, minBits: 12, spent })).toMatchObject({ ok: false, error: expect.stringContaining('too weak') })
+    expect(verifySolution(SECRET, weak.challenge, solveChallenge(weak.challenge, 2), { now, minBits: 12, spent })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('too weak'),
+    })
     const later = new Date(now.getTime() + 601_000)
-    expect(verifySolution(SECRET, challenge, solution, { now: later, minBits: 12, spent })).toMatchObject({ ok: false, error: expect.stringContaining('expired') })
+    expect(verifySolution(SECRET, challenge, solution, { now: later, minBits: 12, spent })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('expired'),
+    })
   })
 
   it('never throws on garbage', () => {
     const spent = memorySpentChallenges()
-    for (const [c, s] of [[undefined, undefined], [{}, []], ['v1.a.b.c.d', 'x'], ['x'.repeat(10_000), '1'], ['v1....', '1'], [null, '99999999999999999']]) {
+    for (const [c, s] of [
+      [undefined, undefined],
+      [{}, []],
+      ['v1.a.b.c.d', 'x'],
+      ['x'.repeat(10_000), '1'],
+      ['v1....', '1'],
+      [null, '99999999999999999'],
+    ]) {
       expect(verifySolution(SECRET, c, s, { now, minBits: 0, spent }).ok).toBe(false)
     }
   })

@@ -1,6 +1,15 @@
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createChallenge, interactionFactsByOrganization, letterInboxStore, letterPromoterFor, manualClock, ratingIndicators, ratingStatistics, solveChallenge } from '../../src/interaction'
+import {
+  createChallenge,
+  interactionFactsByOrganization,
+  letterInboxStore,
+  letterPromoterFor,
+  manualClock,
+  ratingIndicators,
+  ratingStatistics,
+  solveChallenge,
+} from '../../src/interaction'
 import { bootInteractionPayload, form, seedWorld, solvedForm, startServer, type World } from './helpers/boot'
 import { hostileLetterCases, invalidQueryCodes } from './hostile-input'
 
@@ -77,7 +86,11 @@ describe('1,000 generated malformed and hostile letter submissions over HTTP', (
     const huge = await fetch(`${server.base}/letters`, { method: 'POST', body: form({ content: 'x'.repeat(300_000) }) })
     expect(huge.status).toBe(413)
     expect(await huge.text()).toContain('too large')
-    const badEncoding = await fetch(`${server.base}/letters`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=koi8-x' }, body: 'subject=%E4' })
+    const badEncoding = await fetch(`${server.base}/letters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=koi8-x' },
+      body: 'subject=%E4',
+    })
     expect(badEncoding.status).toBeGreaterThanOrEqual(400)
     expect(badEncoding.status).toBeLessThan(500)
     const json = await fetch(`${server.base}/letters`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"subject":' })
@@ -90,7 +103,16 @@ describe('1,000 generated malformed and hostile letter submissions over HTTP', (
     const spy = vi.spyOn(letterInboxStore, 'insert').mockRejectedValueOnce(new Error('database is locked'))
     const res = await fetch(`${server.base}/letters`, {
       method: 'POST',
-      body: form({ route: 'site', site: 'jyj', subject: '保留我的标题', category: 'other', content: '这段内容在保存失败后必须仍然保留', name: '钱八', phone: '13900004444', ...(await solvedForm(page)) }),
+      body: form({
+        route: 'site',
+        site: 'jyj',
+        subject: '保留我的标题',
+        category: 'other',
+        content: '这段内容在保存失败后必须仍然保留',
+        name: '钱八',
+        phone: '13900004444',
+        ...(await solvedForm(page)),
+      }),
     })
     spy.mockRestore()
     expect(res.status).toBe(503)
@@ -101,16 +123,29 @@ describe('1,000 generated malformed and hostile letter submissions over HTTP', (
   })
 
   it('a refused submission keeps what was typed, escaped', async () => {
-    const res = await fetch(`${server.base}/letters`, { method: 'POST', body: form({ route: 'site', site: 'jyj', subject: '"><b>x</b>', content: '短', phone: '1', ...pow() }) })
+    const res = await fetch(`${server.base}/letters`, {
+      method: 'POST',
+      body: form({ route: 'site', site: 'jyj', subject: '"><b>x</b>', content: '短', phone: '1', ...pow() }),
+    })
     expect(res.status).toBe(400)
     const html = await res.text()
-    expect(html).toContain('value="&quot;&gt;&lt;b&gt;x&lt;/b&gt;"')
+    // The theme's Liquid escapes a quote as &#34; (liquidjs's `escape`), the same protection as &quot;.
+    expect(html).toContain('value="&#34;&gt;&lt;b&gt;x&lt;/b&gt;"')
     expect(html).toContain('aria-invalid="true"')
   })
 
   it('a proof of work is used once only', async () => {
     const solved = pow()
-    const letter = { route: 'site', site: 'jyj', subject: '重复提交', category: 'other', content: '同一个验证提交两次', name: '孙九', phone: '13900005555', ...solved }
+    const letter = {
+      route: 'site',
+      site: 'jyj',
+      subject: '重复提交',
+      category: 'other',
+      content: '同一个验证提交两次',
+      name: '孙九',
+      phone: '13900005555',
+      ...solved,
+    }
     expect((await fetch(`${server.base}/letters`, { method: 'POST', body: form(letter) })).status).toBe(200)
     const again = await fetch(`${server.base}/letters`, { method: 'POST', body: form(letter) })
     expect(again.status).toBe(400)
@@ -150,7 +185,10 @@ describe('public ratings', () => {
 
   it('refuses bad scores with a message per problem', async () => {
     const page = await (await fetch(`${server.base}/ratings/new`)).text()
-    const res = await fetch(`${server.base}/ratings`, { method: 'POST', body: form({ organization: world.education.id, scores: { ...scores, attitude: 9, hacked: 1 }, ...(await solvedForm(page)) }) })
+    const res = await fetch(`${server.base}/ratings`, {
+      method: 'POST',
+      body: form({ organization: world.education.id, scores: { ...scores, attitude: 9, hacked: 1 }, ...(await solvedForm(page)) }),
+    })
     expect(res.status).toBe(400)
     const html = await res.text()
     expect(html).toContain('服务态度')
@@ -160,7 +198,10 @@ describe('public ratings', () => {
   it('aggregates per unit and month', async () => {
     const stats = await ratingStatistics(payload)
     const education = stats.filter((s) => s.organization === String(world.education.id))
-    expect(education.map((s) => [s.period, s.count])).toEqual([['2025-03', 1], ['2025-04', 1]])
+    expect(education.map((s) => [s.period, s.count])).toEqual([
+      ['2025-03', 1],
+      ['2025-04', 1],
+    ])
     expect(education[0].indicators.attitude).toBe(1)
   })
 })
@@ -170,7 +211,10 @@ describe('error reports (我为政府网站找错)', () => {
     const url = 'https://jyj.yulin.gov.cn/tzgg/123.html'
     const page = await (await fetch(`${server.base}/error-report?url=${encodeURIComponent(url)}`)).text()
     expect(page).toContain(`value="${url}"`)
-    const res = await fetch(`${server.base}/error-report`, { method: 'POST', body: form({ pageUrl: url, kind: 'broken-link', description: '附件下载链接打不开', ...(await solvedForm(page)) }) })
+    const res = await fetch(`${server.base}/error-report`, {
+      method: 'POST',
+      body: form({ pageUrl: url, kind: 'broken-link', description: '附件下载链接打不开', ...(await solvedForm(page)) }),
+    })
     expect(res.status).toBe(200)
     const { docs } = await payload.find({ collection: 'error-reports' as never, overrideAccess: true, depth: 0 })
     expect(docs).toHaveLength(1)
@@ -180,14 +224,27 @@ describe('error reports (我为政府网站找错)', () => {
     expect(report.deadline).toBe('2025-03-10T15:59:59.999Z') // 5 working days from Mon 03-03
     // the owning unit's staff close it with a note; another unit cannot see it
     const reviewer = world.eduReviewer
-    await expect(payload.update({ collection: 'error-reports' as never, id: report.id, data: { status: 'resolved' } as never, user: reviewer, overrideAccess: false })).rejects.toThrow(/write what was done/)
-    const resolved = (await payload.update({ collection: 'error-reports' as never, id: report.id, data: { status: 'resolved', resolution: '已修复链接' } as never, user: reviewer, overrideAccess: false })) as any
+    await expect(
+      payload.update({ collection: 'error-reports' as never, id: report.id, data: { status: 'resolved' } as never, user: reviewer, overrideAccess: false }),
+    ).rejects.toThrow(/write what was done/)
+    const resolved = (await payload.update({
+      collection: 'error-reports' as never,
+      id: report.id,
+      data: { status: 'resolved', resolution: '已修复链接' } as never,
+      user: reviewer,
+      overrideAccess: false,
+    })) as any
     expect(resolved.resolvedAt).toBeTruthy()
-    expect((await payload.find({ collection: 'error-reports' as never, user: world.transportHandler, overrideAccess: false }).catch(() => ({ docs: [] }))).docs).toHaveLength(0)
+    expect(
+      (await payload.find({ collection: 'error-reports' as never, user: world.transportHandler, overrideAccess: false }).catch(() => ({ docs: [] }))).docs,
+    ).toHaveLength(0)
   })
 
   it('refuses non-web URLs', async () => {
-    const res = await fetch(`${server.base}/error-report`, { method: 'POST', body: form({ pageUrl: 'javascript:alert(1)', kind: 'typo', description: '这里有错别字', ...pow() }) })
+    const res = await fetch(`${server.base}/error-report`, {
+      method: 'POST',
+      body: form({ pageUrl: 'javascript:alert(1)', kind: 'typo', description: '这里有错别字', ...pow() }),
+    })
     expect(res.status).toBe(400)
     expect(await res.text()).toContain('invalid page URL')
   })
@@ -197,7 +254,11 @@ describe('facts for the scorecard', () => {
   it('gives letters, error reports and ratings per organization', async () => {
     const facts = await interactionFactsByOrganization(payload)
     const education = facts.get(String(world.education.id))!
-    expect(education.letters.length).toBe(await payload.count({ collection: 'letters' as never, where: { assignedOrganization: { equals: world.education.id } }, overrideAccess: true }).then((r) => r.totalDocs))
+    expect(education.letters.length).toBe(
+      await payload
+        .count({ collection: 'letters' as never, where: { assignedOrganization: { equals: world.education.id } }, overrideAccess: true })
+        .then((r) => r.totalDocs),
+    )
     expect(education.errorReports).toEqual([expect.objectContaining({ resolvedAt: expect.any(String), valid: true })])
     expect(education.publicRatings).toHaveLength(10)
     expect(education.publicRatings.find((r) => r.indicator === 'attitude')).toMatchObject({ votes: 2, average: 1 })
@@ -215,7 +276,9 @@ describe('the reminder task on the jobs queue', () => {
     expect(left.docs.filter((d: any) => d.hasError || !d.completedAt)).toHaveLength(0)
     // every letter submitted in March is overdue by the end of the year
     const red = await payload.count({ collection: 'letters' as never, where: { 'supervision.flag': { equals: 'red' } }, overrideAccess: true })
-    expect(red.totalDocs).toBe(await payload.count({ collection: 'letters' as never, where: { status: { equals: 'received' } }, overrideAccess: true }).then((r) => r.totalDocs))
+    expect(red.totalDocs).toBe(
+      await payload.count({ collection: 'letters' as never, where: { status: { equals: 'received' } }, overrideAccess: true }).then((r) => r.totalDocs),
+    )
     expect(spy).toHaveBeenCalled()
     spy.mockRestore()
   })

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { aggregateRatings, checkScores, normalizeAddress, quarterOfMonth, ratingIndicators, ratingVisitorKey, readRatedCookie, writeRatedCookie, yearOfMonth } from '../../src/interaction'
+import {
+  aggregateRatings,
+  checkScores,
+  normalizeAddress,
+  quarterOfMonth,
+  ratingIndicators,
+  ratingVisitorKey,
+  readRatedCookie,
+  writeRatedCookie,
+  yearOfMonth,
+} from '../../src/interaction'
 
 const SECRET = 'rating-secret-0123456789'
 const allScores = (value: number) => Object.fromEntries(ratingIndicators.map((i) => [i.key, value]))

@@ -43,7 +43,9 @@ describe('letter submission', () => {
       if (result.ok) {
         accepted++
         const data = result.data
-        expect(Object.keys(data).sort(), testCase.label).toEqual(['category', 'content', 'email', 'name', 'phone', 'publishable', 'subject'].filter((k) => k in data).sort())
+        expect(Object.keys(data).sort(), testCase.label).toEqual(
+          ['category', 'content', 'email', 'name', 'phone', 'publishable', 'subject'].filter((k) => k in data).sort(),
+        )
         for (const value of [data.subject, data.content, data.name]) {
           expect(value).not.toMatch(/<\s*(script|img|iframe|svg|style)/i)
           expect(value).not.toMatch(/[\u0000-\u0008\u202a-\u202e\u200b]/)
@@ -91,7 +93,10 @@ describe('error report submission', () => {
   })
 
   it('refuses non-http URLs, unknown kinds and empty descriptions', () => {
-    expect(validateErrorReport({ ...good, pageUrl: 'javascript:alert(1)' })).toMatchObject({ ok: false, errors: { pageUrl: expect.stringContaining('invalid page URL') } })
+    expect(validateErrorReport({ ...good, pageUrl: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      errors: { pageUrl: expect.stringContaining('invalid page URL') },
+    })
     expect(validateErrorReport({ ...good, kind: 'hack' })).toMatchObject({ ok: false, errors: { kind: expect.any(String) } })
     expect(validateErrorReport({ ...good, description: '<p></p>' })).toMatchObject({ ok: false, errors: { description: expect.any(String) } })
     expect(validateErrorReport(null)).toMatchObject({ ok: false, errors: { pageUrl: expect.any(String), description: expect.any(String) } })

@@ -26,7 +26,10 @@ describe('letters unanswered more than 3 months (V5.2)', () => {
     input.letters = [{ id: 1, receivedAt: daysAgo(200), repliedAt: daysAgo(110) }]
     expect(indicator(set, 'V5.2', input).status).toBe('pass')
     input.letters = [{ id: 1, receivedAt: daysAgo(200), repliedAt: daysAgo(105) }]
-    expect(indicator(set, 'V5.2', input)).toMatchObject({ status: 'fail', evidence: [expect.objectContaining({ detail: expect.objectContaining({ openDays: 95 }) })] })
+    expect(indicator(set, 'V5.2', input)).toMatchObject({
+      status: 'fail',
+      evidence: [expect.objectContaining({ detail: expect.objectContaining({ openDays: 95 }) })],
+    })
   })
 
   it('ignores invalid letters and overdue moments more than a year ago', () => {
@@ -80,7 +83,11 @@ describe('reply freshness (D3.1: −3 when no reply for 2 months while letters w
     ]
     expect(indicator(set, 'D3.1', input).points).toBe(0)
     input.letters[0]!.repliedAt = daysAgo(61)
-    expect(indicator(set, 'D3.1', input)).toMatchObject({ status: 'fail', points: 3, evidence: [expect.objectContaining({ target: { collection: 'letters', id: 2 } })] })
+    expect(indicator(set, 'D3.1', input)).toMatchObject({
+      status: 'fail',
+      points: 3,
+      evidence: [expect.objectContaining({ target: { collection: 'letters', id: 2 } })],
+    })
     input.letters = [input.letters[0]!]
     expect(indicator(set, 'D3.1', input).points).toBe(0)
   })

@@ -25,14 +25,34 @@ let serial = 0
 const body = (text: string, links: string[] = []) => {
   const state = lexicalParagraphs([text]) as any
   for (const href of links) {
-    state.root.children.push({ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'link', version: 3, fields: { url: href, newTab: false, linkType: 'custom' }, format: '', indent: 0, direction: 'ltr', children: [{ type: 'text', text: '链接', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] }] })
+    state.root.children.push({
+      type: 'paragraph',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
+      textFormat: 0,
+      children: [
+        {
+          type: 'link',
+          version: 3,
+          fields: { url: href, newTab: false, linkType: 'custom' },
+          format: '',
+          indent: 0,
+          direction: 'ltr',
+          children: [{ type: 'text', text: '链接', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
+        },
+      ],
+    })
   }
   return state
 }
 
 export async function seedDbGroup(payload: Payload): Promise<DbGroup> {
-  const create = async (collection: string, data: Record<string, unknown>) => (await payload.create({ collection: collection as never, data: data as never, overrideAccess: true })) as { id: Id }
-  const org = async (name: string, code: string, kind: string, extra: Record<string, unknown> = {}) => (await create('organizations', { name, shortName: name, code, kind, ...extra })).id
+  const create = async (collection: string, data: Record<string, unknown>) =>
+    (await payload.create({ collection: collection as never, data: data as never, overrideAccess: true })) as { id: Id }
+  const org = async (name: string, code: string, kind: string, extra: Record<string, unknown> = {}) =>
+    (await create('organizations', { name, shortName: name, code, kind, ...extra })).id
   const city = await org('玉林市人民政府', 'TESTCITY01', 'city')
   const orgs = {
     city,
@@ -43,7 +63,15 @@ export async function seedDbGroup(payload: Payload): Promise<DbGroup> {
   }
   const site = async (key: keyof DbGroup['sites'], n: number, footer: Record<string, string | null>) => {
     const code = key === 'city' ? 'www' : `unit-${key}`
-    const doc = await create('sites', { name: `${key} 网站`, code, identificationCode: `45090000${String(n).padStart(2, '0')}`, organization: orgs[key], theme: key === 'city' ? 'portal' : 'department', status: 'active', settings: { footer } })
+    const doc = await create('sites', {
+      name: `${key} 网站`,
+      code,
+      identificationCode: `45090000${String(n).padStart(2, '0')}`,
+      organization: orgs[key],
+      theme: key === 'city' ? 'portal' : 'department',
+      status: 'active',
+      settings: { footer },
+    })
     return { id: doc.id, code }
   }
   const footer = (n: number) => ({ icp: `桂ICP备0500000${n}号`, publicSecurity: `桂公网安备 4509020200000${n}号` })
@@ -57,7 +85,9 @@ export async function seedDbGroup(payload: Payload): Promise<DbGroup> {
 
   const columns: Record<string, Id> = {}
   const column = async (key: string, siteKey: keyof DbGroup['sites'], owner: Id, slug: string, category: string, parent?: Id) => {
-    columns[key] = (await create('columns', { name: key, slug, category, site: sites[siteKey].id, ownerOrganization: owner, parent: parent ?? null, visibility: 'public' })).id
+    columns[key] = (
+      await create('columns', { name: key, slug, category, site: sites[siteKey].id, ownerOrganization: owner, parent: parent ?? null, visibility: 'public' })
+    ).id
     return columns[key]!
   }
   for (const unit of ['city', 'a', 'c'] as const) {
@@ -85,7 +115,17 @@ export async function seedDbGroup(payload: Payload): Promise<DbGroup> {
   const ages: Record<string, number> = {}
   for (const key of Object.keys(columns)) {
     if (/services|interaction|blank|d\.root/.test(key)) continue
-    ages[key] = key.startsWith('b.') ? (key.includes('profile') ? 400 : key.includes('news') ? 20 : 200) : key === 'c.policy' ? 200 : key.includes('profile') ? 100 : 3
+    ages[key] = key.startsWith('b.')
+      ? key.includes('profile')
+        ? 400
+        : key.includes('news')
+          ? 20
+          : 200
+      : key === 'c.policy'
+        ? 200
+        : key.includes('profile')
+          ? 100
+          : 3
   }
   const imported: BulkArticle[] = Object.entries(ages).map(([key, age]) => {
     const col = (key.split('.')[0] === 'd' ? 'city' : key.split('.')[0]) as keyof DbGroup['sites']
@@ -117,8 +157,17 @@ export async function seedDbGroup(payload: Payload): Promise<DbGroup> {
   if ((payload.collections as Record<string, unknown>)['service-guides']) {
     for (const unit of ['city', 'a', 'c', 'd'] as const) {
       await create('service-guides', {
-        title: `${unit} 办事事项`, organization: orgs[unit], legalBasis: '《条例》第三条', conditions: '本市居民', materials: '身份证', place: '政务服务中心',
-        hours: '工作日 9:00–17:00', phone: '0775-1234567', process: '受理\n审核\n办结', onlineUrl: 'https://zwfw.example.gov.cn/item/1', _status: 'published',
+        title: `${unit} 办事事项`,
+        organization: orgs[unit],
+        legalBasis: '《条例》第三条',
+        conditions: '本市居民',
+        materials: '身份证',
+        place: '政务服务中心',
+        hours: '工作日 9:00–17:00',
+        phone: '0775-1234567',
+        process: '受理\n审核\n办结',
+        onlineUrl: 'https://zwfw.example.gov.cn/item/1',
+        _status: 'published',
       })
     }
   }
@@ -131,7 +180,8 @@ export async function seedDbGroup(payload: Payload): Promise<DbGroup> {
     editorC: 'editor@c.test.gov.cn',
     reviewerC: 'reviewer@c.test.gov.cn',
   }
-  const user = (email: string, organization: Id, roles: string[]) => create('users', { email, name: email.split('@')[0], password: PASSWORD, organization, roles })
+  const user = (email: string, organization: Id, roles: string[]) =>
+    create('users', { email, name: email.split('@')[0], password: PASSWORD, organization, roles })
   await user(users.central, city, ['central-admin'])
   await user(users.evaluator, city, ['evaluator'])
   await user(users.editorA, orgs.a, ['editor'])
@@ -143,7 +193,14 @@ export async function seedDbGroup(payload: Payload): Promise<DbGroup> {
   for (const [key, s] of Object.entries(sites)) {
     for (let i = 0; i < 140; i++) {
       const bad = key === 'b' && i < 14
-      probes.push({ site: s.id, url: `http://127.0.0.1/s/${s.code}/`, at: new Date(NOW.getTime() - (i + 0.5) * (7 * DAY) / 141).toISOString(), ok: !bad, status: bad ? 503 : 200, durationMs: 120 })
+      probes.push({
+        site: s.id,
+        url: `http://127.0.0.1/s/${s.code}/`,
+        at: new Date(NOW.getTime() - ((i + 0.5) * (7 * DAY)) / 141).toISOString(),
+        ok: !bad,
+        status: bad ? 503 : 200,
+        durationMs: 120,
+      })
     }
   }
   const db = payload.db as unknown as { drizzle: any; tables: Record<string, any> }

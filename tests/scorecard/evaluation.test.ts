@@ -113,8 +113,19 @@ describe('rectification list (整改清单)', () => {
   it('lists every failing piece of evidence with a deadline', () => {
     const { result } = run()
     const items = deriveRectificationItems(result, set).filter((item) => item.organizationId === 3)
-    expect(items.map((item) => item.key)).toEqual(['3|D1.1|column:303', '3|D2.1|guide:301', '3|D3.3|report:301', '3|D4.2|site:3:searchBox', '3|D4.5|article:3001'])
-    expect(items[0]).toMatchObject({ status: 'open', openedAt: AS_OF.toISOString(), deadline: '2024-07-30T00:00:00.000Z', target: { collection: 'columns', id: 303 } })
+    expect(items.map((item) => item.key)).toEqual([
+      '3|D1.1|column:303',
+      '3|D2.1|guide:301',
+      '3|D3.3|report:301',
+      '3|D4.2|site:3:searchBox',
+      '3|D4.5|article:3001',
+    ])
+    expect(items[0]).toMatchObject({
+      status: 'open',
+      openedAt: AS_OF.toISOString(),
+      deadline: '2024-07-30T00:00:00.000Z',
+      target: { collection: 'columns', id: 303 },
+    })
   })
 
   it('closes the item of a fixed stale column on the next run and keeps the rest open', () => {

@@ -53,13 +53,25 @@ describe('Excel export', () => {
     expect(services.find((row) => row[1] === '丙局')!.slice(2)).toEqual([6, 0, 6])
     expect(services.find((row) => row[1] === '某县人民政府')!.slice(2)).toEqual([16, 0, 16])
     const veto = rows(workbook.getWorksheet('单项否决 Veto')!)
-    expect(veto.find((row) => row[1] === '乙局')!.slice(2).every((cell) => cell === '不合格')).toBe(true)
+    expect(
+      veto
+        .find((row) => row[1] === '乙局')!
+        .slice(2)
+        .every((cell) => cell === '不合格'),
+    ).toBe(true)
     const bonus = rows(workbook.getWorksheet('加分 Bonus')!)
     expect(bonus.find((row) => row[1] === '玉林市人民政府')!.slice(2)).toEqual([8, 5, '不适用', 13])
     const evidence = rows(workbook.getWorksheet('证据 Evidence')!)
     const expected = run.results.flatMap((r) => r.indicators.filter((i) => i.status === 'fail').flatMap((i) => i.evidence))
     expect(evidence.length - 1).toBe(expected.length)
-    expect(evidence.find((row) => row[2] === 'V5.2')!.slice(1, 7)).toEqual(['乙局', 'V5.2', '留言超期未答复', expect.stringContaining('噪音扰民'), 'letters', '201'])
+    expect(evidence.find((row) => row[2] === 'V5.2')!.slice(1, 7)).toEqual([
+      '乙局',
+      'V5.2',
+      '留言超期未答复',
+      expect.stringContaining('噪音扰民'),
+      'letters',
+      '201',
+    ])
   })
 
   it('refuses to export a run with another set version', async () => {

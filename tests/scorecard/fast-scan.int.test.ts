@@ -39,7 +39,10 @@ beforeAll(async () => {
     base(2, lexical(paragraph(text('中华人民共')), paragraph(text('合国成立纪念。')))), // … over two paragraphs
     base(3, lexical(paragraph(text('他说"人民政付"要改。')))), // escaped quotes around a typo
     base(4, lexical(paragraph({ type: 'upload', version: 3, relationTo: 'media', value: 999999, fields: null }))), // image without alt text
-    base(5, lexical(paragraph({ type: 'autolink', version: 1, fields: { url: `/s/${group.sites.c.code}/nowhere/`, linkType: 'custom' }, children: [text('见')] }))),
+    base(
+      5,
+      lexical(paragraph({ type: 'autolink', version: 1, fields: { url: `/s/${group.sites.c.code}/nowhere/`, linkType: 'custom' }, children: [text('见')] })),
+    ),
     base(6, lexical(paragraph(text('玉林市召开工作会议。'))), { title: '关于网络赌场的通报' }), // term in the title only
     base(7, lexical(paragraph(text('玉林市召开工作会议。')))),
     base(8, lexical(paragraph(text('六合彩'))), { state: 'withdrawn' as never }), // not public: never read
@@ -49,7 +52,17 @@ beforeAll(async () => {
   ])
   // An editor's article dated two months back (backdated): its body is skipped by the prefilter,
   // so its date finding comes from a worker.
-  await payload.create({ collection: 'articles', data: { title: '丙局旧闻', column: group.columns['c.news'], _status: 'published', publishedAt: daysAgo(60), body: lexical(paragraph(text('玉林市召开工作会议。'))) } as never, overrideAccess: true })
+  await payload.create({
+    collection: 'articles',
+    data: {
+      title: '丙局旧闻',
+      column: group.columns['c.news'],
+      _status: 'published',
+      publishedAt: daysAgo(60),
+      body: lexical(paragraph(text('玉林市召开工作会议。'))),
+    } as never,
+    overrideAccess: true,
+  })
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -102,7 +115,16 @@ describe('the fast text scan', () => {
     try {
       const range = reader.idRange()!
       const rows = reader.readRange(range.min, range.max + 1, asOf.toISOString(), null)
-      const { docs } = await payload.find({ collection: 'articles', where: publicArticleWhere(asOf), limit: 0, pagination: false, depth: 0, overrideAccess: true, sort: 'id', select: { title: true, organization: true } as never })
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: publicArticleWhere(asOf),
+        limit: 0,
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        sort: 'id',
+        select: { title: true, organization: true } as never,
+      })
       expect(rows.map((r) => [r.id, r.title, r.organization])).toEqual(docs.map((d: any) => [d.id, d.title, d.organization]))
       expect(rows.length).toBeGreaterThan(30)
     } finally {

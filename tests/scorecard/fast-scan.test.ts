@@ -13,7 +13,7 @@ const asOf = new Date('2026-06-01T00:00:00.000Z')
 
 function random(seed: number) {
   let state = seed >>> 0
-  return () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  return () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
 const termsOf = (code: string) => ((set.indicators.find((i) => i.code === code)!.measure as any).params.terms as Array<{ term: string }>).map((t) => t.term)
@@ -24,7 +24,7 @@ const textNode = (text: string) => ({ type: 'text', text, format: 0, style: '', 
 const paragraph = (children: unknown[]) => ({ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children })
 
 function generated(rand: () => number, i: number) {
-  const pick = <T,>(list: T[]) => list[Math.floor(rand() * list.length)]!
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!
   const piece = () => {
     const r = rand()
     if (r < 0.08) return pick(TERMS)
@@ -38,7 +38,13 @@ function generated(rand: () => number, i: number) {
   }
   const paragraphs = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
     const children: unknown[] = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => textNode(piece() + (rand() < 0.5 ? piece() : '')))
-    if (rand() < 0.05) children.push({ type: 'link', version: 3, fields: { url: rand() < 0.5 ? '/s/www/none/1.html' : 'http://[bad', linkType: 'custom' }, children: [textNode('链接')] })
+    if (rand() < 0.05)
+      children.push({
+        type: 'link',
+        version: 3,
+        fields: { url: rand() < 0.5 ? '/s/www/none/1.html' : 'http://[bad', linkType: 'custom' },
+        children: [textNode('链接')],
+      })
     if (rand() < 0.05) children.push({ type: 'autolink', version: 1, fields: { url: '/s/www/missing/', linkType: 'custom' }, children: [textNode(piece())] })
     if (rand() < 0.05) children.push({ type: 'upload', version: 3, relationTo: 'media', value: { id: i, alt: rand() < 0.5 ? '' : '图' } })
     return paragraph(children)
@@ -46,7 +52,11 @@ function generated(rand: () => number, i: number) {
   return { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: paragraphs } }
 }
 
-function article(i: number, title: string, body: { text: string; links: Array<{ href: string }>; uploads: Array<{ media: string | null; alt?: string | null }> }): ArticleText {
+function article(
+  i: number,
+  title: string,
+  body: { text: string; links: Array<{ href: string }>; uploads: Array<{ media: string | null; alt?: string | null }> },
+): ArticleText {
   return {
     id: i,
     organizationId: String(1 + (i % 3)),
@@ -87,10 +97,22 @@ describe('the raw-body prefilter of the fast text scan', () => {
     expect(actual).toEqual(expected)
     // The fixture must exercise every scan check, and the prefilter must actually skip bodies.
     const codes = new Set(expected.findings.map((f) => f.indicatorCode))
-    expect([...codes].sort()).toEqual(['V1.1', 'V1.2', 'V1.3', ...set.indicators.filter((i) => i.measure.kind === 'check' && ['broken-links', 'image-alt'].includes(i.measure.check.id)).map((i) => i.code)].sort())
+    expect([...codes].sort()).toEqual(
+      [
+        'V1.1',
+        'V1.2',
+        'V1.3',
+        ...set.indicators.filter((i) => i.measure.kind === 'check' && ['broken-links', 'image-alt'].includes(i.measure.check.id)).map((i) => i.code),
+      ].sort(),
+    )
     expect(skipped).toBeGreaterThan(200)
     // Terms found only because text nodes are joined (not verbatim in the raw JSON) are among them.
-    const spanning = expected.findings.filter((f) => ['V1.1', 'V1.2'].includes(f.indicatorCode) && !raws[Number(f.articleId) - 1]!.includes(String(f.detail.term)) && !f.title.includes(String(f.detail.term)))
+    const spanning = expected.findings.filter(
+      (f) =>
+        ['V1.1', 'V1.2'].includes(f.indicatorCode) &&
+        !raws[Number(f.articleId) - 1]!.includes(String(f.detail.term)) &&
+        !f.title.includes(String(f.detail.term)),
+    )
     expect(spanning.length).toBeGreaterThan(5)
   })
 
@@ -109,7 +131,10 @@ describe('the raw-body prefilter of the fast text scan', () => {
     const data = structuredClone(BUILT_IN_SET_DATA['national-2019']) as any
     data.indicators.find((i: any) => i.code === 'V1.2').measure.params.terms = [{ term: '"错"字' }]
     expect(bodyPrefilterSources(loadIndicatorSet(data))).toBeNull()
-    const unknown = { ...set, indicators: [...set.indicators, { code: 'X9', measure: { kind: 'check', check: { id: 'new-body-check', scanArticle: () => [] }, params: {} } }] }
+    const unknown = {
+      ...set,
+      indicators: [...set.indicators, { code: 'X9', measure: { kind: 'check', check: { id: 'new-body-check', scanArticle: () => [] }, params: {} } }],
+    }
     expect(bodyPrefilterSources(unknown as never)).toBeNull()
     expect(bodyNeedsScan(null, '工作动态', '{}')).toBe(true)
   })

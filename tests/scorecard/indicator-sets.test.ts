@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { BUILT_IN_SET_DATA, builtInIndicatorSet, IndicatorSetError, loadIndicatorSet } from '../../src/scorecard'
+import {
+  BUILT_IN_SET_DATA,
+  builtInIndicatorSet,
+  contentHash,
+  IndicatorSetError,
+  loadIndicatorSet,
+  SHIPPED_HASHES,
+  shippedSetsChangedWithoutNewVersion,
+} from '../../src/scorecard'
 
 const national = () => structuredClone(BUILT_IN_SET_DATA['national-2019']) as any
 
@@ -14,6 +22,27 @@ function problemsOf(data: unknown): string[] {
 }
 
 describe('indicator sets', () => {
+  it('records the content of every shipped set version, so an edit without a new version is caught', () => {
+    for (const data of Object.values(BUILT_IN_SET_DATA)) {
+      const label = `${data.code}@${data.version}`
+      expect(SHIPPED_HASHES[label], `${label}: record contentHash(data) in shipped-hashes.json`).toBe(contentHash(data))
+    }
+    expect(shippedSetsChangedWithoutNewVersion()).toEqual([])
+  })
+
+  it('refuses a shipped set whose content changed while its version did not, and accepts it with a new version', () => {
+    const edited = national()
+    edited.indicators[0].name = `${edited.indicators[0].name}（修订）`
+    const [problem] = shippedSetsChangedWithoutNewVersion({ 'national-2019': edited })
+    expect(problem).toBeInstanceOf(IndicatorSetError)
+    expect(problem.setLabel).toBe('national-2019@2019.1')
+    expect(problem.message).toMatch(/Raise "version"/)
+    expect(shippedSetsChangedWithoutNewVersion({ 'national-2019': { ...edited, version: '2019.2' } })).toEqual([])
+    // Key order is not content: a database that reorders JSON keys stores the same set.
+    const reordered = Object.fromEntries(Object.entries(national()).reverse())
+    expect(contentHash(reordered)).toBe(contentHash(national()))
+  })
+
   it('ships the national 2019 set with veto items 1–6 and four areas of deductions', () => {
     const set = builtInIndicatorSet('national-2019')
     expect(set.version).toBe('2019.1')

@@ -2,7 +2,17 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { activeIndicatorSet, columnAggregates, executeEvaluationRun, gatherInputs, loadStructure, probeUrl, runSiteProbe, gatherConfig, scanDatabaseArticles, serializeScanState } from '../../src/scorecard'
+import {
+  activeIndicatorSet,
+  columnAggregates,
+  executeEvaluationRun,
+  gatherInputs,
+  probeUrl,
+  runSiteProbe,
+  gatherConfig,
+  scanDatabaseArticles,
+  serializeScanState,
+} from '../../src/scorecard'
 import { bootPayload } from '../helpers/payload'
 
 /** The seeded Yulin preset: a fresh install must not show a failing city. */
@@ -16,21 +26,41 @@ afterAll(async () => {
 
 describe('the seeded Yulin preset', () => {
   it('passes every veto item in every unit', async () => {
-    const run = (await payload.create({ collection: 'evaluation-runs' as never, data: { title: '初始化检查', scope: 'all' } as never, overrideAccess: true, context: { scorecardNoQueue: true } })) as { id: number }
+    const run = (await payload.create({
+      collection: 'evaluation-runs' as never,
+      data: { title: '初始化检查', scope: 'all' } as never,
+      overrideAccess: true,
+      context: { scorecardNoQueue: true },
+    })) as { id: number }
     const started = Date.now()
     await executeEvaluationRun(payload, run.id)
     const took = Date.now() - started
-    const { docs } = await payload.find({ collection: 'evaluation-results' as never, where: { run: { equals: run.id } }, limit: 1000, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'evaluation-results' as never,
+      where: { run: { equals: run.id } },
+      limit: 1000,
+      depth: 0,
+      overrideAccess: true,
+    })
     const organizations = await payload.count({ collection: 'organizations', overrideAccess: true })
     expect(docs.length).toBe(organizations.totalDocs)
     const vetoed = (docs as any[]).filter((d) => d.vetoCodes).map((d) => `${d.organizationName}: ${d.vetoCodes}`)
     expect(vetoed).toEqual([])
     expect((docs as any[]).every((d) => d.status === 'pass')).toBe(true)
-    console.log(`Yulin run: ${docs.length} units in ${took} ms, totals ${Math.min(...(docs as any[]).map((d) => d.total))}–${Math.max(...(docs as any[]).map((d) => d.total))}`)
+    console.log(
+      `Yulin run: ${docs.length} units in ${took} ms, totals ${Math.min(...(docs as any[]).map((d) => d.total))}–${Math.max(...(docs as any[]).map((d) => d.total))}`,
+    )
   })
 
   it('computes the same column aggregates with SQL as with the Local API', async () => {
-    const { docs: columns } = await payload.find({ collection: 'columns', where: { site: { in: [1, 2, 3] } }, limit: 200, depth: 0, overrideAccess: true, select: { id: true } as never })
+    const { docs: columns } = await payload.find({
+      collection: 'columns',
+      where: { site: { in: [1, 2, 3] } },
+      limit: 200,
+      depth: 0,
+      overrideAccess: true,
+      select: { id: true } as never,
+    })
     const ids = columns.map((c) => (c as { id: number }).id)
     expect(ids.length).toBeGreaterThan(20)
     // A withdrawn article and a scheduled one must be left out by both paths.
@@ -89,7 +119,9 @@ describe('the site probe', () => {
     process.env[config.baseUrlEnv] = 'http://127.0.0.1:9' // nothing listens there: a failed sample
     await payload.jobs.queue({ task: 'siteProbe' as never, input: { siteIds: [sites[0]!.id] } as never })
     await payload.jobs.run({ queue: 'default' })
-    const stored = (await payload.find({ collection: 'probe-samples' as never, where: { url: { equals: 'http://127.0.0.1:9/s/www/' } }, depth: 0, overrideAccess: true })).docs as any[]
+    const stored = (
+      await payload.find({ collection: 'probe-samples' as never, where: { url: { equals: 'http://127.0.0.1:9/s/www/' } }, depth: 0, overrideAccess: true })
+    ).docs as any[]
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({ ok: false, status: null })
   })

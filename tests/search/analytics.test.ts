@@ -22,12 +22,23 @@ describe('query log analytics', () => {
   it('reports hot and zero-result queries per site', () => {
     const yulin = reportQueries(log, { site: 'yulin' })
     expect(yulin.searches).toBe(4)
-    expect(yulin.hot.map((stat) => [stat.query, stat.searches])).toEqual([['低保', 2], ['abc', 1], ['公租房摇号', 1]])
+    expect(yulin.hot.map((stat) => [stat.query, stat.searches])).toEqual([
+      ['低保', 2],
+      ['abc', 1],
+      ['公租房摇号', 1],
+    ])
     expect(yulin.zeroResults.map((stat) => stat.query)).toEqual(['abc', '公租房摇号'])
     // The latest search of 公租房摇号 on rongxian found results, so it is no longer a zero-result query there.
     expect(reportQueries(log, { site: 'rongxian' }).zeroResults).toEqual([])
     // Equal counts: the more recently searched query comes first.
-    expect(reportQueries(log).hot.slice(0, 2).map((stat) => [stat.query, stat.searches])).toEqual([['公租房摇号', 3], ['低保', 3]])
+    expect(
+      reportQueries(log)
+        .hot.slice(0, 2)
+        .map((stat) => [stat.query, stat.searches]),
+    ).toEqual([
+      ['公租房摇号', 3],
+      ['低保', 3],
+    ])
     expect(reportQueries(log, { since: at(5) }).searches).toBe(3)
     expect(reportQueriesBySite(log).map((report) => report.site)).toEqual(['rongxian', 'yulin'])
   })

@@ -1,9 +1,10 @@
 // One contract for every engine: exact hit counts against a brute-force substring scan,
 // scoping, facets, dates, sorting, highlighting, writes and hostile input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateCorpus } from '../../bench/search/corpus'
+import { generateCorpus, makeRandom } from '../../bench/search/corpus'
 import { normalizeText, SearchInputError, type SearchDocument, type SearchEngine, type SearchResult } from '../../src/search/index'
 import settings from '../../src/search/settings.json' with { type: 'json' }
+import { articleDocument, EXACTNESS_SITE, randomArticles } from './lexical-articles'
 
 /** Totals are exact up to this many matches and flagged as estimates beyond (as Meilisearch's estimatedTotalHits). */
 const EXACT_LIMIT = settings.limits.totalExactLimit
@@ -12,33 +13,88 @@ export interface ContractOptions {
   corpusSize?: number
 }
 
-const ASCII_WORD = /^[a-z0-9]+$/
+const WORD_CHAR = /[a-z0-9]/
 
-/** Does normalized text contain the term, with the engines' rule that Latin words match whole? */
-function containsTerm(text: string, term: string): boolean {
-  if (ASCII_WORD.test(term)) return new RegExp(`(?<![a-z0-9])${term}(?![a-z0-9])`).test(text)
-  return text.includes(term)
+/**
+ * Does one paragraph or field (normalized) contain the term, by the engines' rule (docs/search.md)?
+ * A substring, except that a Latin word at either edge of the term, or a term that is one word,
+ * matches whole words only; a digit run at the edge of a longer term may continue in the text.
+ */
+export function containsTerm(text: string, term: string): boolean {
+  const whole = /^[a-z0-9]+$/.test(term)
+  const openStart = !whole && /^[0-9]+(?![a-z0-9])/.test(term)
+  const openEnd = !whole && /(?<![a-z0-9])[0-9]+$/.test(term)
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    if (WORD_CHAR.test(term[0]!) && !openStart && WORD_CHAR.test(text[at - 1] ?? ' ')) continue
+    if (WORD_CHAR.test(term[term.length - 1]!) && !openEnd && WORD_CHAR.test(text[at + term.length] ?? ' ')) continue
+    return true
+  }
+  return false
 }
 
-/** Brute force: every whitespace-separated term (or one of its synonyms) in the title or the body. */
-export function bruteForce(docs: SearchDocument[], text: string, keep: (doc: SearchDocument) => boolean = () => true, synonyms: string[][] = []): SearchDocument[] {
+/** The title and each line of the body: a phrase never runs from one into the next. */
+const fieldsOf = (doc: SearchDocument) => [doc.title, ...doc.body.split('\n')].map(normalizeText)
+
+/** Brute force: every whitespace-separated term (or one of its synonyms) in the title or one body line. */
+export function bruteForce(
+  docs: SearchDocument[],
+  text: string,
+  keep: (doc: SearchDocument) => boolean = () => true,
+  synonyms: string[][] = [],
+): SearchDocument[] {
   const terms = normalizeText(text).split(' ').filter(Boolean)
   return docs.filter((doc) => {
     if (!keep(doc)) return false
-    const title = normalizeText(doc.title)
-    const body = normalizeText(doc.body)
+    const fields = fieldsOf(doc)
     return terms.every((term) => {
       const variants = synonyms.find((group) => group.includes(term)) ?? [term]
-      return variants.some((variant) => containsTerm(title, variant) || containsTerm(body, variant))
+      return variants.some((variant) => fields.some((field) => containsTerm(field, variant)))
     })
   })
 }
 
 export const EXACT_QUERIES = [
-  '低保', '医保', '社保', '社会保障', '医疗保险', '容县', '北流市', '北流市民安镇', '民安镇', '玉政办发〔2024〕', '〔2023〕',
-  '玉政办发〔2019〕5号', '2024年', '0775', '县', '镇', '保', '障', '号', '营商环境', '乡村振兴', '容县 低保', '陆川县 医疗保险 2021年',
-  '工作，', '人民群众合法权益', '高质量', '质量', 'yulin', 'wifi', 'online service', '关于印发', '实施方案》', '《容县',
-  '人力资源和社会保障局', '会保', '公积', '积金', '不存在的词语', 'gdp 低保', '合法', '发〔',
+  '低保',
+  '医保',
+  '社保',
+  '社会保障',
+  '医疗保险',
+  '容县',
+  '北流市',
+  '北流市民安镇',
+  '民安镇',
+  '玉政办发〔2024〕',
+  '〔2023〕',
+  '玉政办发〔2019〕5号',
+  '2024年',
+  '0775',
+  '县',
+  '镇',
+  '保',
+  '障',
+  '号',
+  '营商环境',
+  '乡村振兴',
+  '容县 低保',
+  '陆川县 医疗保险 2021年',
+  '工作，',
+  '人民群众合法权益',
+  '高质量',
+  '质量',
+  'yulin',
+  'wifi',
+  'online service',
+  '关于印发',
+  '实施方案》',
+  '《容县',
+  '人力资源和社会保障局',
+  '会保',
+  '公积',
+  '积金',
+  '不存在的词语',
+  'gdp 低保',
+  '合法',
+  '发〔',
 ]
 
 /** The total an engine must report for `expected` matches: exact up to the bound, an estimate of at least the bound beyond. */
@@ -82,8 +138,111 @@ export function defineSearchContract(name: string, makeEngine: () => Promise<Sea
       if (expected.length <= 50) expect(result.hits.map((hit) => hit.id).sort()).toEqual(expected.map((doc) => doc.id).sort())
     })
 
+    it('finds a phrase across inline formatting, never across a paragraph or field break, and digit runs at a term’s edge inside longer numbers', async () => {
+      const article = await articleDocument(870_001, {
+        title: '关于2026年度工作的通知',
+        blocks: [
+          ['青铜孔', { bold: '雀石' }, '结束。'],
+          ['罗江镇', { link: '召开' }, '会议，回顾2026'],
+          ['年度总结', { italic: '会议' }],
+        ],
+        summary: '文号见下',
+        documentNumber: '玉政办发〔2024〕12号',
+        indexNumber: '114509000075600011/2024-00006',
+        publisher: '玉林市人民政府',
+      })
+      expect(article.body.split('\n')).toEqual([
+        '文号见下',
+        '青铜孔雀石结束。',
+        '罗江镇召开会议，回顾2026',
+        '年度总结会议',
+        '玉政办发〔2024〕12号',
+        '114509000075600011/2024-00006',
+        '玉林市人民政府',
+      ])
+      await engine.upsert([article])
+      try {
+        const found = [
+          '青铜孔雀石',
+          '孔雀',
+          '雀石结束',
+          '罗江镇召开',
+          '回顾2026',
+          '24〕12号',
+          '024〕',
+          '〔20',
+          '2号',
+          '6年度',
+          '26年度',
+          '00006',
+          '2024-00006',
+          '/2024-0',
+        ]
+        const notFound = [
+          '。罗江镇',
+          '2026年度总结',
+          '号114509000075600011',
+          '00006玉林市',
+          '下青铜',
+          '知文号',
+          '会议玉政',
+          '0006',
+          '1145090000756',
+          '45090000756',
+        ]
+        for (const text of [...found, ...notFound]) {
+          const result = await search({ text, sites: [EXACTNESS_SITE] })
+          expect(result.total, text).toBe(found.includes(text) ? 1 : 0)
+        }
+      } finally {
+        await engine.remove([article.id])
+      }
+    })
+
+    it('finds every substring of one paragraph or field and no string across a break (generated articles, random inline formatting)', async () => {
+      const generated = randomArticles(40, 25)
+      const articles = await Promise.all(generated.map(({ id, fields }) => articleDocument(id, fields)))
+      // The indexer's text is the visible text, one line per block and field: no stray spaces.
+      articles.forEach((article, i) => expect(article.body.split('\n')).toEqual(generated[i]!.visible))
+      await engine.upsert(articles)
+      try {
+        const random = makeRandom(26)
+        const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!
+        const cut = (text: string, from: 'start' | 'end') => {
+          const length = 1 + Math.floor(random() * Math.min(6, text.length))
+          return from === 'start' ? text.slice(0, length) : text.slice(text.length - length)
+        }
+        let across = 0
+        for (const article of articles) {
+          const fields = [article.title, ...article.body.split('\n')]
+          const queries: string[] = []
+          for (let i = 0; i < 12; i++) {
+            const field = pick(fields)
+            const start = Math.floor(random() * (field.length - 1))
+            queries.push(field.slice(start, start + 2 + Math.floor(random() * 10)))
+            const next = 1 + Math.floor(random() * (fields.length - 1))
+            queries.push(cut(fields[next - 1]!, 'end') + cut(fields[next]!, 'start'))
+          }
+          for (const text of queries) {
+            if (normalizeText(text).length < 2) continue
+            const expected = bruteForce(articles, text)
+              .map((doc) => doc.id)
+              .sort()
+            if (!expected.includes(article.id)) across++
+            const result = await search({ text, sites: [EXACTNESS_SITE] })
+            expect(result.hits.map((hit) => hit.id).sort(), text).toEqual(expected)
+          }
+        }
+        // Strings across a break that occur in no single field of their own article: the point of the test.
+        expect(across).toBeGreaterThan(100)
+      } finally {
+        await engine.remove(articles.map((article) => article.id))
+      }
+    })
+
     it('counts exactly up to the bound and flags the total as an estimate one match beyond it', async () => {
-      const marked = (n: number, from = 0) => docs.slice(from, from + n).map((doc, i) => ({ ...doc, id: `articles:${900_000 + from + i}`, title: `${doc.title} zqboundary` }))
+      const marked = (n: number, from = 0) =>
+        docs.slice(from, from + n).map((doc, i) => ({ ...doc, id: `articles:${900_000 + from + i}`, title: `${doc.title} zqboundary` }))
       await engine.upsert(marked(EXACT_LIMIT - 1))
       let result = await search({ text: 'zqboundary' })
       expect([result.total, result.totalIsEstimate]).toEqual([EXACT_LIMIT - 1, false])
@@ -105,7 +264,15 @@ export function defineSearchContract(name: string, makeEngine: () => Promise<Sea
     it('counts within one site up to the bound too, the newest first whichever the sort', async () => {
       // In the body, so the title group does not fill the page and the text itself is walked.
       const site = docs[1]!.site
-      const inSite = (n: number) => docs.slice(0, n).map((doc, i) => ({ ...doc, id: `articles:${950_000 + i}`, site, body: `${doc.body} zqsitebound`, publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(), year: 2024 }))
+      const inSite = (n: number) =>
+        docs.slice(0, n).map((doc, i) => ({
+          ...doc,
+          id: `articles:${950_000 + i}`,
+          site,
+          body: `${doc.body} zqsitebound`,
+          publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+          year: 2024,
+        }))
       await engine.upsert(inSite(EXACT_LIMIT))
       for (const sort of ['relevance', 'date']) {
         const result = await search({ text: 'zqsitebound', sites: [site], sort, pageSize: 10 })
@@ -116,7 +283,10 @@ export function defineSearchContract(name: string, makeEngine: () => Promise<Sea
       for (const sort of ['relevance', 'date']) {
         const result = await search({ text: 'zqsitebound', sites: [site], sort, page: 2, pageSize: 10 })
         expectTotal(result, EXACT_LIMIT + 1, sort)
-        expect(result.hits.map((hit) => hit.id), sort).toEqual(Array.from({ length: 10 }, (_, i) => `articles:${950_000 + EXACT_LIMIT - 10 - i}`))
+        expect(
+          result.hits.map((hit) => hit.id),
+          sort,
+        ).toEqual(Array.from({ length: 10 }, (_, i) => `articles:${950_000 + EXACT_LIMIT - 10 - i}`))
       }
       await engine.remove(Array.from({ length: EXACT_LIMIT + 1 }, (_, i) => `articles:${950_000 + i}`))
       expect((await search({ text: 'zqsitebound', sites: [site] })).total).toBe(0)
@@ -168,7 +338,9 @@ export function defineSearchContract(name: string, makeEngine: () => Promise<Sea
       const second = await search({ text: '容县', sort: 'date', pageSize: 20, page: 2 })
       const dates = [...first.hits, ...second.hits].map((hit) => Date.parse(hit.publishedAt))
       expect(dates).toEqual([...dates].sort((a, b) => b - a))
-      const newest = bruteForce(docs, '容县').map((doc) => Date.parse(doc.publishedAt)).sort((a, b) => b - a)
+      const newest = bruteForce(docs, '容县')
+        .map((doc) => Date.parse(doc.publishedAt))
+        .sort((a, b) => b - a)
       expect(dates).toEqual(newest.slice(0, 40))
     })
 
@@ -213,7 +385,9 @@ export function defineSearchContract(name: string, makeEngine: () => Promise<Sea
         // Newest first, to the second, across the sites' ranges; pages do not overlap.
         const pages = [1, 2, 3].map((page) => search({ text: '', sites, sort: 'date', pageSize: 10, page }))
         const hits = (await Promise.all(pages)).flatMap((result) => result.hits)
-        const newest = bruteForce(docs, '', inSites).map(second).sort((a, b) => b - a)
+        const newest = bruteForce(docs, '', inSites)
+          .map(second)
+          .sort((a, b) => b - a)
         expect(hits.map(second)).toEqual(newest.slice(0, 30))
         expect(new Set(hits.map((hit) => hit.id)).size).toBe(hits.length)
         // Relevance pages: every match once, title matches first.
@@ -270,10 +444,16 @@ export function defineSearchContract(name: string, makeEngine: () => Promise<Sea
     })
 
     it('expands synonyms in both directions', async () => {
-      await engine.setSynonyms([['社保', '社会保障'], ['医保', '医疗保险']])
+      await engine.setSynonyms([
+        ['社保', '社会保障'],
+        ['医保', '医疗保险'],
+      ])
       try {
         for (const text of ['社保', '社会保障', '医保 容县']) {
-          const groups = [['社保', '社会保障'], ['医保', '医疗保险']]
+          const groups = [
+            ['社保', '社会保障'],
+            ['医保', '医疗保险'],
+          ]
           expectTotal(await search({ text }), bruteForce(docs, text, undefined, groups).length, text)
         }
       } finally {
@@ -285,9 +465,39 @@ export function defineSearchContract(name: string, makeEngine: () => Promise<Sea
 
     it('answers hostile queries with a result or a SearchInputError, never a crash', async () => {
       const hostile = [
-        '"', '""', '"低保', '*', '低保*', '* OR *', 'NEAR(低保 医保)', 'NEAR', 'OR', 'AND', 'NOT 低保', '低保 OR 医保', '低保 AND',
-        '^低保', 'title:低保', 'tags:s.yulin', '{title body}:低保', '(低保', '低保)', '-低保', "'; DROP TABLE docs; --", '\u0000\u0001低保\u001f',
-        '\u202e低保', '🙂', '𠀀𠀁', '　', '\\', '%', '_', '低'.repeat(100), '低'.repeat(101), 'x'.repeat(10_000), '\u0000'.repeat(10_000) + '低保',
+        '"',
+        '""',
+        '"低保',
+        '*',
+        '低保*',
+        '* OR *',
+        'NEAR(低保 医保)',
+        'NEAR',
+        'OR',
+        'AND',
+        'NOT 低保',
+        '低保 OR 医保',
+        '低保 AND',
+        '^低保',
+        'title:低保',
+        'tags:s.yulin',
+        '{title body}:低保',
+        '(低保',
+        '低保)',
+        '-低保',
+        "'; DROP TABLE docs; --",
+        '\u0000\u0001低保\u001f',
+        '\u202e低保',
+        '🙂',
+        '𠀀𠀁',
+        '　',
+        '\\',
+        '%',
+        '_',
+        '低'.repeat(100),
+        '低'.repeat(101),
+        'x'.repeat(10_000),
+        '\u0000'.repeat(10_000) + '低保',
       ]
       for (const text of hostile) {
         let outcome: SearchResult | Error

@@ -64,47 +64,20 @@ describe('embedded engine on disk', () => {
     await again.close()
   })
 
-  it('adds the one-site title table to a format-2 index from the stored titles, without a rebuild', async () => {
-    const file = path.join(directory, 'format-2.db')
-    const docs = [...generateCorpus({ count: 400, seed: 6, bodyLength: 100, sites: corpusSites(4) })]
-    const first = new EmbeddedSearchEngine({ file, workers: 0 })
-    await first.upsert(docs)
-    const site = docs[0]!.site
-    const query = { text: '容县', sites: [site], pageSize: 50 }
-    const expected = await first.search(query)
-    await first.close()
-    // Format 2 had no fts_site_title.
-    const old = new Database(file)
-    old.exec("DROP TABLE fts_site_title; UPDATE meta SET value = '2' WHERE key = 'format'")
-    old.close()
-
-    const upgraded = new EmbeddedSearchEngine({ file, workers: 0 })
-    expect(await upgraded.count()).toBe(400)
-    const result = await upgraded.search(query)
-    expect(result.hits.length).toBeGreaterThan(0)
-    // Title matches come first: exactly what the title table must return for this site.
-    expect(result).toMatchObject({ total: expected.total, hits: expected.hits })
-    const titled = docs.filter((doc) => doc.site === site && doc.title.includes('容县'))
-    const newestTitled = titled.sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt)).slice(0, 50)
-    expect(result.hits.filter((hit) => hit.score >= 1).map((hit) => hit.id)).toEqual(newestTitled.map((doc) => doc.id))
-    await upgraded.close()
-    const check = new Database(file, { readonly: true })
-    expect(check.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get()).toBe('3')
-    check.close()
-  })
-
-  it('upgrades a format-2 index once when several processes open it together', async () => {
-    const file = path.join(directory, 'format-2-shared.db')
+  it('empties a format-3 index (no paragraph boundaries) once when several processes open it together, and marks it rebuilding', async () => {
+    const file = path.join(directory, 'format-3-shared.db')
     const docs = [...generateCorpus({ count: 300, seed: 9, bodyLength: 80, sites: corpusSites(3) })]
     const first = new EmbeddedSearchEngine({ file, workers: 0 })
     await first.upsert(docs)
     await first.close()
     const holder = new Database(file)
-    holder.exec("DROP TABLE fts_site_title; UPDATE meta SET value = '2' WHERE key = 'format'")
+    holder.exec("UPDATE meta SET value = '3' WHERE key = 'format'")
     // The write lock is held while both processes start: each must wait for it, not fail.
     holder.exec('BEGIN IMMEDIATE')
     const children = [0, 1].map(() => {
-      const child = spawn(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'tests/search/open-index.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, [PRODUCTION_CONDITION, '--import', 'tsx', 'tests/search/open-index.ts', file], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       let output = ''
       child.stdout.on('data', (chunk) => (output += chunk))
       child.stderr.on('data', (chunk) => (output += chunk))
@@ -118,16 +91,17 @@ describe('embedded engine on disk', () => {
     holder.close()
     for (const child of children) {
       expect(await child.exited, child.output()).toBe(0)
-      expect(child.output()).toContain('{"count":300}')
+      expect(child.output()).toContain('{"count":0}')
     }
     const check = new Database(file, { readonly: true })
-    expect(check.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get()).toBe('3')
-    // Filled exactly once: each site's tag appears once per document of the site.
-    for (const site of new Set(docs.map((doc) => doc.site))) {
-      const titles = check.prepare('SELECT count(*) FROM fts_site_title WHERE fts_site_title MATCH ?').pluck().get(`"s.${site}"`)
-      expect(titles).toBe(docs.filter((doc) => doc.site === site).length)
-    }
+    expect(check.prepare("SELECT key, value FROM meta WHERE key IN ('format', 'rebuilding') ORDER BY key").raw().all()).toEqual([
+      ['format', '4'],
+      ['rebuilding', '1'],
+    ])
     check.close()
+    const reopened = new EmbeddedSearchEngine({ file, workers: 0 })
+    await expect(reopened.search({ text: '容县' })).rejects.toBeInstanceOf(SearchUnavailableError)
+    await reopened.close()
   })
 
   it('keeps serving queries while documents are written (WAL, worker reader)', async () => {

@@ -19,7 +19,34 @@ function reference(text: string): { normalized: string; offsets: number[] } {
 
 // Same-length folds (full-width, capitals, punctuation) and length-changing ones (ligatures,
 // enclosed characters, decomposing compatibility characters), surrogate pairs, a lone surrogate.
-const ALPHABET = ['低', '保', '容', '县', 'a', 'Z', '２', 'Ａ', '，', '：', '〔', '〕', '“', 'ﬁ', '㈱', '①', 'Σ', 'É', 'e\u0301', '😀', '𠀋', '\ud800', ' ', '\n', '&', '<']
+const ALPHABET = [
+  '低',
+  '保',
+  '容',
+  '县',
+  'a',
+  'Z',
+  '２',
+  'Ａ',
+  '，',
+  '：',
+  '〔',
+  '〕',
+  '“',
+  'ﬁ',
+  '㈱',
+  '①',
+  'Σ',
+  'É',
+  'e\u0301',
+  '😀',
+  '𠀋',
+  '\ud800',
+  ' ',
+  '\n',
+  '&',
+  '<',
+]
 
 describe('snippet folding', () => {
   it('normalizes with the same text and offsets as folding each character alone', () => {
@@ -32,7 +59,8 @@ describe('snippet folding', () => {
       expect(normalized, JSON.stringify(text)).toBe(expected.normalized)
       // Compared where a match can start or end: not inside a surrogate pair.
       const actual = offsets ?? Array.from({ length: normalized.length + 1 }, (_, i) => i)
-      const boundaries = (list: number[]) => list.filter((_, i) => !/[\udc00-\udfff]/.test(normalized[i] ?? '') || /[\ud800-\udbff]/.test(normalized[i - 1] ?? '') === false)
+      const boundaries = (list: number[]) =>
+        list.filter((_, i) => !/[\udc00-\udfff]/.test(normalized[i] ?? '') || /[\ud800-\udbff]/.test(normalized[i - 1] ?? '') === false)
       expect(boundaries(actual), JSON.stringify(text)).toEqual(boundaries(expected.offsets))
     }
   })
@@ -68,7 +96,7 @@ describe('snippet folding', () => {
         expect(windowed, JSON.stringify({ text, needles, size, before })).toBe(makeSnippet(text, needles, size, before))
         compared++
       } else if (Number.isFinite(verbatim)) {
-        expect(windowed, JSON.stringify({ text, needles, size, before })).toContain("<mark>")
+        expect(windowed, JSON.stringify({ text, needles, size, before })).toContain('<mark>')
       }
     }
     expect(compared).toBeGreaterThan(500)

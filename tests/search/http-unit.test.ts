@@ -27,7 +27,16 @@ describe('readSearchRequest', () => {
 
   it('reads lists, defaults and round-trips through the query string', () => {
     const request = read({ q: '低保', scope: 'all', sites: 'fgw,rsj', types: ['letter', 'article'], years: '2024', page: '2' })
-    expect(request).toMatchObject({ q: '低保', scope: 'all', sites: ['fgw', 'rsj'], types: ['letter', 'article'], years: ['2024'], page: 2, pageSize: 10, sort: 'relevance' })
+    expect(request).toMatchObject({
+      q: '低保',
+      scope: 'all',
+      sites: ['fgw', 'rsj'],
+      types: ['letter', 'article'],
+      years: ['2024'],
+      page: 2,
+      pageSize: 10,
+      sort: 'relevance',
+    })
     expect(read(Object.fromEntries(new URLSearchParams(searchQueryString(request, {}, 10))))).toEqual(request)
   })
 
@@ -146,7 +155,15 @@ describe('extra sources', () => {
 
   it('builds a letter document from the masked fields only, and none for unpublished letters', async () => {
     const doc = await letterSource.toDocument(letter, lookups)
-    expect(doc).toMatchObject({ id: 'letters:9', type: 'letter', site: 'fgw', organization: 'ORG030', title: '张* 139****1234 反映', url: '/s/fgw/letters/9', year: 2025 })
+    expect(doc).toMatchObject({
+      id: 'letters:9',
+      type: 'letter',
+      site: 'fgw',
+      organization: 'ORG030',
+      title: '张* 139****1234 反映',
+      url: '/s/fgw/letters/9',
+      year: 2025,
+    })
     expect(doc!.body).toBe('内容\n答复：已处理')
     expect(JSON.stringify(doc)).not.toContain('13907751234')
     expect(await letterSource.toDocument({ ...letter, publication: { approved: false } }, lookups)).toBeNull()
@@ -154,8 +171,16 @@ describe('extra sources', () => {
     expect(await letterSource.toDocument({ ...letter, publishable: false }, lookups)).toBeNull()
   })
 
-  it('builds a service-guide document on its organization\'s site, none for drafts', async () => {
-    const guide = { id: 5, title: '企业投资项目核准', organization: 30, conditions: '条件', materials: '材料', _status: 'published', updatedAt: '2024-12-31T20:00:00.000Z' }
+  it("builds a service-guide document on its organization's site, none for drafts", async () => {
+    const guide = {
+      id: 5,
+      title: '企业投资项目核准',
+      organization: 30,
+      conditions: '条件',
+      materials: '材料',
+      _status: 'published',
+      updatedAt: '2024-12-31T20:00:00.000Z',
+    }
     const doc = await serviceGuideSource.toDocument(guide, lookups)
     expect(doc).toMatchObject({ id: 'service-guides:5', type: 'service-guide', site: 'fgw', url: '/s/fgw/bsfw/g5.html', year: 2025 })
     expect(await serviceGuideSource.toDocument({ ...guide, _status: 'draft' }, lookups)).toBeNull()
@@ -165,22 +190,83 @@ describe('extra sources', () => {
 describe('query report and synonym rows', () => {
   it('sums daily rows per site and lists zero-result queries by their latest search', () => {
     const rows = [
-      { siteCode: 'fgw', siteName: '发改委', query: '低保', day: '2025-03-01', searches: 5, zeroResultSearches: 0, lastHits: 8, lastAt: '2025-03-01T01:00:00Z' },
-      { siteCode: 'fgw', siteName: '发改委', query: '低保', day: '2025-03-02', searches: 2, zeroResultSearches: 0, lastHits: 9, lastAt: '2025-03-02T01:00:00Z' },
-      { siteCode: 'fgw', siteName: '发改委', query: '鸵鸟', day: '2025-03-01', searches: 3, zeroResultSearches: 3, lastHits: 0, lastAt: '2025-03-01T02:00:00Z' },
-      { siteCode: 'fgw', siteName: '发改委', query: '医保', day: '2025-03-01', searches: 1, zeroResultSearches: 1, lastHits: 0, lastAt: '2025-03-01T01:00:00Z' },
-      { siteCode: 'fgw', siteName: '发改委', query: '医保', day: '2025-03-02', searches: 1, zeroResultSearches: 0, lastHits: 4, lastAt: '2025-03-02T01:00:00Z' },
-      { siteCode: 'rsj', siteName: '人社局', query: '社保', day: '2025-03-01', searches: 1, zeroResultSearches: 0, lastHits: 1, lastAt: '2025-03-01T01:00:00Z' },
+      {
+        siteCode: 'fgw',
+        siteName: '发改委',
+        query: '低保',
+        day: '2025-03-01',
+        searches: 5,
+        zeroResultSearches: 0,
+        lastHits: 8,
+        lastAt: '2025-03-01T01:00:00Z',
+      },
+      {
+        siteCode: 'fgw',
+        siteName: '发改委',
+        query: '低保',
+        day: '2025-03-02',
+        searches: 2,
+        zeroResultSearches: 0,
+        lastHits: 9,
+        lastAt: '2025-03-02T01:00:00Z',
+      },
+      {
+        siteCode: 'fgw',
+        siteName: '发改委',
+        query: '鸵鸟',
+        day: '2025-03-01',
+        searches: 3,
+        zeroResultSearches: 3,
+        lastHits: 0,
+        lastAt: '2025-03-01T02:00:00Z',
+      },
+      {
+        siteCode: 'fgw',
+        siteName: '发改委',
+        query: '医保',
+        day: '2025-03-01',
+        searches: 1,
+        zeroResultSearches: 1,
+        lastHits: 0,
+        lastAt: '2025-03-01T01:00:00Z',
+      },
+      {
+        siteCode: 'fgw',
+        siteName: '发改委',
+        query: '医保',
+        day: '2025-03-02',
+        searches: 1,
+        zeroResultSearches: 0,
+        lastHits: 4,
+        lastAt: '2025-03-02T01:00:00Z',
+      },
+      {
+        siteCode: 'rsj',
+        siteName: '人社局',
+        query: '社保',
+        day: '2025-03-01',
+        searches: 1,
+        zeroResultSearches: 0,
+        lastHits: 1,
+        lastAt: '2025-03-01T01:00:00Z',
+      },
     ]
     const [fgw, rsj] = reportFromAggregates(rows)
     expect(fgw).toMatchObject({ site: 'fgw', searches: 12, zeroResultSearches: 4 })
-    expect(fgw!.hot.map((stat) => [stat.query, stat.searches])).toEqual([['低保', 7], ['鸵鸟', 3], ['医保', 2]])
+    expect(fgw!.hot.map((stat) => [stat.query, stat.searches])).toEqual([
+      ['低保', 7],
+      ['鸵鸟', 3],
+      ['医保', 2],
+    ])
     expect(fgw!.zeroResults.map((stat) => stat.query)).toEqual(['鸵鸟']) // 医保 found something later
     expect(rsj!.site).toBe('rsj')
   })
 
   it('splits rows on commas and 、 and names the bad row', () => {
-    expect(synonymGroupsFromRows([{ terms: '社保, 社会保障、社会保险' }, { terms: 'ＡＢ，ab2' }])).toEqual([['社保', '社会保障', '社会保险'], ['ab', 'ab2']])
+    expect(synonymGroupsFromRows([{ terms: '社保, 社会保障、社会保险' }, { terms: 'ＡＢ，ab2' }])).toEqual([
+      ['社保', '社会保障', '社会保险'],
+      ['ab', 'ab2'],
+    ])
     expect(() => synonymGroupsFromRows([{ terms: '社保, 社会保障' }, { terms: '孤词' }])).toThrow(/row 2/)
   })
 

@@ -24,7 +24,7 @@ const as = (user: unknown) => ({ user, overrideAccess: false, depth: 0 }) as con
 async function api(pathAndQuery: string): Promise<{ status: number; json: any }> {
   const res = await fetch(server.url + pathAndQuery)
   const text = await res.text()
-  let json: any = null
+  let json: any
   try {
     json = JSON.parse(text)
   } catch {
@@ -46,7 +46,14 @@ beforeAll(async () => {
   payload = await bootPayload('search-http', { seeded: true })
   editor = await userByEmail(payload, 'editor@fgw.yulin.gov.cn')
   reviewer = await userByEmail(payload, 'reviewer@fgw.yulin.gov.cn')
-  column = (await payload.find({ collection: 'columns', where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] }, limit: 1, overrideAccess: true })).docs[0]!
+  column = (
+    await payload.find({
+      collection: 'columns',
+      where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] },
+      limit: 1,
+      overrideAccess: true,
+    })
+  ).docs[0]!
   await searchIndexerFor(payload).reconcile()
   engine = createSearchEngine(process.env, { embedded: { workers: 1 } })
   server = await startSearchServer(payload, engine, { queryLog: false })
@@ -168,7 +175,9 @@ describe('GET /api/search', () => {
     await publish(article.id)
     const onKjj = await api(`/s/kjj/api/search?q=${encodeURIComponent('银杏坡')}`)
     expect(onKjj.json.total).toBe(0)
-    expect(onKjj.json.suggestions).toContainEqual(expect.objectContaining({ kind: 'all-sites', total: 1, scope: 'all', href: expect.stringContaining('scope=all') }))
+    expect(onKjj.json.suggestions).toContainEqual(
+      expect.objectContaining({ kind: 'all-sites', total: 1, scope: 'all', href: expect.stringContaining('scope=all') }),
+    )
     const split = await api(`/api/search?scope=all&q=${encodeURIComponent('银杏坡道硬化')}`)
     expect(split.json.total).toBe(0)
     expect(split.json.suggestions).toContainEqual(expect.objectContaining({ kind: 'split', text: '银杏坡 道硬化' }))
@@ -177,7 +186,9 @@ describe('GET /api/search', () => {
     expect(dropped.json.total).toBe(0)
     expect(dropped.json.suggestions).toContainEqual(expect.objectContaining({ kind: 'drop-term', dropped: '根本不存在的词语组合', q: '玉林' }))
     const synonyms = await api('/api/search?scope=all&q=社保')
-    expect(synonyms.json.suggestions).toContainEqual(expect.objectContaining({ kind: 'synonyms', term: '社保', alternatives: expect.arrayContaining(['社会保障']) }))
+    expect(synonyms.json.suggestions).toContainEqual(
+      expect.objectContaining({ kind: 'synonyms', term: '社保', alternatives: expect.arrayContaining(['社会保障']) }),
+    )
   })
 })
 

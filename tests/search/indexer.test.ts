@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lexicalParagraphs } from '../../src/seed/text'
 import { publicArticleWhere } from '../../src/access'
-import { createSearchIndexer, EmbeddedSearchEngine, searchSourcesOf, type SearchIndexer } from '../../src/search/index'
+import { createSearchIndexer, EmbeddedSearchEngine, searchIndexerEngine, searchSourcesOf, type SearchIndexer } from '../../src/search/index'
 import { bootPayload, userByEmail } from '../helpers/payload'
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'search-indexer-'))
@@ -27,7 +27,14 @@ const indexFile = path.join(directory, 'index.db')
 async function publicIds(): Promise<Set<string>> {
   const ids = new Set<string>()
   for (const source of searchSourcesOf(payload)) {
-    const { docs } = await payload.find({ collection: source.collection as 'articles', where: await source.publicWhere(), depth: 0, pagination: false, overrideAccess: true, select: {} })
+    const { docs } = await payload.find({
+      collection: source.collection as 'articles',
+      where: await source.publicWhere(),
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: {},
+    })
     for (const doc of docs) ids.add(`${source.collection}:${doc.id}`)
   }
   return ids
@@ -40,7 +47,12 @@ async function indexedIds(): Promise<Set<string>> {
 }
 
 async function publishArticle(title: string): Promise<number | string> {
-  const created = await payload.create({ collection: 'articles', data: { title, column: column.id, body: lexicalParagraphs([`${title}的正文，涉及城乡居民最低生活保障。`]) } as never, draft: true, ...as(editor) })
+  const created = await payload.create({
+    collection: 'articles',
+    data: { title, column: column.id, body: lexicalParagraphs([`${title}的正文，涉及城乡居民最低生活保障。`]) } as never,
+    draft: true,
+    ...as(editor),
+  })
   await payload.update({ collection: 'articles', id: created.id, data: { state: 'in-review' }, draft: true, ...as(editor) })
   await payload.update({ collection: 'articles', id: created.id, data: { _status: 'published' }, ...as(reviewer) })
   return created.id
@@ -50,7 +62,14 @@ beforeAll(async () => {
   payload = await bootPayload('search-indexer', { seeded: true })
   editor = await userByEmail(payload, 'editor@fgw.yulin.gov.cn')
   reviewer = await userByEmail(payload, 'reviewer@fgw.yulin.gov.cn')
-  column = (await payload.find({ collection: 'columns', where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] }, limit: 1, overrideAccess: true })).docs[0]!
+  column = (
+    await payload.find({
+      collection: 'columns',
+      where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] },
+      limit: 1,
+      overrideAccess: true,
+    })
+  ).docs[0]!
   engine = new EmbeddedSearchEngine({ file: indexFile, workers: 0 })
   indexer = createSearchIndexer(payload, engine)
 })
@@ -84,9 +103,55 @@ describe('search indexer', () => {
   })
 
   it('never indexes drafts', async () => {
-    const draft = await payload.create({ collection: 'articles', data: { title: '草稿：白鹭洲试点方案', column: column.id } as never, draft: true, ...as(editor) })
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { title: '草稿：白鹭洲试点方案', column: column.id } as never,
+      draft: true,
+      ...as(editor),
+    })
     expect(await indexer.syncArticle(draft.id)).toBe('removed')
     expect((await engine.search({ text: '白鹭洲' })).total).toBe(0)
+  })
+
+  it('drops the documents of an archived or offline site from every search and brings them back when it is active again', async () => {
+    const id = await publishArticle('关于翠屏湖片区养老服务的通知')
+    await indexer.syncArticle(id)
+    const article = await payload.findByID({ collection: 'articles', id, depth: 0, overrideAccess: true })
+    const siteId = (article as unknown as { site: number | string }).site
+    const site = await payload.findByID({ collection: 'sites', id: siteId, depth: 0, overrideAccess: true })
+    const ofSite = async () => (await engine.search({ text: '', sites: [site.code as string] })).total
+    const before = await ofSite()
+    expect(before).toBeGreaterThan(0)
+    for (const status of ['archived', 'offline'] as const) {
+      // What the sites collection's searchSiteAfterChange hook does after the status changes.
+      await payload.update({ collection: 'sites', id: siteId, data: { status }, overrideAccess: true })
+      expect((await indexer.syncSite(siteId)).removed, status).toBeGreaterThan(0)
+      expect(await ofSite(), status).toBe(0)
+      expect((await engine.search({ text: '翠屏湖' })).total, status).toBe(0)
+      if (status === 'archived') {
+        await indexer.reconcile()
+        expect(await ofSite(), 'after reconcile').toBe(0)
+      }
+      await payload.update({ collection: 'sites', id: siteId, data: { status: 'active' }, overrideAccess: true })
+      expect((await indexer.syncSite(siteId)).indexed, status).toBeGreaterThan(0)
+      expect(await ofSite(), status).toBe(before)
+      expect(
+        (await engine.search({ text: '翠屏湖' })).hits.map((hit) => hit.id),
+        status,
+      ).toEqual([`articles:${id}`])
+    }
+  })
+
+  it('the sites collection takes an archived site out of the hooks’ index as its status changes, and brings it back', async () => {
+    const shared = searchIndexerEngine(payload) // the engine the collections' hooks write through
+    const id = await publishArticle('关于青枫渡片区垃圾分类的通知')
+    const siteId = ((await payload.findByID({ collection: 'articles', id, depth: 0, overrideAccess: true })) as unknown as { site: number | string }).site
+    const found = async () => (await shared.search({ text: '青枫渡' })).hits.map((hit) => hit.id)
+    expect(await found()).toEqual([`articles:${id}`])
+    await payload.update({ collection: 'sites', id: siteId, data: { status: 'archived' }, overrideAccess: true })
+    expect(await found()).toEqual([])
+    await payload.update({ collection: 'sites', id: siteId, data: { status: 'active' }, overrideAccess: true })
+    expect(await found()).toEqual([`articles:${id}`])
   })
 
   it('catches up after the engine was down: changes made meanwhile are reconciled', async () => {

@@ -28,7 +28,17 @@ describe('embedded query plans', () => {
 
   it('runs a few named sites over their ranges of the site-major table, without site tags', async () => {
     const doc = (id: string, site: string, publishedAt: string): SearchDocument => ({
-      id, type: 'article', title: '低保', body: '低保', url: `/${id}`, site, siteName: site, organization: 'o', organizationName: 'o', publishedAt, year: 2024,
+      id,
+      type: 'article',
+      title: '低保',
+      body: '低保',
+      url: `/${id}`,
+      site,
+      siteName: site,
+      organization: 'o',
+      organizationName: 'o',
+      publishedAt,
+      year: 2024,
     })
     await engine.upsert([doc('articles:1', 'site-a', '2024-03-01T08:00:00Z'), doc('articles:2', 'site-b', '2024-03-02T08:00:00Z')])
     // A search notices the write (and the new site numbers) before it plans.
@@ -60,7 +70,17 @@ describe('embedded query plans', () => {
 
   it('never matches query text against the filter tags, which is why terms carry no column filter', async () => {
     const doc = (id: string, body: string): SearchDocument => ({
-      id, type: 'article', title: '通知', body, url: `/${id}`, site: 'site-t', siteName: 'T', organization: 'org-t', organizationName: 'T', publishedAt: '2024-04-01T08:00:00Z', year: 2024,
+      id,
+      type: 'article',
+      title: '通知',
+      body,
+      url: `/${id}`,
+      site: 'site-t',
+      siteName: 'T',
+      organization: 'org-t',
+      organizationName: 'T',
+      publishedAt: '2024-04-01T08:00:00Z',
+      year: 2024,
     })
     await engine.upsert([doc('articles:t1', '低保'), doc('articles:t2', '详见 s.site-t 栏目')])
     for (const sites of [undefined, ['site-t']]) {
@@ -77,10 +97,22 @@ describe('embedded query plans', () => {
 
   it('counts over the whole range in adjacent slices, newest first', () => {
     const cases: [RowidRange, RowidRange][] = [
-      [[-(2n ** 53n), 2n ** 53n], [1_000n, 1_000_000n]],
-      [[5n, 5n], [0n, 10n]],
-      [[0n, 6n], [0n, 6n]],
-      [[500n, 100_000n], [0n, 70_000n]],
+      [
+        [-(2n ** 53n), 2n ** 53n],
+        [1_000n, 1_000_000n],
+      ],
+      [
+        [5n, 5n],
+        [0n, 10n],
+      ],
+      [
+        [0n, 6n],
+        [0n, 6n],
+      ],
+      [
+        [500n, 100_000n],
+        [0n, 70_000n],
+      ],
     ]
     for (const [range, within] of cases) {
       const slices = newestFirstSlices(range, within, 8, 2)
@@ -94,7 +126,12 @@ describe('embedded query plans', () => {
         if (i > 0) expect(slices[i]![1]).toBe(slices[i - 1]![0] - 1n)
       }
     }
-    expect(newestFirstSlices([0n, 799n], [0n, 10_000n], 8, 2)).toEqual([[700n, 799n], [500n, 699n], [100n, 499n], [0n, 99n]])
+    expect(newestFirstSlices([0n, 799n], [0n, 10_000n], 8, 2)).toEqual([
+      [700n, 799n],
+      [500n, 699n],
+      [100n, 499n],
+      [0n, 99n],
+    ])
     // No indexed rowid in the range: nothing to count.
     expect(newestFirstSlices([0n, 9n], [10n, 20n], 8, 2)).toEqual([])
     // A setting that could never reach the bottom is refused, not looped on.
@@ -104,7 +141,17 @@ describe('embedded query plans', () => {
 
   it('counts exactly in a site range that ends before the site does (a lower date bound)', async () => {
     const doc = (id: string, site: string, title: string, publishedAt: string): SearchDocument => ({
-      id, type: 'article', title, body: title, url: `/${id}`, site, siteName: site, organization: 'o', organizationName: 'o', publishedAt, year: 2024,
+      id,
+      type: 'article',
+      title,
+      body: title,
+      url: `/${id}`,
+      site,
+      siteName: site,
+      organization: 'o',
+      organizationName: 'o',
+      publishedAt,
+      year: 2024,
     })
     // Above the range lie this site's older documents, not a later site: only this site's own
     // tag can end the walk there; a later site's would not, and this site's ORed would match all.

@@ -120,7 +120,7 @@ describe('letter replies', () => {
 })
 
 describe('service guides and disclosure entries', () => {
-  it('indexes published service guides under their organization\'s site', async (context) => {
+  it("indexes published service guides under their organization's site", async (context) => {
     if (!searchSourcesOf(payload).some((source) => source.collection === 'service-guides')) {
       console.log('skipped: the service-guides collection is not configured in this build')
       return context.skip()
@@ -128,7 +128,13 @@ describe('service guides and disclosure entries', () => {
     const guide = (await payload.create({
       collection: 'service-guides' as never,
       overrideAccess: true,
-      data: { title: '企业投资项目核准办理指南（鹊桥试点）', organization: fgw.organization, conditions: '鹊桥试点企业', materials: '申请表', _status: 'published' } as never,
+      data: {
+        title: '企业投资项目核准办理指南（鹊桥试点）',
+        organization: fgw.organization,
+        conditions: '鹊桥试点企业',
+        materials: '申请表',
+        _status: 'published',
+      } as never,
     })) as { id: number | string }
     await searchIndexerFor(payload).syncDocument('service-guides', guide.id)
     const found = await api('/s/fgw/api/search?q=鹊桥试点')
@@ -145,19 +151,26 @@ describe('service guides and disclosure entries', () => {
 })
 
 describe('synonym settings', () => {
-  it('applies the central office\'s list to queries at once and refuses a malformed row', async () => {
+  it("applies the central office's list to queries at once and refuses a malformed row", async () => {
     const central = await userByEmail(payload, 'admin@yulin.gov.cn')
     expect((await api('/api/search?scope=all&q=蓝莓村')).total).toBe(0)
     const letter = await createLetter('草莓村道路硬化', true)
     await searchIndexerFor(payload).syncDocument('letters', letter.id)
-    await payload.updateGlobal({ slug: 'search-settings' as never, data: { synonyms: [{ terms: '蓝莓村, 草莓村' }, { terms: '社保，社会保障' }] } as never, user: central, overrideAccess: false })
+    await payload.updateGlobal({
+      slug: 'search-settings' as never,
+      data: { synonyms: [{ terms: '蓝莓村, 草莓村' }, { terms: '社保，社会保障' }] } as never,
+      user: central,
+      overrideAccess: false,
+    })
     const found = await api('/api/search?scope=all&q=蓝莓村')
     expect(found.hits.map((hit: any) => hit.id)).toEqual([`letters:${letter.id}`])
     await expect(
       payload.updateGlobal({ slug: 'search-settings' as never, data: { synonyms: [{ terms: '只有一个词' }] } as never, user: central, overrideAccess: false }),
     ).rejects.toThrow(/row 1.*at least two terms/)
     const siteAdmin = await userByEmail(payload, 'siteadmin@fgw.yulin.gov.cn')
-    await expect(payload.updateGlobal({ slug: 'search-settings' as never, data: { synonyms: [] } as never, user: siteAdmin, overrideAccess: false })).rejects.toThrow()
+    await expect(
+      payload.updateGlobal({ slug: 'search-settings' as never, data: { synonyms: [] } as never, user: siteAdmin, overrideAccess: false }),
+    ).rejects.toThrow()
   })
 })
 
@@ -199,7 +212,9 @@ describe('query log', () => {
       expect(own.map((site) => site.site)).toEqual(['fgw'])
       const anonymous = await fetch(`${http.url}/api/search-queries/report`)
       expect(anonymous.status).toBe(401)
-      const bad = await fetch(`${http.url}/api/search-queries/report?days=9999`, { headers: { Authorization: await login(http.url, 'admin@yulin.gov.cn', DEMO_PASSWORD) } })
+      const bad = await fetch(`${http.url}/api/search-queries/report?days=9999`, {
+        headers: { Authorization: await login(http.url, 'admin@yulin.gov.cn', DEMO_PASSWORD) },
+      })
       expect(bad.status).toBe(400)
     } finally {
       await http.close()
@@ -212,8 +227,23 @@ describe('recovery', () => {
     const editor = await userByEmail(payload, 'editor@fgw.yulin.gov.cn')
     const reviewer = await userByEmail(payload, 'reviewer@fgw.yulin.gov.cn')
     const as = (user: unknown) => ({ user, overrideAccess: false, depth: 0 }) as const
-    const column = (await payload.find({ collection: 'columns', where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] }, limit: 1, overrideAccess: true })).docs[0]!
-    const existing = (await payload.find({ collection: 'articles', where: { and: [publicArticleWhere(), { site: { equals: fgw.id } }] }, limit: 1, depth: 0, overrideAccess: true })).docs[0]!
+    const column = (
+      await payload.find({
+        collection: 'columns',
+        where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] },
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0]!
+    const existing = (
+      await payload.find({
+        collection: 'articles',
+        where: { and: [publicArticleWhere(), { site: { equals: fgw.id } }] },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs[0]!
 
     // The hooks' engine dies: every write throws. Editors' saves must still succeed.
     const hooksEngine = searchIndexerEngine(payload)
@@ -222,7 +252,12 @@ describe('recovery', () => {
     hooksEngine.remove = async () => Promise.reject(new Error('engine killed'))
     let created: { id: number | string }
     try {
-      created = await payload.create({ collection: 'articles', data: { title: '孔雀湾片区停电检修通知', column: column.id, body: lexicalParagraphs(['孔雀湾片区停电检修']) } as never, draft: true, ...as(editor) })
+      created = await payload.create({
+        collection: 'articles',
+        data: { title: '孔雀湾片区停电检修通知', column: column.id, body: lexicalParagraphs(['孔雀湾片区停电检修']) } as never,
+        draft: true,
+        ...as(editor),
+      })
       await payload.update({ collection: 'articles', id: created.id, data: { state: 'in-review' }, draft: true, ...as(editor) })
       await payload.update({ collection: 'articles', id: created.id, data: { _status: 'published' }, ...as(reviewer) })
       await payload.update({ collection: 'articles', id: existing.id, data: { state: 'withdrawn', _status: 'draft' }, ...as(reviewer) })
@@ -237,7 +272,14 @@ describe('recovery', () => {
     expect(report.removed).toBeGreaterThanOrEqual(1)
     const expected = new Set<string>()
     for (const source of searchSourcesOf(payload)) {
-      const { docs } = await payload.find({ collection: source.collection as 'articles', where: await source.publicWhere(), pagination: false, depth: 0, overrideAccess: true, select: {} })
+      const { docs } = await payload.find({
+        collection: source.collection as 'articles',
+        where: await source.publicWhere(),
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        select: {},
+      })
       for (const doc of docs) expected.add(`${source.collection}:${doc.id}`)
     }
     expect(await indexedIds()).toEqual(expected)

@@ -89,13 +89,28 @@ function makeGen(random: () => number) {
   const code = () => (chance(0.7) && siteCodes.length ? pick(siteCodes) : oddEncode(unicode(12)))
   const prefix = () => (chance(0.5) ? `/s/${code()}` : '')
   const host = () =>
-    pick(['localhost', 'localhost', '127.0.0.1', 'www.yulin.gov.cn', 'evil.example', '', 'a'.repeat(300), 'localhost:99999', '[::1]', 'xn--fiq228c.example', unicode(10).replace(/[\r\n]/g, ''), '%00', 'localhost, evil'])
-  const address = () => (chance(0.95) ? `${1 + int(223)}.${int(256)}.${int(256)}.${1 + int(254)}` : pick(['garbage', '::ffff:1.2.3.4', '', '999.1.1.1', '1.1.1.1, 2.2.2.2']))
+    pick([
+      'localhost',
+      'localhost',
+      '127.0.0.1',
+      'www.yulin.gov.cn',
+      'evil.example',
+      '',
+      'a'.repeat(300),
+      'localhost:99999',
+      '[::1]',
+      'xn--fiq228c.example',
+      unicode(10).replace(/[\r\n]/g, ''),
+      '%00',
+      'localhost, evil',
+    ])
+  const address = () =>
+    chance(0.95) ? `${1 + int(223)}.${int(256)}.${int(256)}.${1 + int(254)}` : pick(['garbage', '::ffff:1.2.3.4', '', '999.1.1.1', '1.1.1.1, 2.2.2.2'])
   return { int, pick, chance, unicode, query, oddEncode, number, code, prefix, host, address }
 }
 
 interface FuzzRequest {
-  kind: 'search' | 'form' | 'page'
+  kind: 'search' | 'form' | 'page' | 'rest'
   method: string
   path: string
   headers: Record<string, string>
@@ -103,15 +118,43 @@ interface FuzzRequest {
 }
 
 const FORM_PATHS = ['/letters', '/letters/track', '/letters/satisfaction', '/ratings', '/error-report', '/', '/letters/new', '/search']
-const FIELDS = ['subject', 'content', 'name', 'phone', 'email', 'organization', 'kind', 'description', 'pageUrl', 'code', 'queryCode', 'score', 'scores[speed]', 'comment', 'pow_challenge', 'pow_solution', '_csrf', 'public', '__proto__', 'constructor[prototype][x]', 'a[b][c][d][e][f]']
+const FIELDS = [
+  'subject',
+  'content',
+  'name',
+  'phone',
+  'email',
+  'organization',
+  'kind',
+  'description',
+  'pageUrl',
+  'code',
+  'queryCode',
+  'score',
+  'scores[speed]',
+  'comment',
+  'pow_challenge',
+  'pow_solution',
+  '_csrf',
+  'public',
+  '__proto__',
+  'constructor[prototype][x]',
+  'a[b][c][d][e][f]',
+]
 
 function searchRequest(g: Gen): FuzzRequest {
   const params = [`q=${g.oddEncode(g.query())}`]
   if (g.chance(0.5)) params.push(`page=${g.oddEncode(g.number())}`)
-  if (g.chance(0.3)) params.push(`${g.pick(['site', 'type', 'sort', 'limit', 'from', 'to', 'column', 'scope', 'q'])}=${g.oddEncode(g.chance(0.5) ? g.number() : g.query())}`)
+  if (g.chance(0.3))
+    params.push(`${g.pick(['site', 'type', 'sort', 'limit', 'from', 'to', 'column', 'scope', 'q'])}=${g.oddEncode(g.chance(0.5) ? g.number() : g.query())}`)
   if (g.chance(0.1)) params.push(g.oddEncode(g.unicode(8)))
   const route = g.pick(['/search', '/api/search', `${g.prefix()}/search`])
-  return { kind: 'search', method: g.pick(['GET', 'GET', 'GET', 'HEAD']), path: `${route}?${params.join('&')}`, headers: { accept: g.pick(['text/html', 'application/json', '*/*', '']) } }
+  return {
+    kind: 'search',
+    method: g.pick(['GET', 'GET', 'GET', 'HEAD']),
+    path: `${route}?${params.join('&')}`,
+    headers: { accept: g.pick(['text/html', 'application/json', '*/*', '']) },
+  }
 }
 
 function formRequest(g: Gen): FuzzRequest {
@@ -147,7 +190,13 @@ function formRequest(g: Gen): FuzzRequest {
   if (origin === 'same') headers.origin = 'http://localhost'
   else if (origin === 'cross') headers.origin = 'https://evil.example'
   else if (origin === 'null') headers.origin = 'null'
-  return { kind: 'form', method: g.pick(['POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE']), path: `${g.prefix()}${g.pick(FORM_PATHS)}${g.chance(0.2) ? `?${g.oddEncode(g.query())}` : ''}`, headers, body }
+  return {
+    kind: 'form',
+    method: g.pick(['POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    path: `${g.prefix()}${g.pick(FORM_PATHS)}${g.chance(0.2) ? `?${g.oddEncode(g.query())}` : ''}`,
+    headers,
+    body,
+  }
 }
 
 // No TRACE: the test's stand-in for Next (undici Request) cannot build one and never answers; real Next is not under test here.
@@ -164,11 +213,36 @@ function pageRequest(g: Gen): FuzzRequest {
   let path = g.pick(['/', `/s/${g.code()}/`, '/_theme/', '/s/fgw/', '']) + segments.join('/')
   if (!path.startsWith('/') && g.chance(0.8)) path = `/${path}`
   if (g.chance(0.1)) path = g.pick(['*', 'http://evil.example/', '//evil.example/x', '/\u0000', '/%0d%0aSet-Cookie:x=1'])
-  return { kind: 'page', method: g.pick(['GET', 'GET', 'GET', 'HEAD', 'OPTIONS', 'PROPFIND', 'get']), path: path + (g.chance(0.2) ? `?${g.oddEncode(g.query())}` : ''), headers: { accept: '*/*' } }
+  return {
+    kind: 'page',
+    method: g.pick(['GET', 'GET', 'GET', 'HEAD', 'OPTIONS', 'PROPFIND', 'get']),
+    path: path + (g.chance(0.2) ? `?${g.oddEncode(g.query())}` : ''),
+    headers: { accept: '*/*' },
+  }
+}
+
+// Anonymous REST calls naming a document by an id that cannot be one, or Payload's unregistered
+// /distinct: Payload on SQL would pass NaN to the database; the answer must be a 4xx.
+const REST_SLUGS = ['articles', 'columns', 'sites', 'media', 'users', 'letters', 'page-views', 'organizations']
+function restRequest(g: Gen): FuzzRequest {
+  const id = g.pick([
+    () => 'distinct',
+    () => 'distinct?field=title',
+    () => g.oddEncode(g.unicode(6)),
+    () => `${g.int(100)}abc`,
+    () => '1e309',
+    () => '-0x10',
+    () => ' 1',
+    () => String(g.int(1_000_000)),
+  ])()
+  const path = `/api/${g.pick(REST_SLUGS)}/${g.pick(['', '', 'versions/', 'access/'])}${id}`
+  const method = g.pick(['GET', 'GET', 'PATCH', 'DELETE', 'POST'])
+  const body = method === 'GET' || method === 'DELETE' ? undefined : Buffer.from(JSON.stringify({ title: g.unicode(5) }))
+  return { kind: 'rest', method, path, headers: { accept: 'application/json', 'content-type': 'application/json' }, body }
 }
 
 function generate(g: Gen): FuzzRequest {
-  const request = g.pick([searchRequest, formRequest, pageRequest, pageRequest])(g)
+  const request = g.pick([searchRequest, formRequest, pageRequest, pageRequest, restRequest])(g)
   request.headers.host = g.chance(0.8) ? 'localhost' : g.host()
   request.headers['x-forwarded-for'] = g.address() // spreads the per-address limits of search and forms; trusted from loopback
   if (g.chance(0.1)) request.headers['accept-encoding'] = g.pick(['br', 'gzip', 'identity;q=0', '*', 'x'.repeat(500)])
@@ -240,6 +314,15 @@ describe(`fuzz: ${TOTAL} generated public requests (FUZZ_SEED=${SEED})`, () => {
     expect(failures.slice(0, 20)).toEqual([])
     expect(tally.get('search 503') ?? 0, 'the embedded search engine answered "unavailable" to most searches').toBeLessThan((TOTAL / 3) * 0.05)
 
+    for (const [path, status] of [
+      ['/api/articles/distinct?field=title', 404],
+      ['/api/columns/abc', 404],
+      ['/api/sites/x1', 404],
+      ['/api/articles/versions/abc', 400],
+    ] as const) {
+      const answer = await raw(server.port, 'GET', path)
+      expect(answer.status, path).toBe(status)
+    }
     const health = await raw(server.port, 'GET', '/healthz')
     expect(health.status).toBe(200)
     expect(JSON.parse(health.body).status).toBe('ok')
@@ -250,7 +333,12 @@ describe(`fuzz: ${TOTAL} generated public requests (FUZZ_SEED=${SEED})`, () => {
     expect(search.status).toBe(200)
     // Nothing a fuzzer sent was stored: every form POST was refused.
     for (const collection of ['letters', 'ratings', 'error-reports']) {
-      const { docs } = await server.payload.find({ collection: collection as never, where: { createdAt: { greater_than: new Date(started).toISOString() } }, limit: 1, overrideAccess: true })
+      const { docs } = await server.payload.find({
+        collection: collection as never,
+        where: { createdAt: { greater_than: new Date(started).toISOString() } },
+        limit: 1,
+        overrideAccess: true,
+      })
       expect(docs, `${collection} stored by the fuzzer`).toEqual([])
     }
   })

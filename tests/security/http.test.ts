@@ -130,7 +130,8 @@ describe('path traversal', () => {
 })
 
 const form = (data: Record<string, string>) => new URLSearchParams(data).toString()
-const cookieOf = (reply: { headers: Record<string, unknown> }) => String((reply.headers['set-cookie'] as string[] | undefined)?.find((c) => c.startsWith('sg_csrf=')) ?? '').split(';')[0]
+const cookieOf = (reply: { headers: Record<string, unknown> }) =>
+  String((reply.headers['set-cookie'] as string[] | undefined)?.find((c) => c.startsWith('sg_csrf=')) ?? '').split(';')[0]
 const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
 
 describe('CSRF on public forms', () => {
@@ -177,6 +178,21 @@ describe('CSRF on public forms', () => {
     expect((await server.payload.count({ collection: 'error-reports' as never, overrideAccess: true })).totalDocs).toBe(before)
   })
 
+  it('answers a form posted with another content type with 415 and what is wrong, not "form expired"', async () => {
+    const page = await get('/s/fgw/error-report')
+    const data = { pageUrl: 'http://localhost/s/fgw/', kind: 'typo', description: '错别字', _csrf: tokenOf(page.body)! }
+    for (const [type, body] of [
+      ['application/json', JSON.stringify(data)],
+      ['text/plain', form(data)],
+      ['multipart/form-data; boundary=x', '--x--'],
+    ]) {
+      const reply = await raw(server.port, 'POST', '/s/fgw/error-report', { 'content-type': type, origin: 'http://localhost', cookie: cookieOf(page) }, body)
+      expect(reply.status, type).toBe(415)
+      expect(reply.body).toContain('application/x-www-form-urlencoded')
+      expect(reply.body).not.toContain('表单已过期')
+    }
+  })
+
   it('lets the legitimate form flow through: token and cookie from the page, same origin', async () => {
     const { solveChallenge } = await import('../../src/interaction')
     const before = (await server.payload.count({ collection: 'error-reports' as never, overrideAccess: true })).totalDocs
@@ -188,7 +204,14 @@ describe('CSRF on public forms', () => {
       'POST',
       '/s/fgw/error-report',
       { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie: cookieOf(page) },
-      form({ pageUrl: 'http://localhost/s/fgw/', kind: 'typo', description: '首页通知标题有错别字', _csrf: tokenOf(page.body)!, pow_challenge: challenge, pow_solution: solveChallenge(challenge, bits) }),
+      form({
+        pageUrl: 'http://localhost/s/fgw/',
+        kind: 'typo',
+        description: '首页通知标题有错别字',
+        _csrf: tokenOf(page.body)!,
+        pow_challenge: challenge,
+        pow_solution: solveChallenge(challenge, bits),
+      }),
     )
     expect(reply.status).toBe(200)
     expect(reply.body).toContain('感谢您的反馈')
@@ -200,22 +223,44 @@ describe('request size and rate limits', () => {
   it('answers an oversized public form with a clear 413', async () => {
     const page = await get('/s/fgw/letters/new')
     const big = form({ subject: 'x', content: '长'.repeat(100_000), _csrf: tokenOf(page.body)! })
-    const reply = await raw(server.port, 'POST', '/s/fgw/letters', { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie: cookieOf(page) }, big)
+    const reply = await raw(
+      server.port,
+      'POST',
+      '/s/fgw/letters',
+      { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie: cookieOf(page) },
+      big,
+    )
     expect(reply.status).toBe(413)
     expect(reply.body).toContain('提交的内容过长')
   })
 
   it('answers an oversized login body with 413 before Payload reads it', async () => {
-    const reply = await raw(server.port, 'POST', '/api/users/login', { 'content-type': 'application/json' }, JSON.stringify({ email: 'a@b.cn', password: 'x'.repeat(40_000) }))
+    const reply = await raw(
+      server.port,
+      'POST',
+      '/api/users/login',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ email: 'a@b.cn', password: 'x'.repeat(40_000) }),
+    )
     expect(reply.status).toBe(413)
   })
 
   it('refuses a login body of unknown length (chunked) with 411', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/users/login', method: 'POST', agent: false, headers: { host: 'localhost', 'content-type': 'application/json' } }, (res) => {
-        res.resume()
-        resolve(res.statusCode ?? 0)
-      })
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/users/login',
+          method: 'POST',
+          agent: false,
+          headers: { host: 'localhost', 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        },
+      )
       req.on('error', reject)
       req.write('{"email":"a@b.cn",')
       req.end('"password":"x"}')
@@ -226,7 +271,15 @@ describe('request size and rate limits', () => {
   it('rate-limits login attempts per address with 429 and Retry-After, in front of the accounts lockout', async () => {
     const replies = []
     for (let i = 0; i < 10; i++) {
-      replies.push(await raw(server.port, 'POST', '/api/users/login', { 'content-type': 'application/json' }, JSON.stringify({ email: `nobody${i}@yulin.gov.cn`, password: 'wrong-password-1' })))
+      replies.push(
+        await raw(
+          server.port,
+          'POST',
+          '/api/users/login',
+          { 'content-type': 'application/json' },
+          JSON.stringify({ email: `nobody${i}@yulin.gov.cn`, password: 'wrong-password-1' }),
+        ),
+      )
     }
     // The limiter answers first (its policy header is on every login answer); the accounts
     // module's own per-address lockout may answer 429 earlier, without these headers.

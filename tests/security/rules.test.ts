@@ -1,7 +1,20 @@
 /** The security rules on their own: file names, traversal, origins, headers, SVG, upload checks. */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Writable } from 'node:stream'
+import pino from 'pino'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { checkUpload, createSecurityHeaders, isTraversal, normalizeFilename, sanitizeSvg, securityPolicy, UploadRefused } from '../../src/security'
+import {
+  checkUpload,
+  createSecurity,
+  createSecurityHeaders,
+  isTraversal,
+  normalizeFilename,
+  sanitizeSvg,
+  securityPolicy,
+  UploadRefused,
+} from '../../src/security'
 
 describe('normalizeFilename', () => {
   it.each([
@@ -33,10 +46,20 @@ describe('normalizeFilename', () => {
 })
 
 describe('isTraversal', () => {
-  it.each(['/_theme/../x', '/a/..', '/a/%2e%2e/b', '/a/%2E%2E%2Fb', '/a/%252e%252e%252fb', '/a/..%5cb', '/a\\b', '/a%00.png', '/a/%25252e%25252e/b'])('refuses %s', (url) => {
-    expect(isTraversal(url)).toBe(true)
-  })
-  it.each(['/', '/s/fgw/gzdt/12.html?q=..', '/api/media/file/%E7%8E%89%E6%9E%97.png', '/api/media/file/100%25.png', '/_theme/portal/portal.1a2b.css', '/a..b/c'])('allows %s', (url) => {
+  it.each(['/_theme/../x', '/a/..', '/a/%2e%2e/b', '/a/%2E%2E%2Fb', '/a/%252e%252e%252fb', '/a/..%5cb', '/a\\b', '/a%00.png', '/a/%25252e%25252e/b'])(
+    'refuses %s',
+    (url) => {
+      expect(isTraversal(url)).toBe(true)
+    },
+  )
+  it.each([
+    '/',
+    '/s/fgw/gzdt/12.html?q=..',
+    '/api/media/file/%E7%8E%89%E6%9E%97.png',
+    '/api/media/file/100%25.png',
+    '/_theme/portal/portal.1a2b.css',
+    '/a..b/c',
+  ])('allows %s', (url) => {
     expect(isTraversal(url)).toBe(false)
   })
 })
@@ -69,7 +92,9 @@ describe('security headers', () => {
 
 describe('sanitizeSvg', () => {
   it('removes script, handlers, javascript: links and foreign content and keeps the drawing', async () => {
-    const { svg, removed } = await sanitizeSvg(`<svg viewBox="0 0 4 4" onload="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)"><path d="M0 0h4v4z"/></a><animate attributeName="href" to="javascript:alert(4)"/></svg>`)
+    const { svg, removed } = await sanitizeSvg(
+      `<svg viewBox="0 0 4 4" onload="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)"><path d="M0 0h4v4z"/></a><animate attributeName="href" to="javascript:alert(4)"/></svg>`,
+    )
     expect(svg).toContain('<path')
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"')
     expect(svg).not.toMatch(/script|onload|javascript:/i)
@@ -79,7 +104,10 @@ describe('sanitizeSvg', () => {
 
 describe('checkUpload', () => {
   const policy = securityPolicy({})
-  const png = () => sharp({ create: { width: 10, height: 10, channels: 3, background: '#123456' } }).png().toBuffer()
+  const png = () =>
+    sharp({ create: { width: 10, height: 10, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer()
   it('re-encodes images and reports their dimensions', async () => {
     const result = await checkUpload({ data: await png(), name: 'a.PNG' }, policy)
     expect(result).toMatchObject({ name: 'a.png', mimetype: 'image/png', kind: 'image', width: 10, height: 10 })
@@ -93,5 +121,47 @@ describe('checkUpload', () => {
   it('takes size limits from the environment', async () => {
     const small = securityPolicy({ UPLOAD_IMAGE_MAX_MB: '0.00001' })
     await expect(checkUpload({ data: await png(), name: 'a.png' }, small)).rejects.toMatchObject({ key: 'uploadTooLarge' })
+  })
+})
+
+describe('access log', () => {
+  it('writes one JSON line per request: method, path without the query, status, time, cache hit or miss', async () => {
+    const lines: Array<Record<string, unknown>> = []
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) })
+    const security = createSecurity({ secret: 'test', accessLog: pino(sink), env: { RATE_LIMIT_PAGES_PER_MINUTE: '0' } })
+    const lean = (req: http.IncomingMessage, res: http.ServerResponse) => req.url === '/cached' && (res.end('hit'), true)
+    const server = http.createServer(security.frontDoor({ lean, app: (_req, res) => void ((res.statusCode = 404), res.end('miss')) }))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      await (await fetch(`${base}/cached`)).text()
+      await (await fetch(`${base}/letters/track?code=SECRET123`)).text()
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    } finally {
+      server.close()
+    }
+    expect(lines.map(({ method, path, status, cache, area }) => ({ method, path, status, cache, area }))).toEqual([
+      { method: 'GET', path: '/cached', status: 200, cache: 'hit', area: 'public' },
+      { method: 'GET', path: '/letters/track', status: 404, cache: 'miss', area: 'public' },
+    ])
+    expect(typeof lines[0].ms).toBe('number')
+    expect(JSON.stringify(lines)).not.toContain('SECRET123')
+  })
+})
+
+describe('server log', () => {
+  it('logs a refusal (a 4xx error) at info and a server failure at error', async () => {
+    const { createLogger } = await import('../../src/lib/logger')
+    const lines: Array<{ level: number; msg: string }> = []
+    const log = createLogger(new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) }), 'info')
+    log.error({ err: Object.assign(new Error('不能在其中编写内容'), { status: 403 }) }, '不能在其中编写内容')
+    log.error({ err: Object.assign(new Error('database gone'), { status: 500 }) }, 'database gone')
+    log.error({ err: new Error('no status') }, 'no status')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(lines.map(({ level, msg }) => [level, msg])).toEqual([
+      [30, '不能在其中编写内容'],
+      [50, 'database gone'],
+      [50, 'no status'],
+    ])
   })
 })

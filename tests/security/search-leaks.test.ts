@@ -64,8 +64,16 @@ describe('search never leaks unpublished content', () => {
   it("shows no rsj draft, no withdrawn article and no draft text of a published one, to the public or to another unit's staff", async () => {
     const editor = await userByEmail(payload, 'editor@rsj.yulin.gov.cn')
     const reviewer = await userByEmail(payload, 'reviewer@rsj.yulin.gov.cn')
-    const column = (await payload.find({ collection: 'columns', where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] }, limit: 1, overrideAccess: true })).docs[0]!
-    const create = (title: string, text: string) => payload.create({ collection: 'articles', data: { title, column: column.id, body: lexicalParagraphs([text]) } as never, draft: true, ...as(editor) })
+    const column = (
+      await payload.find({
+        collection: 'columns',
+        where: { and: [{ ownerOrganization: { equals: editor.organization } }, { path: { equals: 'tzgg' } }] },
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0]!
+    const create = (title: string, text: string) =>
+      payload.create({ collection: 'articles', data: { title, column: column.id, body: lexicalParagraphs([text]) } as never, draft: true, ...as(editor) })
     const publish = (id: number | string) => payload.update({ collection: 'articles', id, data: { _status: 'published' }, ...as(reviewer) })
 
     // Control: a published article with its own token is found, so the probes below can see hits.
@@ -81,7 +89,13 @@ describe('search never leaks unpublished content', () => {
 
     const edited = await create('靛青港公告', '靛青港公告正文')
     await publish(edited.id)
-    await payload.update({ collection: 'articles', id: edited.id, data: { title: '靛青港公告（修订稿）', body: lexicalParagraphs(['修订稿新增：绛紫塘尚未公开的安排']) } as never, draft: true, ...as(editor) })
+    await payload.update({
+      collection: 'articles',
+      id: edited.id,
+      data: { title: '靛青港公告（修订稿）', body: lexicalParagraphs(['修订稿新增：绛紫塘尚未公开的安排']) } as never,
+      draft: true,
+      ...as(editor),
+    })
 
     expect(await findings('翠羽岭', '翠羽岭草稿')).toEqual([])
     expect(await findings('赭石滩', '赭石滩通知')).toEqual([])

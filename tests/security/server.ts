@@ -21,13 +21,20 @@ export async function bootSecurityServer(label: string, env: Record<string, stri
   const payload = await bootPayload(label, { seeded: true })
   const { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } = await import('@payloadcms/next/routes')
   const { default: config } = await import('@payload-config')
-  const rest = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), PUT: REST_PUT(config), DELETE: REST_DELETE(config) } as Record<string, any>
+  const rest = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), PUT: REST_PUT(config), DELETE: REST_DELETE(config) } as Record<
+    string,
+    any
+  >
   const graphql = GRAPHQL_POST(config)
   const nextHandler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const url = new URL(req.url ?? '/', 'http://localhost')
-    const request = new Request(url, { method: req.method, headers: req.headers as HeadersInit, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks) })
+    const request = new Request(url, {
+      method: req.method,
+      headers: req.headers as HeadersInit,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+    })
     let response: Response
     if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
     else if (url.pathname.startsWith('/api/') && rest[req.method ?? 'GET']) {
@@ -43,7 +50,12 @@ export async function bootSecurityServer(label: string, env: Record<string, stri
   const { createApp, serverSecurity } = await import('../../src/server')
   const { createSearchEngine, SearchQueryLog } = await import('../../src/search')
   const security = serverSecurity(payload)
-  const sites = await createPublicSites({ payload, background: false, config: { securityHeaders: security.headers.forArea('public') }, logger: { error: (obj, msg) => console.error(msg, obj) } })
+  const sites = await createPublicSites({
+    payload,
+    background: false,
+    config: { securityHeaders: security.headers.forArea('public') },
+    logger: { error: (obj, msg) => console.error(msg, obj) },
+  })
   const search = { engine: createSearchEngine(process.env), queryLog: new SearchQueryLog(payload) }
   const app = await createApp({ payload, nextHandler, sites, search, security })
   const server = http.createServer(security.frontDoor({ lean: sites.leanHandler, app }))

@@ -26,12 +26,20 @@ const upload = (name: string, data: Buffer, mimetype = 'image/png', alt = 'æµ‹è¯
   server.payload.create({ collection: 'media', data: { alt }, file: { data, mimetype, name, size: data.length }, user: editor, overrideAccess: false })
 /** How the public gets the file once a published document uses it (collections/media/visibility.ts). */
 async function servedPublicly(doc: { id: number | string; filename?: string | null }) {
-  await server.payload.update({ collection: 'media', id: doc.id, data: { publicFrom: new Date(Date.now() - 1000).toISOString() } as never, overrideAccess: true })
+  await server.payload.update({
+    collection: 'media',
+    id: doc.id,
+    data: { publicFrom: new Date(Date.now() - 1000).toISOString() } as never,
+    overrideAccess: true,
+  })
   return raw(server.port, 'GET', `/api/media/file/${encodeURIComponent(doc.filename!)}`)
 }
 const count = async () => (await server.payload.count({ collection: 'media', overrideAccess: true })).totalDocs
 
-const png = (width = 64, height = 48) => sharp({ create: { width, height, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer()
+const png = (width = 64, height = 48) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+    .png()
+    .toBuffer()
 
 /** A valid PNG whose header claims other dimensions (the CRC fixed, so decoders believe it). */
 async function pngClaiming(width: number, height: number): Promise<Buffer> {
@@ -81,7 +89,11 @@ describe('upload type is decided by content', () => {
 
   it('neutralises or refuses a GIF/JavaScript polyglot', async () => {
     // "GIF89a/*" opens a JS comment; the image data closes it and a statement follows.
-    const gif = Buffer.from(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).gif().toBuffer())
+    const gif = Buffer.from(
+      await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+        .gif()
+        .toBuffer(),
+    )
     const polyglot = Buffer.concat([Buffer.from('GIF89a/*'), gif.subarray(8), Buffer.from('*/=alert(document.domain);//')])
     const docs = await count()
     const outcome = await upload('banner.gif', polyglot, 'image/gif').then(
@@ -137,7 +149,13 @@ describe('size and dimension limits', () => {
   })
 
   it('answers an upload request larger than any allowed file with 413 before reading it', async () => {
-    const reply = await raw(server.port, 'POST', '/api/media', { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(60 * 1024 * 1024) }, '')
+    const reply = await raw(
+      server.port,
+      'POST',
+      '/api/media',
+      { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(60 * 1024 * 1024) },
+      '',
+    )
     expect(reply.status).toBe(413)
   })
 })

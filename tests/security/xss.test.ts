@@ -40,19 +40,66 @@ export const PAYLOADS = [
   '{{constructor.constructor("alert(\'xss25\')")()}}',
 ]
 // Payload refuses link URLs containing a space, so the variants here have none.
-const LINK_URLS = ['javascript:alert("link1")', 'JaVaScRiPt:alert("link2")', 'java\tscript:alert("link3")', 'data:text/html,<script>alert("link4")</script>', 'vbscript:msgbox("link5")', '\u0001javascript:alert("link6")']
+const LINK_URLS = [
+  'javascript:alert("link1")',
+  'JaVaScRiPt:alert("link2")',
+  'java\tscript:alert("link3")',
+  'data:text/html,<script>alert("link4")</script>',
+  'vbscript:msgbox("link5")',
+  '\u0001javascript:alert("link6")',
+]
 
-const text = (value: string) => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: 'background:url(javascript:alert("style"))', version: 1 })
-const link = (url: string) => ({ type: 'link', version: 3, format: '', indent: 0, direction: 'ltr', fields: { url, newTab: true, linkType: 'custom' }, children: [text(`link ${url}`)] })
+const text = (value: string) => ({
+  type: 'text',
+  text: value,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: 'background:url(javascript:alert("style"))',
+  version: 1,
+})
+const link = (url: string) => ({
+  type: 'link',
+  version: 3,
+  format: '',
+  indent: 0,
+  direction: 'ltr',
+  fields: { url, newTab: true, linkType: 'custom' },
+  children: [text(`link ${url}`)],
+})
 const richText = (withLinks = true) => ({
   root: {
-    type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+    type: 'root',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
     children: [
       ...PAYLOADS.map((p) => ({ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [text(p)] })),
-      ...(!withLinks ? [] : [{
-        type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0,
-        children: [...LINK_URLS.map(link), { type: 'autolink', version: 2, format: '', indent: 0, direction: 'ltr', fields: { url: 'javascript:alert("auto")', linkType: 'custom' }, children: [text('auto')] }],
-      }]),
+      ...(!withLinks
+        ? []
+        : [
+            {
+              type: 'paragraph',
+              format: '',
+              indent: 0,
+              version: 1,
+              direction: 'ltr',
+              textFormat: 0,
+              children: [
+                ...LINK_URLS.map(link),
+                {
+                  type: 'autolink',
+                  version: 2,
+                  format: '',
+                  indent: 0,
+                  direction: 'ltr',
+                  fields: { url: 'javascript:alert("auto")', linkType: 'custom' },
+                  children: [text('auto')],
+                },
+              ],
+            },
+          ]),
     ],
   },
 })
@@ -65,7 +112,8 @@ function textFields(fields: Field[], prefix = ''): { path: string; type: string 
     if (field.type === 'group' && field.name) out.push(...textFields(field.fields, `${prefix}${field.name}.`))
     else if (field.type === 'group' || field.type === 'row' || field.type === 'collapsible') out.push(...textFields(field.fields, prefix))
     else if (field.type === 'tabs') for (const tab of field.tabs) out.push(...textFields(tab.fields, tab.name ? `${prefix}${tab.name}.` : prefix))
-    else if (['text', 'textarea', 'richText'].includes(field.type) && field.name && !field.hasMany) out.push({ path: `${prefix}${field.name}`, type: field.type })
+    else if (['text', 'textarea', 'richText'].includes(field.type) && field.name && !field.hasMany)
+      out.push({ path: `${prefix}${field.name}`, type: field.type })
   }
   return out
 }
@@ -86,7 +134,14 @@ let counter = 0
 /** Writes payloads into every text field of a document; a field whose validation refuses the payload is recorded (refused is safe). */
 async function poison(collection: string, id: number | string, extra: Record<string, unknown> = {}, keep: string[] = []) {
   const fields = textFields(server.payload.collections[collection as 'articles'].config.fields).filter((f) => !keep.includes(f.path))
-  const update = (data: Record<string, unknown>) => server.payload.update({ collection: collection as never, id, data: { ...extra, ...data } as never, overrideAccess: true, context: { letterInternal: true } })
+  const update = (data: Record<string, unknown>) =>
+    server.payload.update({
+      collection: collection as never,
+      id,
+      data: { ...extra, ...data } as never,
+      overrideAccess: true,
+      context: { letterInternal: true },
+    })
   const written: string[] = []
   const refused: string[] = []
   const attempt = async (path: string, value: unknown) => {
@@ -112,25 +167,59 @@ async function poison(collection: string, id: number | string, extra: Record<str
 beforeAll(async () => {
   server = await bootSecurityServer('security-xss')
   const { payload } = server
-  const site = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, limit: 1, depth: 0, overrideAccess: true })).docs[0] as Record<string, any>
-  const article = (await payload.find({ collection: 'articles', where: { and: [{ site: { equals: site.id } }, { _status: { equals: 'published' } }] }, sort: '-publishedAt', limit: 1, depth: 1, overrideAccess: true })).docs[0] as Record<string, any>
+  const site = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, limit: 1, depth: 0, overrideAccess: true })).docs[0] as Record<
+    string,
+    any
+  >
+  const article = (
+    await payload.find({
+      collection: 'articles',
+      where: { and: [{ site: { equals: site.id } }, { _status: { equals: 'published' } }] },
+      sort: '-publishedAt',
+      limit: 1,
+      depth: 1,
+      overrideAccess: true,
+    })
+  ).docs[0] as Record<string, any>
   articleId = article.id
   await poison('articles', article.id, { _status: 'published' })
   await poison('columns', article.column.id, {}, ['path'])
   await poison('sites', site.id, {}, ['code'])
   await poison('organizations', site.organization, {}, ['code'])
-  const guide = (await payload.find({ collection: 'service-guides' as never, where: { organization: { equals: site.organization } }, limit: 1, depth: 0, overrideAccess: true })).docs[0] as Record<string, any> | undefined
+  const guide = (
+    await payload.find({
+      collection: 'service-guides' as never,
+      where: { organization: { equals: site.organization } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs[0] as Record<string, any> | undefined
   if (guide) await poison('service-guides', guide.id, {}, ['onlineUrl'])
 
   const { submitLetter, systemClock } = await import('../../src/interaction')
   const letter = await submitLetter(payload, {
-    submission: { subject: PAYLOADS[0], category: 'consultation', content: PAYLOADS.join('\n'), name: PAYLOADS[1], phone: '13800000000', email: undefined, publishable: true } as never,
+    submission: {
+      subject: PAYLOADS[0],
+      category: 'consultation',
+      content: PAYLOADS.join('\n'),
+      name: PAYLOADS[1],
+      phone: '13800000000',
+      email: undefined,
+      publishable: true,
+    } as never,
     route: 'site',
     siteId: site.id,
     organizationId: site.organization,
     clock: systemClock,
   })
-  await payload.update({ collection: 'letters' as never, id: letter.id, data: { status: 'replied', reply: PAYLOADS.slice().reverse().join('\n'), repliedAt: new Date().toISOString(), publication: { approved: true } } as never, overrideAccess: true, context: { letterInternal: true } })
+  await payload.update({
+    collection: 'letters' as never,
+    id: letter.id,
+    data: { status: 'replied', reply: PAYLOADS.slice().reverse().join('\n'), repliedAt: new Date().toISOString(), publication: { approved: true } } as never,
+    overrideAccess: true,
+    context: { letterInternal: true },
+  })
 
   await server.sites.reloadIndex()
   server.sites.cache.clear()
@@ -190,15 +279,18 @@ describe('stored XSS on the public pages', () => {
     expect(stored.sites.written.filter((f) => /(^|\.)footer\./.test(f)).length, JSON.stringify(stored.sites)).toBeGreaterThan(3)
   })
 
-  it.each(['home', 'article', 'column', 'directory', 'letters', 'letter', 'guides', 'guide', 'search', 'errorReport'])('%s page carries no executable markup from a payload', async (name) => {
-    if (!urls[name]) {
-      console.log(`skipped ${name}: the seeded database has no service guide of this unit`)
-      return
-    }
-    const reply = await raw(server.port, 'GET', urls[name])
-    expect(reply.status, urls[name]).toBe(200)
-    expect(executable(reply.body), urls[name]).toEqual([])
-  })
+  it.each(['home', 'article', 'column', 'directory', 'letters', 'letter', 'guides', 'guide', 'search', 'errorReport'])(
+    '%s page carries no executable markup from a payload',
+    async (name) => {
+      if (!urls[name]) {
+        console.log(`skipped ${name}: the seeded database has no service guide of this unit`)
+        return
+      }
+      const reply = await raw(server.port, 'GET', urls[name])
+      expect(reply.status, urls[name]).toBe(200)
+      expect(executable(reply.body), urls[name]).toEqual([])
+    },
+  )
 
   it('shows the payloads as text (the fields really were rendered)', async () => {
     const article = await raw(server.port, 'GET', urls.article)
@@ -220,7 +312,11 @@ describe('stored XSS in the admin', () => {
   })
 
   it("the project's admin views never write raw HTML (React escapes every value they show)", () => {
-    const files = ['src/scorecard/admin', 'src/search/admin'].flatMap((dir) => readdirSync(dir).filter((f) => /\.tsx?$/.test(f)).map((f) => path.join(dir, f)))
+    const files = ['src/scorecard/admin', 'src/search/admin'].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => path.join(dir, f)),
+    )
     expect(files.length).toBeGreaterThan(3)
     for (const file of files) {
       const source = readFileSync(file, 'utf8')

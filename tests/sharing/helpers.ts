@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 import { userByEmail } from '../helpers/payload'
 
-export const paragraph = (text: string) => ({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] }] } })
+export const paragraph = (text: string) => ({
+  root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] }] },
+})
 
 export async function siteByCode(payload: Payload, code: string) {
   const site = (await payload.find({ collection: 'sites', where: { code: { equals: code } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
@@ -11,14 +13,35 @@ export async function siteByCode(payload: Payload, code: string) {
 
 export async function columnAt(payload: Payload, siteCode: string, path: string) {
   const site = await siteByCode(payload, siteCode)
-  const found = (await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: path } }] }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
+  const found = (
+    await payload.find({
+      collection: 'columns',
+      where: { and: [{ site: { equals: site.id } }, { path: { equals: path } }] },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+    })
+  ).docs[0]
   if (!found) throw new Error(`column ${siteCode}/${path} not found`)
   return found
 }
 
 /** A published article written as trusted code (the workflow is tested elsewhere). */
 export async function publishedArticle(payload: Payload, columnId: number | string, title: string, extra: Record<string, unknown> = {}) {
-  return payload.create({ collection: 'articles', data: { title, column: columnId, state: 'published', _status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString(), body: paragraph(`${title}正文`), ...extra } as never, depth: 0, overrideAccess: true })
+  return payload.create({
+    collection: 'articles',
+    data: {
+      title,
+      column: columnId,
+      state: 'published',
+      _status: 'published',
+      publishedAt: new Date(Date.now() - 60_000).toISOString(),
+      body: paragraph(`${title}正文`),
+      ...extra,
+    } as never,
+    depth: 0,
+    overrideAccess: true,
+  })
 }
 
 export async function users(payload: Payload) {

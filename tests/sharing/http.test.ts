@@ -13,7 +13,11 @@ let article: Record<string, any>
 let placementId: number | string
 
 const call = async (method: string, path: string, who?: string, body?: unknown) => {
-  const res = await fetch(`${api.url}${path}`, { method, headers: { 'content-type': 'application/json', ...(who ? { authorization: auth[who] } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(`${api.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(who ? { authorization: auth[who] } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   const text = await res.text()
   return { status: res.status, json: text ? JSON.parse(text) : null }
 }
@@ -24,7 +28,13 @@ beforeAll(async () => {
   payload = await bootPayload('sharing-http', { seeded: true })
   api = await startApiServer()
   u = await users(payload)
-  const emails: Record<string, string> = { admin: 'admin@yulin.gov.cn', fgwEditor: 'editor@fgw.yulin.gov.cn', rsjEditor: 'editor@rsj.yulin.gov.cn', portalReviewer: 'portal-reviewer@yulin.gov.cn', beiliuSiteAdmin: 'siteadmin@beiliu.gov.cn' }
+  const emails: Record<string, string> = {
+    admin: 'admin@yulin.gov.cn',
+    fgwEditor: 'editor@fgw.yulin.gov.cn',
+    rsjEditor: 'editor@rsj.yulin.gov.cn',
+    portalReviewer: 'portal-reviewer@yulin.gov.cn',
+    beiliuSiteAdmin: 'siteadmin@beiliu.gov.cn',
+  }
   for (const [key, email] of Object.entries(emails)) auth[key] = await login(api.url, email, DEMO_PASSWORD)
   col.portalDept = await columnAt(payload, 'www', 'ywdt/bmdt')
   col.fgwNews = await columnAt(payload, 'fgw', 'gzdt/bdwdt')
@@ -121,9 +131,15 @@ describe('GraphQL', () => {
     const other = await publishedArticle(payload, col.fgwNews.id, '发改委经GraphQL报送的稿件')
     const created = await graphql('fgwEditor', `mutation { createPlacement(data: { article: ${other.id}, targetColumn: ${col.portalDept.id} }) { id state } }`)
     expect(created.json.data.createPlacement.state).toBe('pending')
-    const decided = await graphql('fgwEditor', `mutation { updatePlacement(id: ${created.json.data.createPlacement.id}, data: { state: accepted }) { id state } }`)
+    const decided = await graphql(
+      'fgwEditor',
+      `mutation { updatePlacement(id: ${created.json.data.createPlacement.id}, data: { state: accepted }) { id state } }`,
+    )
     expect(decided.json.errors?.[0]?.message).toContain('只有接收单位的审核员或网站管理员')
-    const rejectNoReason = await graphql('portalReviewer', `mutation { updatePlacement(id: ${created.json.data.createPlacement.id}, data: { state: rejected }) { id state } }`)
+    const rejectNoReason = await graphql(
+      'portalReviewer',
+      `mutation { updatePlacement(id: ${created.json.data.createPlacement.id}, data: { state: rejected }) { id state } }`,
+    )
     expect(rejectNoReason.json.errors?.[0]?.message).toBe('退回报送信息时必须填写退回原因')
   })
 })

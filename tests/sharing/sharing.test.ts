@@ -36,7 +36,8 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
 const as = (user: unknown) => ({ user, overrideAccess: false, depth: 0 }) as const
 const submit = (user: unknown, article: unknown, column: unknown, extra: Record<string, unknown> = {}) =>
   payload.create({ collection: P, data: { article, targetColumn: column, ...extra } as never, ...as(user) }) as Promise<Record<string, any>>
-const decide = (user: unknown, id: unknown, data: Record<string, unknown>) => payload.update({ collection: P, id: id as never, data: data as never, ...as(user) }) as Promise<Record<string, any>>
+const decide = (user: unknown, id: unknown, data: Record<string, unknown>) =>
+  payload.update({ collection: P, id: id as never, data: data as never, ...as(user) }) as Promise<Record<string, any>>
 
 beforeAll(async () => {
   payload = await bootPayload('sharing', { seeded: true })
@@ -103,12 +104,19 @@ describe('submission (信息报送)', () => {
     // One document: the original page answers; the portal has no copy of its own.
     expect((await page(original)).status).toBe(200)
     expect((await page(`/s/www/ywdt/bmdt/${article.id}.html`)).status).toBe(404)
-    expect(await payload.count({ collection: 'articles', where: { title: { equals: '发改委报送稿件甲' } }, overrideAccess: true }).then((r) => r.totalDocs)).toBe(1)
+    expect(
+      await payload.count({ collection: 'articles', where: { title: { equals: '发改委报送稿件甲' } }, overrideAccess: true }).then((r) => r.totalDocs),
+    ).toBe(1)
   })
 
   it('edits of the original show on the receiving list at once (a reference, not a copy)', async () => {
     await page('/s/www/ywdt/bmdt/')
-    await payload.update({ collection: 'articles', id: article.id, data: { title: '发改委报送稿件甲（修订）', _status: 'published' } as never, ...as(u.fgwReviewer) })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: '发改委报送稿件甲（修订）', _status: 'published' } as never,
+      ...as(u.fgwReviewer),
+    })
     await eventually(async () => {
       const body = (await page('/s/www/ywdt/bmdt/')).body
       expect(body).toContain('发改委报送稿件甲（修订）')
@@ -126,8 +134,18 @@ describe('submission (信息报送)', () => {
     }
     const visible = publicArticleWhere()
     const own = await payload.count({ collection: 'articles', where: { and: [{ column: { equals: col.portalDept.id } }, visible] }, overrideAccess: true })
-    const accepted = await payload.find({ collection: P, where: { and: [{ targetColumn: { equals: col.portalDept.id } }, { state: { equals: 'accepted' } }] }, pagination: false, depth: 0, overrideAccess: true })
-    const references = await payload.count({ collection: 'articles', where: { and: [{ id: { in: accepted.docs.map((d: any) => d.article) } }, visible] }, overrideAccess: true })
+    const accepted = await payload.find({
+      collection: P,
+      where: { and: [{ targetColumn: { equals: col.portalDept.id } }, { state: { equals: 'accepted' } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const references = await payload.count({
+      collection: 'articles',
+      where: { and: [{ id: { in: accepted.docs.map((d: any) => d.article) } }, visible] },
+      overrideAccess: true,
+    })
     const expected = own.totalDocs + references.totalDocs
     expect(references.totalDocs).toBe(7)
     const seen: string[] = []
@@ -217,7 +235,11 @@ describe('bad input is refused with a clear message and changes nothing', () => 
   it('a draft, an article in review and a withdrawn article cannot be submitted', async () => {
     const draft = await payload.create({ collection: 'articles', data: { title: '发改委草稿', column: col.fgwNews.id } as never, ...as(u.fgwEditor) })
     await refusedAndUnchanged(submit(u.fgwEditor, draft.id, col.portalDept.id), 400, '只能报送或推送已发布的文章（该文章当前为“draft”）')
-    const review = await payload.create({ collection: 'articles', data: { title: '发改委待审稿件', column: col.fgwNews.id, state: 'in-review' } as never, ...as(u.fgwEditor) })
+    const review = await payload.create({
+      collection: 'articles',
+      data: { title: '发改委待审稿件', column: col.fgwNews.id, state: 'in-review' } as never,
+      ...as(u.fgwEditor),
+    })
     await refusedAndUnchanged(submit(u.fgwEditor, review.id, col.portalDept.id), 400, /只能报送或推送已发布的文章/)
     const withdrawn = await publishedArticle(payload, col.fgwNews.id, '发改委已撤回稿件')
     await payload.update({ collection: 'articles', id: withdrawn.id, data: { state: 'withdrawn', _status: 'published' } as never, overrideAccess: true })
@@ -250,25 +272,55 @@ describe('bad input is refused with a clear message and changes nothing', () => 
   it('a submission to several columns is stored whole or not at all', async () => {
     const req = await reqAs(u.fgwEditor)
     await refusedAndUnchanged(submitArticle(req, { article: published.id, columns: [col.beiliuNews.id, col.fgwNotices.id] }), 400, /由本单位维护/)
-    expect(await payload.count({ collection: P, where: { and: [{ article: { equals: published.id } }, { targetColumn: { equals: col.beiliuNews.id } }] }, overrideAccess: true }).then((r) => r.totalDocs)).toBe(0)
+    expect(
+      await payload
+        .count({
+          collection: P,
+          where: { and: [{ article: { equals: published.id } }, { targetColumn: { equals: col.beiliuNews.id } }] },
+          overrideAccess: true,
+        })
+        .then((r) => r.totalDocs),
+    ).toBe(0)
   })
 
   it('target and kind cannot be changed after submission; English messages for English admins', async () => {
     const p = await submit(u.fgwEditor, published.id, col.portalDept.id)
-    await refusedAndUnchanged(decide(u.fgwEditor, p.id, { targetColumn: col.beiliuNews.id }), 400, '报送记录的文章、接收栏目和类型不能修改；如需报送到其他栏目，请新建报送')
+    await refusedAndUnchanged(
+      decide(u.fgwEditor, p.id, { targetColumn: col.beiliuNews.id }),
+      400,
+      '报送记录的文章、接收栏目和类型不能修改；如需报送到其他栏目，请新建报送',
+    )
     const req = await reqAs(u.portalReviewer, 'en')
-    const refused = await refusal(payload.update({ collection: P, id: p.id, data: { state: 'rejected' } as never, req, overrideAccess: false, user: u.portalReviewer }))
+    const refused = await refusal(
+      payload.update({ collection: P, id: p.id, data: { state: 'rejected' } as never, req, overrideAccess: false, user: u.portalReviewer }),
+    )
     expect(refused.message).toBe('Give a reason when rejecting a submission')
   })
 
   it('an editor cannot push, and pushing to a category no site has changes nothing', async () => {
     const notice = await publishedArticle(payload, col.portalNotices.id, '全市通知（坏输入）')
-    await refusedAndUnchanged(pushArticle(await reqAs(u.fgwReviewer), { article: notice.id, category: 'notices', target: { all: true } }), 403, '只有站群管理员可以统一推送')
-    await refusedAndUnchanged(pushArticle(await reqAs(u.admin), { article: notice.id, category: 'other', target: { all: true } }), 400, '目标网站都没有“其他”类栏目，未推送')
-    await refusedAndUnchanged(pushArticle(await reqAs(u.admin), { article: notice.id, category: 'nonsense', target: { all: true } }), 400, '栏目类别“nonsense”不存在')
+    await refusedAndUnchanged(
+      pushArticle(await reqAs(u.fgwReviewer), { article: notice.id, category: 'notices', target: { all: true } }),
+      403,
+      '只有站群管理员可以统一推送',
+    )
+    await refusedAndUnchanged(
+      pushArticle(await reqAs(u.admin), { article: notice.id, category: 'other', target: { all: true } }),
+      400,
+      '目标网站都没有“其他”类栏目，未推送',
+    )
+    await refusedAndUnchanged(
+      pushArticle(await reqAs(u.admin), { article: notice.id, category: 'nonsense', target: { all: true } }),
+      400,
+      '栏目类别“nonsense”不存在',
+    )
     await refusedAndUnchanged(pushArticle(await reqAs(u.admin), { article: notice.id, category: 'notices', target: {} }), 400, /请选择推送范围/)
     const draft = await payload.create({ collection: 'articles', data: { title: '通知草稿', column: col.portalNotices.id } as never, overrideAccess: true })
-    await refusedAndUnchanged(pushArticle(await reqAs(u.admin), { article: draft.id, category: 'notices', target: { all: true } }), 400, /只能报送或推送已发布的文章/)
+    await refusedAndUnchanged(
+      pushArticle(await reqAs(u.admin), { article: draft.id, category: 'notices', target: { all: true } }),
+      400,
+      /只能报送或推送已发布的文章/,
+    )
   })
 })
 
@@ -292,21 +344,28 @@ describe('push (统一推送)', () => {
     expect(await placementCount(payload)).toBe(before + placed.length)
     const stored = await payload.find({ collection: P, where: { batch: { equals: batch } }, pagination: false, depth: 0, overrideAccess: true })
     expect(stored.docs.every((d: any) => d.state === 'accepted' && d.kind === 'push' && String(d.decidedBy) === String(u.admin.id))).toBe(true)
-    console.log(`push to ${placed.length} sites: ${ms.toFixed(0)} ms in all, ${result.storeMs} ms storing the placements (${(result.storeMs / placed.length).toFixed(1)} ms each)`)
+    console.log(
+      `push to ${placed.length} sites: ${ms.toFixed(0)} ms in all, ${result.storeMs} ms storing the placements (${(result.storeMs / placed.length).toFixed(1)} ms each)`,
+    )
   })
 
   it("appears on every receiving site's notices column, served by the public handler", async () => {
     const missing: string[] = []
     for (const p of placed) {
       const reply = await page(`/s/${p.siteCode}/${p.columnPath}/`)
-      if (reply.status !== 200 || !reply.body.includes('关于全市统一推送测试的通知') || !reply.body.includes(`/s/www/tzgg/${notice.id}.html`)) missing.push(p.siteCode)
+      if (reply.status !== 200 || !reply.body.includes('关于全市统一推送测试的通知') || !reply.body.includes(`/s/www/tzgg/${notice.id}.html`))
+        missing.push(p.siteCode)
     }
     expect(missing).toEqual([])
   })
 
   it('receiving sites cannot edit or delete a pushed item', async () => {
     const beiliu = placed.find((p) => p.siteCode === 'beiliu')!
-    for (const attempt of [decide(u.beiliuSiteAdmin, beiliu.placement, { state: 'rejected', rejectionReason: '不想要' }), decide(u.beiliuReviewer, beiliu.placement, { note: '改一下' }), payload.delete({ collection: P, id: beiliu.placement as never, ...as(u.beiliuSiteAdmin) })]) {
+    for (const attempt of [
+      decide(u.beiliuSiteAdmin, beiliu.placement, { state: 'rejected', rejectionReason: '不想要' }),
+      decide(u.beiliuReviewer, beiliu.placement, { note: '改一下' }),
+      payload.delete({ collection: P, id: beiliu.placement as never, ...as(u.beiliuSiteAdmin) }),
+    ]) {
       const refused = await refusal(attempt)
       expect(refused.status).toBe(403)
       expect(refused.message).toContain('统一推送的信息由站群管理员统一管理，接收网站不能修改或删除')
@@ -316,8 +375,18 @@ describe('push (统一推送)', () => {
 
   it('pushes by organization kind and by a list of sites, reporting sites without a matching column', async () => {
     const second = await publishedArticle(payload, col.portalNotices.id, '只推送到县市的通知')
-    const counties = await payload.find({ collection: 'organizations', where: { kind: { equals: 'county' } }, pagination: false, depth: 0, overrideAccess: true })
-    const countySites = await payload.count({ collection: 'sites', where: { and: [{ organization: { in: counties.docs.map((o) => o.id) } }, { status: { equals: 'active' } }] }, overrideAccess: true })
+    const counties = await payload.find({
+      collection: 'organizations',
+      where: { kind: { equals: 'county' } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const countySites = await payload.count({
+      collection: 'sites',
+      where: { and: [{ organization: { in: counties.docs.map((o) => o.id) } }, { status: { equals: 'active' } }] },
+      overrideAccess: true,
+    })
     const byKind = await pushArticle(await reqAs(u.admin), { article: second.id, category: 'notices', target: { kinds: ['county'] } })
     expect(byKind.placed.length).toBe(countySites.totalDocs)
     expect(byKind.refused).toEqual([])
@@ -330,7 +399,10 @@ describe('push (统一推送)', () => {
       const third = await publishedArticle(payload, col.portalNotices.id, '推送到指定网站的通知')
       const listed = await pushArticle(await reqAs(u.admin), { article: third.id, category: 'notices', target: { sites: ['fgw', 'rsj', 'no-such-site'] } })
       expect(listed.placed.map((p) => p.siteCode)).toEqual(['fgw'])
-      expect(listed.refused.map((r) => r.message)).toEqual(['网站不存在或未启用（no-such-site）', expect.stringMatching(/^网站“.*（rsj）”没有“通知公告”类栏目，未推送到该网站$/)])
+      expect(listed.refused.map((r) => r.message)).toEqual([
+        '网站不存在或未启用（no-such-site）',
+        expect.stringMatching(/^网站“.*（rsj）”没有“通知公告”类栏目，未推送到该网站$/),
+      ])
     } finally {
       await payload.update({ collection: 'columns', id: rsjNotices.id, data: { category: 'notices' } as never, overrideAccess: true })
       await payload.update({ collection: 'columns', id: czzj.id, data: { category: 'notices' } as never, overrideAccess: true })
@@ -353,9 +425,21 @@ describe('counts for the scorecard (采用数)', () => {
   it('counts submissions per submitting unit by state; pushes are not counted', async () => {
     const counts = await submissionCounts(payload, { from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 60_000) })
     const fgw = counts.find((c) => String(c.organization) === String(u.fgwEditor.organization))!
-    const stored = await payload.find({ collection: P, where: { and: [{ sourceOrganization: { equals: u.fgwEditor.organization } }, { kind: { equals: 'submission' } }] }, pagination: false, depth: 0, overrideAccess: true })
+    const stored = await payload.find({
+      collection: P,
+      where: { and: [{ sourceOrganization: { equals: u.fgwEditor.organization } }, { kind: { equals: 'submission' } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
     const by = (state: string) => stored.docs.filter((d: any) => d.state === state).length
-    expect(fgw).toEqual({ organization: u.fgwEditor.organization, submitted: stored.docs.length, accepted: by('accepted'), rejected: by('rejected'), pending: by('pending') })
+    expect(fgw).toEqual({
+      organization: u.fgwEditor.organization,
+      submitted: stored.docs.length,
+      accepted: by('accepted'),
+      rejected: by('rejected'),
+      pending: by('pending'),
+    })
     expect(fgw.accepted).toBeGreaterThanOrEqual(2)
     expect(fgw.rejected).toBe(1)
     expect(counts.find((c) => String(c.organization) === String(u.admin.organization))).toBeUndefined()
@@ -365,16 +449,31 @@ describe('counts for the scorecard (采用数)', () => {
 
   it('the scorecard gathers them and the adoption-count check scores them', async () => {
     const { gatherInputs, evaluateRun, loadIndicatorSet, BUILT_IN_SET_DATA } = await import('../../src/scorecard')
-    const { inputs } = await gatherInputs(payload, { asOf: new Date(Date.now() + 60_000), organizationIds: [u.fgwEditor.organization as never, u.beiliuReviewer.organization as never] })
+    const { inputs } = await gatherInputs(payload, {
+      asOf: new Date(Date.now() + 60_000),
+      organizationIds: [u.fgwEditor.organization as never, u.beiliuReviewer.organization as never],
+    })
     const fgw = inputs.find((i) => String(i.organization.id) === String(u.fgwEditor.organization))!
-    const counts = await submissionCounts(payload, { from: new Date(Date.now() - 365 * 86400_000), to: new Date(Date.now() + 60_000), organizationIds: [u.fgwEditor.organization as never] })
+    const counts = await submissionCounts(payload, {
+      from: new Date(Date.now() - 365 * 86400_000),
+      to: new Date(Date.now() + 60_000),
+      organizationIds: [u.fgwEditor.organization as never],
+    })
     expect(fgw.submissions).toEqual({ submitted: counts[0].submitted, accepted: counts[0].accepted, rejected: counts[0].rejected })
     const rsj = inputs.find((i) => String(i.organization.id) === String(u.beiliuReviewer.organization))!
     expect(rsj.submissions).toEqual({ submitted: 0, accepted: 0, rejected: 0 })
     // The Yulin public rating set with an adoption indicator added (a new version of the set).
     const data = structuredClone(BUILT_IN_SET_DATA['yulin-public-rating']) as any
     data.version = `${data.version}-adoption`
-    data.indicators.push({ code: 'R11', name: '信息采用', nameEn: 'Submissions adopted', group: 'deduction', area: 'publishing', measure: { check: 'adoption-count', params: { target: 4, minAccepted: 1 } }, points: { max: 10 } })
+    data.indicators.push({
+      code: 'R11',
+      name: '信息采用',
+      nameEn: 'Submissions adopted',
+      group: 'deduction',
+      area: 'publishing',
+      measure: { check: 'adoption-count', params: { target: 4, minAccepted: 1 } },
+      points: { max: 10 },
+    })
     const set = loadIndicatorSet(data)
     const run = evaluateRun(set, [fgw, rsj], { asOf: new Date() })
     const r11 = (org: unknown) => run.results.find((r) => String(r.organization.id) === String(org))!.indicators.find((i) => i.code === 'R11')!

@@ -19,16 +19,17 @@ function registered(): boolean {
 /** payload.config.ts's configuration plus service-guides and page-views, until the lead registers them. */
 async function extendedConfig(): Promise<SanitizedConfig> {
   const { buildConfig } = await import('payload')
-  const [{ lexicalEditor }, { default: sharp }, { collections }, { GroupSettings }, { databaseAdapter }, { i18n }, { ServiceGuides }, { PageViews }] = await Promise.all([
-    import('@payloadcms/richtext-lexical'),
-    import('sharp'),
-    import('../../collections'),
-    import('../../globals/group-settings'),
-    import('../../src/db/adapter'),
-    import('../../src/i18n'),
-    import('../../collections/service-guides'),
-    import('../../collections/page-views'),
-  ])
+  const [{ lexicalEditor }, { default: sharp }, { collections }, { GroupSettings }, { databaseAdapter }, { i18n }, { ServiceGuides }, { PageViews }] =
+    await Promise.all([
+      import('@payloadcms/richtext-lexical'),
+      import('sharp'),
+      import('../../collections'),
+      import('../../globals/group-settings'),
+      import('../../src/db/adapter'),
+      import('../../src/i18n'),
+      import('../../collections/service-guides'),
+      import('../../collections/page-views'),
+    ])
   return buildConfig({
     admin: { user: 'users', avatar: 'default' },
     collections: [...collections.filter((c) => !c.slug.startsWith('payload-')), ServiceGuides, PageViews],

@@ -17,7 +17,8 @@ const deferred = <T>() => {
 }
 
 describe('DataCache', () => {
-  const make = (options: Partial<ConstructorParameters<typeof DataCache>[0]> = {}) => new DataCache({ enabled: true, maxEntries: 100, ttlSeconds: 60, ...options })
+  const make = (options: Partial<ConstructorParameters<typeof DataCache>[0]> = {}) =>
+    new DataCache({ enabled: true, maxEntries: 100, ttlSeconds: 60, ...options })
 
   it('serves a stored value until one of its tags is invalidated', async () => {
     const cache = make()
@@ -82,7 +83,9 @@ describe('DataCache', () => {
 describe('DataCache memory bound', () => {
   it('evicts the oldest entries beyond maxBytes, never stores one larger than the limit, and frees what it drops', async () => {
     const cache = new DataCache({ enabled: true, maxEntries: 100, maxBytes: 10_000, ttlSeconds: 60 })
-    const load = (bytes: number, tags: string[] = []) => async () => ({ value: bytes, tags, bytes })
+    const load =
+      (bytes: number, tags: string[] = []) =>
+      async () => ({ value: bytes, tags, bytes })
     await cache.through('a', load(4000))
     await cache.through('b', load(4000, ['art:1']))
     await cache.through('c', load(4000))
@@ -105,12 +108,18 @@ describe('public pages with the page cache off and the data cache on', () => {
   const ids: Record<string, number> = {}
   const fgw = (path: string) => get(server.port, path, { host: 'fgw.yulin.gov.cn' })
   const publish = (column: number, title: string) =>
-    payload.create({ collection: 'articles', data: { title, column, state: 'published', _status: 'published', body: body(paragraph(`${title}正文`)) } as never, depth: 0 })
+    payload.create({
+      collection: 'articles',
+      data: { title, column, state: 'published', _status: 'published', body: body(paragraph(`${title}正文`)) } as never,
+      depth: 0,
+    })
 
   beforeAll(async () => {
     ;({ payload, sites, server } = await bootSites('sites-data-cache', { cache: { enabled: false } }))
     const site = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, depth: 0, limit: 1 })).docs[0]
-    const column = (await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: 'gzdt/bdwdt' } }] }, depth: 0, limit: 1 })).docs[0]
+    const column = (
+      await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: 'gzdt/bdwdt' } }] }, depth: 0, limit: 1 })
+    ).docs[0]
     ids.fgwNews = column.id as number
   })
   afterAll(async () => {
@@ -206,9 +215,24 @@ describe('public pages with the page cache off and the data cache on', () => {
     )
   })
 
-  it('the same article under its host and under /s/<code>/ keeps its own body HTML, with that address\'s links', async () => {
-    const link = { type: 'link', version: 3, fields: { linkType: 'internal', doc: { relationTo: 'columns', value: ids.fgwNews } }, children: [{ type: 'text', text: '本栏目链接', format: 0, version: 1 }] }
-    const doc = await payload.create({ collection: 'articles', data: { title: '链接前缀文章', column: ids.fgwNews, state: 'published', _status: 'published', body: body({ type: 'paragraph', version: 1, children: [link] }) } as never, depth: 0 })
+  it("the same article under its host and under /s/<code>/ keeps its own body HTML, with that address's links", async () => {
+    const link = {
+      type: 'link',
+      version: 3,
+      fields: { linkType: 'internal', doc: { relationTo: 'columns', value: ids.fgwNews } },
+      children: [{ type: 'text', text: '本栏目链接', format: 0, version: 1 }],
+    }
+    const doc = await payload.create({
+      collection: 'articles',
+      data: {
+        title: '链接前缀文章',
+        column: ids.fgwNews,
+        state: 'published',
+        _status: 'published',
+        body: body({ type: 'paragraph', version: 1, children: [link] }),
+      } as never,
+      depth: 0,
+    })
     const byHost = (await fgw(`/gzdt/bdwdt/${doc.id}.html`)).body
     const byCode = (await get(server.port, `/s/fgw/gzdt/bdwdt/${doc.id}.html`)).body
     expect(byHost).toMatch(/<a href="\/gzdt\/bdwdt\/">本栏目链接<\/a>/)
@@ -217,7 +241,11 @@ describe('public pages with the page cache off and the data cache on', () => {
   })
 
   it('the portal home rendered with site fragments is byte for byte the plain render, and follows a site rename', async () => {
-    const plain = await createPublicSites({ payload, background: false, config: { cache: { enabled: false }, dataCache: { enabled: false }, siteFragments: false } })
+    const plain = await createPublicSites({
+      payload,
+      background: false,
+      config: { cache: { enabled: false }, dataCache: { enabled: false }, siteFragments: false },
+    })
     const plainServer = await startSitesServer(plain)
     const portal = (port: number) => get(port, '/', { host: 'www.yulin.gov.cn' })
     const comparable = (html: string) => html.replace(/站群累计访问量：<strong>\d+<\/strong>/, '')

@@ -17,17 +17,24 @@ const uploadNode = (id: number) => ({ type: 'upload', version: 3, relationTo: 'm
 
 async function columnId(siteCode: string, path: string): Promise<number> {
   const site = (await payload.find({ collection: 'sites', where: { code: { equals: siteCode } }, depth: 0, limit: 1 })).docs[0]
-  const found = (await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: path } }] }, depth: 0, limit: 1 })).docs[0]
+  const found = (await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: path } }] }, depth: 0, limit: 1 }))
+    .docs[0]
   if (!found) throw new Error(`column ${siteCode}/${path} not found`)
   return found.id as number
 }
 
 async function publish(column: number, title: string, extra: Record<string, unknown> = {}) {
-  return payload.create({ collection: 'articles', data: { title, column, state: 'published', _status: 'published', body: body(paragraph(`${title}正文`)), ...extra } as never, depth: 0 })
+  return payload.create({
+    collection: 'articles',
+    data: { title, column, state: 'published', _status: 'published', body: body(paragraph(`${title}正文`)), ...extra } as never,
+    depth: 0,
+  })
 }
 
 async function image(alt: string) {
-  const data = await sharp({ create: { width: 1400, height: 700, channels: 3, background: '#1f4e8c' } }).png().toBuffer()
+  const data = await sharp({ create: { width: 1400, height: 700, channels: 3, background: '#1f4e8c' } })
+    .png()
+    .toBuffer()
   return payload.create({ collection: 'media', data: { alt } as never, file: { data, mimetype: 'image/png', name: `${alt}.png`, size: data.length }, depth: 0 })
 }
 
@@ -51,7 +58,12 @@ beforeAll(async () => {
   const inline = await image('正文图片')
   const attachment = await image('附件图片')
   ids.cover = cover.id as number
-  const article = await publish(ids.news, '带图片和附件的文章', { cover: cover.id, attachments: [attachment.id], body: body(paragraph('正文第一段'), uploadNode(inline.id as number)), summary: '摘要' })
+  const article = await publish(ids.news, '带图片和附件的文章', {
+    cover: cover.id,
+    attachments: [attachment.id],
+    body: body(paragraph('正文第一段'), uploadNode(inline.id as number)),
+    summary: '摘要',
+  })
   ids.illustrated = article.id as number
 }, 600_000)
 afterAll(async () => {
@@ -107,7 +119,11 @@ describe('fast reads', () => {
   })
 
   it('never show drafts, withdrawn or not-yet-due articles', async () => {
-    const draft = await payload.create({ collection: 'articles', data: { title: '快速读取草稿', column: ids.news, state: 'draft', body: body(paragraph('x')) } as never, depth: 0 })
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { title: '快速读取草稿', column: ids.news, state: 'draft', body: body(paragraph('x')) } as never,
+      depth: 0,
+    })
     const scheduled = await publish(ids.news, '快速读取定时', { publishedAt: new Date(Date.now() + 86_400_000).toISOString() })
     const withdrawn = await publish(ids.news, '快速读取撤回')
     await payload.update({ collection: 'articles', id: withdrawn.id, data: { state: 'withdrawn', _status: 'draft' } as never })

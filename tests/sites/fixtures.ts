@@ -50,7 +50,10 @@ export function pageContext(type: PageContext['page']['type'], overrides: Partia
       description: '描述',
       canonicalUrl: 'http://localhost:3000/s/yulin/news/',
       ogType: 'website',
-      breadcrumbs: [{ title: '首页', href: 'http://localhost:3000/s/yulin/' }, { title: '要闻动态', href: 'http://localhost:3000/s/yulin/news/' }],
+      breadcrumbs: [
+        { title: '首页', href: 'http://localhost:3000/s/yulin/' },
+        { title: '要闻动态', href: 'http://localhost:3000/s/yulin/news/' },
+      ],
       searchHref: 'http://localhost:3000/s/yulin/search',
       errorReportHref: '/error-report?url=x',
     },

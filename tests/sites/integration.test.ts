@@ -9,16 +9,20 @@ let sites: PublicSites
 let server: TestServer
 const ids: Record<string, number> = {}
 
-
 async function column(siteCode: string, path: string) {
   const site = (await payload.find({ collection: 'sites', where: { code: { equals: siteCode } }, depth: 0, limit: 1 })).docs[0]
-  const found = (await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: path } }] }, depth: 0, limit: 1 })).docs[0]
+  const found = (await payload.find({ collection: 'columns', where: { and: [{ site: { equals: site.id } }, { path: { equals: path } }] }, depth: 0, limit: 1 }))
+    .docs[0]
   if (!found) throw new Error(`column ${siteCode}/${path} not found`)
   return found
 }
 
 async function publish(columnId: number | string, title: string, extra: Record<string, unknown> = {}) {
-  return payload.create({ collection: 'articles', data: { title, column: columnId, state: 'published', _status: 'published', body: body(paragraph(`${title}正文`)), ...extra } as never, depth: 0 })
+  return payload.create({
+    collection: 'articles',
+    data: { title, column: columnId, state: 'published', _status: 'published', body: body(paragraph(`${title}正文`)), ...extra } as never,
+    depth: 0,
+  })
 }
 
 const fgw = (path: string, headers: Record<string, string> = {}) => get(server.port, path, { host: 'fgw.yulin.gov.cn', ...headers })
@@ -117,7 +121,9 @@ describe('page types', () => {
   })
 
   it('policy article shows its disclosure metadata; the catalogue filters by topic, publisher and year', async () => {
-    const doc = await publish(ids.fgwPolicy, '关于印发价格监测办法的通知', { disclosure: { documentNumber: '玉发改〔2024〕9号', topic: '综合政务', publisher: '玉林市发展和改革委员会', validity: 'valid' } })
+    const doc = await publish(ids.fgwPolicy, '关于印发价格监测办法的通知', {
+      disclosure: { documentNumber: '玉发改〔2024〕9号', topic: '综合政务', publisher: '玉林市发展和改革委员会', validity: 'valid' },
+    })
     const page = await fgw(`/zcwj/gfxwj/${doc.id}.html`)
     for (const label of ['索引号', '发布机构', '文号', '主题分类', '成文日期', '发布日期', '有效性']) expect(page.body).toContain(label)
     expect(page.body).toContain('玉发改〔2024〕9号')
@@ -153,7 +159,10 @@ describe('page types', () => {
 
 describe('only published content', () => {
   it('drafts, scheduled and withdrawn articles are invisible', async () => {
-    const draft = await payload.create({ collection: 'articles', data: { title: '草稿不可见', column: ids.fgwNews, state: 'draft', body: body(paragraph('x')) } as never })
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { title: '草稿不可见', column: ids.fgwNews, state: 'draft', body: body(paragraph('x')) } as never,
+    })
     const scheduled = await publish(ids.fgwNews, '定时发布不可见', { publishedAt: new Date(Date.now() + 86_400_000).toISOString() })
     const withdrawn = await publish(ids.fgwNews, '撤回不可见')
     await payload.update({ collection: 'articles', id: withdrawn.id, data: { state: 'withdrawn', _status: 'draft' } as never })
@@ -163,7 +172,10 @@ describe('only published content', () => {
   })
 
   it('an editor preview link shows the draft in the theme; a tampered link is refused', async () => {
-    const draft = await payload.create({ collection: 'articles', data: { title: '预览中的草稿', column: ids.fgwNews, state: 'draft', body: body(paragraph('草稿正文')) } as never })
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { title: '预览中的草稿', column: ids.fgwNews, state: 'draft', body: body(paragraph('草稿正文')) } as never,
+    })
     const path = sites.previewPath(draft.id)
     const reply = await get(server.port, path)
     expect(reply.status).toBe(200)
@@ -180,7 +192,18 @@ describe('only published content', () => {
     const doc = await publish(ids.fgwNews, '恶意内容测试', {
       body: body(
         paragraph('<script>alert(1)</script>'),
-        { type: 'paragraph', version: 1, children: [{ type: 'link', version: 1, fields: { url: 'javascript:alert(2)', linkType: 'custom' }, children: [{ type: 'text', text: '链接', format: 0, version: 1 }] }] },
+        {
+          type: 'paragraph',
+          version: 1,
+          children: [
+            {
+              type: 'link',
+              version: 1,
+              fields: { url: 'javascript:alert(2)', linkType: 'custom' },
+              children: [{ type: 'text', text: '链接', format: 0, version: 1 }],
+            },
+          ],
+        },
         { type: 'html', html: '<svg onload=alert(3)>' },
       ),
     })
@@ -263,12 +286,28 @@ describe('service guides', () => {
   it('flags guides missing elements and lists guides of all units on the portal', async () => {
     const fgwSite = (await payload.find({ collection: 'sites', where: { code: { equals: 'fgw' } }, depth: 0, limit: 1 })).docs[0]
     const organization = fgwSite.organization as number
-    const partial = await payload.create({ collection: 'service-guides' as never, data: { title: '企业投资项目备案', organization, place: '市政务服务中心', _status: 'published', topics: ['business'] } as never })
+    const partial = await payload.create({
+      collection: 'service-guides' as never,
+      data: { title: '企业投资项目备案', organization, place: '市政务服务中心', _status: 'published', topics: ['business'] } as never,
+    })
     expect((partial as { elementsComplete: boolean }).elementsComplete).toBe(false)
     expect((partial as { missingElements: string }).missingElements).toContain('设定依据')
     const complete = await payload.create({
       collection: 'service-guides' as never,
-      data: { title: '价格认定', organization, legalBasis: '《价格认定规定》', conditions: '涉案财物', materials: '申请书\n证明材料', process: '受理\n认定\n出具结论', place: '市政务服务中心', hours: '工作日 9:00-17:00', phone: '0775-2800000', onlineUrl: 'https://zwfw.example.gov.cn/x', _status: 'published', topics: ['business'] } as never,
+      data: {
+        title: '价格认定',
+        organization,
+        legalBasis: '《价格认定规定》',
+        conditions: '涉案财物',
+        materials: '申请书\n证明材料',
+        process: '受理\n认定\n出具结论',
+        place: '市政务服务中心',
+        hours: '工作日 9:00-17:00',
+        phone: '0775-2800000',
+        onlineUrl: 'https://zwfw.example.gov.cn/x',
+        _status: 'published',
+        topics: ['business'],
+      } as never,
     })
     expect((complete as { elementsComplete: boolean }).elementsComplete).toBe(true)
     const fgwCatalogue = await fgw('/bsfw/')
@@ -290,7 +329,12 @@ describe('visit statistics', () => {
     const doc = await publish(ids.fgwNews, '计数文章')
     const path = `/gzdt/bdwdt/${doc.id}.html`
     const count = async () => {
-      const rows = await payload.find({ collection: 'page-views' as never, where: { and: [{ level: { equals: 'article' } }, { article: { equals: doc.id } }] } as never, pagination: false, depth: 0 })
+      const rows = await payload.find({
+        collection: 'page-views' as never,
+        where: { and: [{ level: { equals: 'article' } }, { article: { equals: doc.id } }] } as never,
+        pagination: false,
+        depth: 0,
+      })
       return (rows.docs as unknown as Array<{ count: number }>).reduce((sum, r) => sum + r.count, 0)
     }
     await sites.pageViews.flush()
@@ -311,7 +355,12 @@ describe('visit statistics', () => {
     const siteId = typeof site === 'object' ? site.id : site
     const counter = new PageViewCounter(payload, { flushIntervalMs: 60_000, articleFlushIntervalMs: 300, maxPending: 1000 })
     const rows = async (level: string, where: Record<string, unknown>) => {
-      const found = await payload.find({ collection: 'page-views' as never, where: { and: [{ instance: { equals: counter.instance } }, { level: { equals: level } }, where] } as never, pagination: false, depth: 0 })
+      const found = await payload.find({
+        collection: 'page-views' as never,
+        where: { and: [{ instance: { equals: counter.instance } }, { level: { equals: level } }, where] } as never,
+        pagination: false,
+        depth: 0,
+      })
       return (found.docs as unknown as Array<{ count: number }>).reduce((sum, r) => sum + r.count, 0)
     }
     for (let i = 0; i < 3; i++) counter.record({ siteId, columnId: ids.fgwNews, articleId: doc.id })
@@ -337,9 +386,20 @@ describe('visit statistics', () => {
     if (payload.db.name !== 'sqlite') return expect(first).toBeUndefined() // one adapter transaction there
     expect(first!.map((o) => o.ok)).toEqual([true, false]) // the unknown article breaks its foreign key alone
     const id = (first![0] as { id: number }).id
-    const second = writePageViewCounts(payload, [{ id, count: 9 }, { id: 999_999_999, count: 1 }], now)
+    const second = writePageViewCounts(
+      payload,
+      [
+        { id, count: 9 },
+        { id: 999_999_999, count: 1 },
+      ],
+      now,
+    )
     expect(second!.map((o) => o.ok)).toEqual([true, false]) // a row that is gone is reported, not created
-    const stored = (await payload.findByID({ collection: 'page-views' as never, id, depth: 0 })) as unknown as { count: number; article: number; instance: string }
+    const stored = (await payload.findByID({ collection: 'page-views' as never, id, depth: 0 })) as unknown as {
+      count: number
+      article: number
+      instance: string
+    }
     expect([stored.count, stored.article, stored.instance]).toEqual([9, doc.id, 'bulk-test'])
   })
 
@@ -349,7 +409,12 @@ describe('visit statistics', () => {
     const siteId = (keep as unknown as { site: number | { id: number } }).site
     const site = typeof siteId === 'object' ? siteId.id : siteId
     const count = async (articleId: number | string) => {
-      const rows = await payload.find({ collection: 'page-views' as never, where: { and: [{ level: { equals: 'article' } }, { article: { equals: articleId } }] } as never, pagination: false, depth: 0 })
+      const rows = await payload.find({
+        collection: 'page-views' as never,
+        where: { and: [{ level: { equals: 'article' } }, { article: { equals: articleId } }] } as never,
+        pagination: false,
+        depth: 0,
+      })
       return (rows.docs as unknown as Array<{ count: number }>).reduce((sum, r) => sum + r.count, 0)
     }
     await sites.pageViews.flush()

@@ -2,7 +2,16 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gunzipSync, brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildResponse, cacheKey, createLeanHandler, createPreviewToken, loadThemes, PageCache, PreviewTokenError, verifyPreviewToken } from '../../src/sites/index'
+import {
+  buildResponse,
+  cacheKey,
+  createLeanHandler,
+  createPreviewToken,
+  loadThemes,
+  PageCache,
+  PreviewTokenError,
+  verifyPreviewToken,
+} from '../../src/sites/index'
 
 const compression = { brotliQuality: 5, gzipLevel: 6 }
 const page = (body: string, tags: string[], ttlSeconds = 60) => buildResponse(body, { contentType: 'text/html; charset=utf-8', tags, ttlSeconds }, compression)
@@ -56,7 +65,12 @@ describe('PageCache', () => {
 describe('lean handler', () => {
   const cache = new PageCache(10_000_000)
   const views: unknown[] = []
-  const handler = createLeanHandler({ cache, themes: loadThemes('themes'), securityHeaders: { 'X-Content-Type-Options': 'nosniff' }, onView: (v) => views.push(v) })
+  const handler = createLeanHandler({
+    cache,
+    themes: loadThemes('themes'),
+    securityHeaders: { 'X-Content-Type-Options': 'nosniff' },
+    onView: (v) => views.push(v),
+  })
   let server: http.Server
   let port: number
   beforeAll(async () => {
@@ -81,7 +95,11 @@ describe('lean handler', () => {
 
   it('falls through on a miss and answers hits with validators and compression', async () => {
     expect((await request('/news/')).status).toBe(599)
-    const entry = buildResponse('<p>列表</p>', { contentType: 'text/html; charset=utf-8', tags: ['col:1'], ttlSeconds: 60, view: { siteId: 1, columnId: 1 } }, compression)
+    const entry = buildResponse(
+      '<p>列表</p>',
+      { contentType: 'text/html; charset=utf-8', tags: ['col:1'], ttlSeconds: 60, view: { siteId: 1, columnId: 1 } },
+      compression,
+    )
     cache.set(cacheKey('a.gov.cn', '/news/'), entry, cache.begin())
     const hit = await request('/news/')
     expect(hit.status).toBe(200)
@@ -105,7 +123,8 @@ describe('lean handler', () => {
     const asset = await request(url)
     expect(asset.status).toBe(200)
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
-    for (const bad of ['/_theme/portal/../../package.json', '/_theme/portal/%2e%2e/%2e%2e/package.json', '/_theme/..%5c..%5cpackage.json']) expect((await request(bad)).status, bad).toBe(400)
+    for (const bad of ['/_theme/portal/../../package.json', '/_theme/portal/%2e%2e/%2e%2e/package.json', '/_theme/..%5c..%5cpackage.json'])
+      expect((await request(bad)).status, bad).toBe(400)
     expect((await request('/_theme/portal/nope.css')).status).toBe(404)
   })
 })

@@ -76,10 +76,26 @@ describe('themes', () => {
     const html = renderer.render(
       pageContext('article', {
         article: {
-          id: 1, title: '关于印发《玉林市办法》的通知', subtitle: '', source: '市政府办', author: '', publishedAt: '2024-05-01T00:00:00Z', publishedDate: '2024-05-01',
-          bodyHtml: '<p>正文</p>', attachments: [{ title: '附件1.pdf', href: '/m/1.pdf', size: '1.2 MB' }],
-          disclosure: { indexNumber: '11450900MB0000000X/2024-00001', publisher: '玉林市人民政府办公室', documentNumber: '玉政办发〔2024〕1号', topic: '综合政务', writtenDate: '2024-04-28', publishedDate: '2024-05-01', validity: '有效' },
-          column: { title: '政策文件', href: '/zcwj/' }, isPreview: true,
+          id: 1,
+          title: '关于印发《玉林市办法》的通知',
+          subtitle: '',
+          source: '市政府办',
+          author: '',
+          publishedAt: '2024-05-01T00:00:00Z',
+          publishedDate: '2024-05-01',
+          bodyHtml: '<p>正文</p>',
+          attachments: [{ title: '附件1.pdf', href: '/m/1.pdf', size: '1.2 MB' }],
+          disclosure: {
+            indexNumber: '11450900MB0000000X/2024-00001',
+            publisher: '玉林市人民政府办公室',
+            documentNumber: '玉政办发〔2024〕1号',
+            topic: '综合政务',
+            writtenDate: '2024-04-28',
+            publishedDate: '2024-05-01',
+            validity: '有效',
+          },
+          column: { title: '政策文件', href: '/zcwj/' },
+          isPreview: true,
         },
       }),
     )
@@ -94,10 +110,20 @@ describe('themes', () => {
     const html = renderer.render(
       pageContext('column', {
         column: {
-          title: '要闻动态', href: '/news/', rssHref: '/news/rss.xml', siblings: [],
+          title: '要闻动态',
+          href: '/news/',
+          rssHref: '/news/rss.xml',
+          siblings: [],
           children: [{ title: '部门动态', href: '/news/bmdt/' }],
           articles: [summary(1)],
-          pagination: { page: 2, pages: 3, total: 50, prevHref: '/news/', nextHref: '/news/?page=3', items: [1, 2, 3].map((n) => ({ n, href: `/news/?page=${n}`, current: n === 2 })) },
+          pagination: {
+            page: 2,
+            pages: 3,
+            total: 50,
+            prevHref: '/news/',
+            nextHref: '/news/?page=3',
+            items: [1, 2, 3].map((n) => ({ n, href: `/news/?page=${n}`, current: n === 2 })),
+          },
         },
       }),
     )
@@ -111,8 +137,23 @@ describe('themes', () => {
     const html = renderer.render(
       pageContext('catalogue', {
         catalogue: {
-          actionHref: '/xxgk/', topics: [{ value: '综合政务', label: '综合政务', selected: true }], publishers: [], years: [{ value: '2024', label: '2024', selected: false }],
-          entries: [{ title: '文件甲', href: '/a.html', indexNumber: 'X/2024-00001', publisher: '市政府办', documentNumber: '玉政发〔2024〕2号', topic: '综合政务', writtenDate: '2024-01-01', publishedDate: '2024-01-02', validity: '有效' }],
+          actionHref: '/xxgk/',
+          topics: [{ value: '综合政务', label: '综合政务', selected: true }],
+          publishers: [],
+          years: [{ value: '2024', label: '2024', selected: false }],
+          entries: [
+            {
+              title: '文件甲',
+              href: '/a.html',
+              indexNumber: 'X/2024-00001',
+              publisher: '市政府办',
+              documentNumber: '玉政发〔2024〕2号',
+              topic: '综合政务',
+              writtenDate: '2024-01-01',
+              publishedDate: '2024-01-02',
+              validity: '有效',
+            },
+          ],
           pagination: { page: 1, pages: 1, total: 1, items: [] },
         },
       }),
@@ -132,7 +173,24 @@ describe('themes', () => {
             directory: [{ kind: 'county', label: '县（市）', sites: [{ name: '北流市', code: 'bl', href: '/s/bl/', domain: '' }] }],
             message: { heading: '未找到网站', text: '没有与此域名对应的网站', host: 'x.example' },
             guides: { actionHref: '/bsfw/', groupBy: 'topic', byOrganizationHref: '?by=organization', byTopicHref: '?by=topic', total: 0, groups: [] },
-            guide: { id: 1, title: '婚姻登记', href: '/g/1.html', organization: '民政局', legalBasisHtml: '<p>婚姻法</p>', conditionsHtml: '', materialsHtml: '', processHtml: '', place: '', hours: '', phone: '', fees: '', timeLimit: '', onlineUrl: '', topics: [], missing: [] },
+            guide: {
+              id: 1,
+              title: '婚姻登记',
+              href: '/g/1.html',
+              organization: '民政局',
+              legalBasisHtml: '<p>婚姻法</p>',
+              conditionsHtml: '',
+              materialsHtml: '',
+              processHtml: '',
+              place: '',
+              hours: '',
+              phone: '',
+              fees: '',
+              timeLimit: '',
+              onlineUrl: '',
+              topics: [],
+              missing: [],
+            },
           }),
         )
         expect(html).toContain('<main id="main"')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { imageView, lexicalToSafeHtml, lexicalToText, safeUrl, sanitizeContentHtml } from '../../src/sites/index'
+import { imageView, lexicalToParagraphs, lexicalToSafeHtml, lexicalToText, safeUrl, sanitizeContentHtml } from '../../src/sites/index'
 
 const text = (t: string, format = 0) => ({ type: 'text', text: t, format, version: 1 })
 const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children, version: 1 })
@@ -8,7 +8,11 @@ const doc = (...children: unknown[]) => ({ root: { type: 'root', children, versi
 describe('lexicalToSafeHtml', () => {
   it('renders structure: paragraphs, bold, headings, lists', () => {
     const html = lexicalToSafeHtml(
-      doc(paragraph(text('玉林', 1)), { type: 'heading', tag: 'h1', children: [text('标题')] }, { type: 'list', listType: 'bullet', tag: 'ul', children: [{ type: 'listitem', value: 1, children: [text('一')] }] }),
+      doc(
+        paragraph(text('玉林', 1)),
+        { type: 'heading', tag: 'h1', children: [text('标题')] },
+        { type: 'list', listType: 'bullet', tag: 'ul', children: [{ type: 'listitem', value: 1, children: [text('一')] }] },
+      ),
     )
     expect(html).toContain('<p><strong>玉林</strong></p>')
     expect(html).toContain('<h2>标题</h2>') // h1 in content demoted: the page title is the only h1
@@ -36,7 +40,11 @@ describe('lexicalToSafeHtml', () => {
 
   it('renders upload nodes as responsive pictures with WebP srcset and alt text', () => {
     const media = {
-      url: '/api/media/file/a.jpg', alt: '会议现场', mimeType: 'image/jpeg', width: 2000, height: 1000,
+      url: '/api/media/file/a.jpg',
+      alt: '会议现场',
+      mimeType: 'image/jpeg',
+      width: 2000,
+      height: 1000,
       sizes: {
         thumbnail: { url: '/api/media/file/a-320.webp', width: 320, height: 160, mimeType: 'image/webp' },
         card: { url: '/api/media/file/a-640.webp', width: 640, height: 320, mimeType: 'image/webp' },
@@ -79,6 +87,38 @@ describe('lexicalToSafeHtml', () => {
 
   it('extracts plain text for descriptions', () => {
     expect(lexicalToText(doc(paragraph(text('一二三')), paragraph(text('四五'))), 4)).toBe('一二三 …')
+  })
+
+  it('joins inline formatting and links with nothing in between, and separates blocks', () => {
+    const link = { type: 'link', fields: { url: 'https://www.yulin.gov.cn/' }, children: [text('孔雀', 2)], version: 3 }
+    const body = doc(
+      paragraph(text('青铜'), link, text('石', 1), text('结束。')),
+      { type: 'heading', tag: 'h3', children: [text('罗江'), text('镇', 1)] },
+      {
+        type: 'list',
+        listType: 'bullet',
+        tag: 'ul',
+        children: [
+          { type: 'listitem', value: 1, children: [text('一')] },
+          { type: 'listitem', value: 2, children: [text('二')] },
+        ],
+      },
+      paragraph(text('第一行'), { type: 'linebreak', version: 1 }, text('第二行')),
+      {
+        type: 'table',
+        children: [
+          {
+            type: 'tablerow',
+            children: [
+              { type: 'tablecell', children: [paragraph(text('甲'))] },
+              { type: 'tablecell', children: [paragraph(text('乙'))] },
+            ],
+          },
+        ],
+      },
+    )
+    expect(lexicalToParagraphs(body)).toEqual(['青铜孔雀石结束。', '罗江镇', '一', '二', '第一行', '第二行', '甲', '乙'])
+    expect(lexicalToText(body)).toBe('青铜孔雀石结束。 罗江镇 一 二 第一行 第二行 甲 乙')
   })
 })
 
@@ -123,7 +163,14 @@ describe('images', () => {
     expect(safeUrl(42)).toBe('')
   })
   it('imageView orders sizes by width and separates WebP', () => {
-    const view = imageView({ url: '/o.png', mimeType: 'image/png', width: 1600, height: 800, alt: 'a', sizes: { b: { url: '/b.webp', width: 640, mimeType: 'image/webp' }, a: { url: '/a.webp', width: 320, mimeType: 'image/webp' } } })
+    const view = imageView({
+      url: '/o.png',
+      mimeType: 'image/png',
+      width: 1600,
+      height: 800,
+      alt: 'a',
+      sizes: { b: { url: '/b.webp', width: 640, mimeType: 'image/webp' }, a: { url: '/a.webp', width: 320, mimeType: 'image/webp' } },
+    })
     expect(view?.webpSrcset).toBe('/a.webp 320w, /b.webp 640w')
     expect(view?.srcset).toBe('/o.png 1600w')
     expect(imageView({ url: '/doc.pdf', mimeType: 'application/pdf' })).toBeUndefined()

@@ -37,7 +37,11 @@ const context = {
   zero: 0,
   no: false,
   nothing: null,
-  list: [{ title: 'a<1>', n: 1 }, { title: 'b', n: 2 }, { title: 'c', n: 3 }],
+  list: [
+    { title: 'a<1>', n: 1 },
+    { title: 'b', n: 2 },
+    { title: 'c', n: 3 },
+  ],
   none: [],
   nested: { deep: { value: '深' }, size: 7 },
   words: ['x', 'y'],
@@ -49,17 +53,40 @@ const context = {
 
 describe('compiled templates render what liquidjs renders', () => {
   const cases: Array<[string, string, Record<string, string>?]> = [
-    ['escaping and stringifying', `{{ text }}|{{ text | raw }}|{{ text | escape }}|{{ num }}|{{ no }}|{{ nothing }}|{{ missing }}|{{ words }}|{{ list.first.title }}`],
-    ['properties, size, first, last and own-only reads', `{{ list.size }} {{ words.size }} {{ text.size }} {{ map.size }} {{ nested.size }} {{ nested.deep.value }} {{ list.last.n }} {{ list[1].title }} {{ words[-1] }} {{ fn }} {{ inherited.hidden }}|{{ map.toString }}|{{ size }}|{{ list.missing.deeper }}`],
-    ['if / elsif / else with comparisons and logic', `{% if list.size > 2 and text != '' %}A{% endif %}{% if zero %}B{% elsif blankText %}C{% elsif nested.deep %}D{% else %}E{% endif %}{% if no or nothing %}F{% else %}G{% endif %}{% if num >= 42 %}H{% endif %}{% if num < 10 %}I{% endif %}{% if words contains 'y' %}J{% endif %}{% if text contains 'Jerry' %}K{% endif %}{% if list == list %}L{% endif %}{% if not zero %}M{% endif %}`],
+    [
+      'escaping and stringifying',
+      `{{ text }}|{{ text | raw }}|{{ text | escape }}|{{ num }}|{{ no }}|{{ nothing }}|{{ missing }}|{{ words }}|{{ list.first.title }}`,
+    ],
+    [
+      'properties, size, first, last and own-only reads',
+      `{{ list.size }} {{ words.size }} {{ text.size }} {{ map.size }} {{ nested.size }} {{ nested.deep.value }} {{ list.last.n }} {{ list[1].title }} {{ words[-1] }} {{ fn }} {{ inherited.hidden }}|{{ map.toString }}|{{ size }}|{{ list.missing.deeper }}`,
+    ],
+    [
+      'if / elsif / else with comparisons and logic',
+      `{% if list.size > 2 and text != '' %}A{% endif %}{% if zero %}B{% elsif blankText %}C{% elsif nested.deep %}D{% else %}E{% endif %}{% if no or nothing %}F{% else %}G{% endif %}{% if num >= 42 %}H{% endif %}{% if num < 10 %}I{% endif %}{% if words contains 'y' %}J{% endif %}{% if text contains 'Jerry' %}K{% endif %}{% if list == list %}L{% endif %}{% if not zero %}M{% endif %}`,
+    ],
     ['unless with else', `{% unless nested.deep.value == '深' or no %}no{% else %}yes{% endunless %}{% unless zero %}Z{% endunless %}`],
-    ['for with forloop and else, nested loops', `{% for item in list %}{{ forloop.index }}/{{ forloop.length }}:{{ item.title }}{% if forloop.first %}(first){% endif %}{% if forloop.last %}(last){% endif %}{{ forloop.rindex0 }}[{% for w in words %}{{ w }}{{ forloop.index0 }}{% endfor %}]{% endfor %}{% for x in none %}never{% else %}empty{% endfor %}{% for pair in map %}{{ pair[0] }}={{ pair[1] }};{% endfor %}{% for ch in text %}{{ ch.size }}{% endfor %}`],
-    ['assign lasts beyond the loop and is seen by includes', `{% for item in list %}{% assign last = item.title %}{% endfor %}{{ last }}|{% assign articles = list %}{% include 'partials/list' %}|{{ inner }}`, { 'partials/list': `{% for a in articles %}<li>{{ a.title }}</li>{% endfor %}{% assign inner = 'set inside' %}` }],
-    ['default, raw and theme filters', `{{ blankText | default: 'd1' }}|{{ zero | default: 'd2' }}|{{ none | default: 'd3' }}|{{ text | default: 'x' }}|{{ missing | default: nested.deep.value }}|{{ text | shout | raw }}|{{ text | shout: '?' }}`],
-    ['layout with blocks, default block content and a recursive include', `{% layout 'layout' %}{% assign title = 'T<' %}ignored{% block main %}<main>{% include 'partials/tree' %}</main>{% endblock %}`, {
-      layout: `<title>{{ title }}</title>{% block head %}default head{% endblock %}{% block main %}default main{% endblock %}`,
-      'partials/tree': `{% for node in nested %}{% endfor %}{% if words.size > 0 %}{% assign words = none %}<ul>{% include 'partials/tree' %}</ul>{% endif %}`,
-    }],
+    [
+      'for with forloop and else, nested loops',
+      `{% for item in list %}{{ forloop.index }}/{{ forloop.length }}:{{ item.title }}{% if forloop.first %}(first){% endif %}{% if forloop.last %}(last){% endif %}{{ forloop.rindex0 }}[{% for w in words %}{{ w }}{{ forloop.index0 }}{% endfor %}]{% endfor %}{% for x in none %}never{% else %}empty{% endfor %}{% for pair in map %}{{ pair[0] }}={{ pair[1] }};{% endfor %}{% for ch in text %}{{ ch.size }}{% endfor %}`,
+    ],
+    [
+      'assign lasts beyond the loop and is seen by includes',
+      `{% for item in list %}{% assign last = item.title %}{% endfor %}{{ last }}|{% assign articles = list %}{% include 'partials/list' %}|{{ inner }}`,
+      { 'partials/list': `{% for a in articles %}<li>{{ a.title }}</li>{% endfor %}{% assign inner = 'set inside' %}` },
+    ],
+    [
+      'default, raw and theme filters',
+      `{{ blankText | default: 'd1' }}|{{ zero | default: 'd2' }}|{{ none | default: 'd3' }}|{{ text | default: 'x' }}|{{ missing | default: nested.deep.value }}|{{ text | shout | raw }}|{{ text | shout: '?' }}`,
+    ],
+    [
+      'layout with blocks, default block content and a recursive include',
+      `{% layout 'layout' %}{% assign title = 'T<' %}ignored{% block main %}<main>{% include 'partials/tree' %}</main>{% endblock %}`,
+      {
+        layout: `<title>{{ title }}</title>{% block head %}default head{% endblock %}{% block main %}default main{% endblock %}`,
+        'partials/tree': `{% for node in nested %}{% endfor %}{% if words.size > 0 %}{% assign words = none %}<ul>{% include 'partials/tree' %}</ul>{% endif %}`,
+      },
+    ],
     ['comments vanish', `a{% comment %}{{ nothing }}{% endcomment %}b`],
   ]
   for (const [name, template, partials] of cases) {
@@ -70,7 +97,14 @@ describe('compiled templates render what liquidjs renders', () => {
   }
 
   it('refuses what it does not cover, so the theme falls back to liquidjs for that page', () => {
-    for (const template of [`{% capture x %}y{% endcapture %}`, `{% for i in list limit: 1 %}{% endfor %}`, `{{ text | upcase }}`, `{% if x == nil %}{% endif %}`, `{% block a %}{{ block.super }}{% endblock %}`, `{% include 'p' with list %}`]) {
+    for (const template of [
+      `{% capture x %}y{% endcapture %}`,
+      `{% for i in list limit: 1 %}{% endfor %}`,
+      `{{ text | upcase }}`,
+      `{% if x == nil %}{% endif %}`,
+      `{% block a %}{{ block.super }}{% endblock %}`,
+      `{% include 'p' with list %}`,
+    ]) {
       const { compiled } = engines({ page: template, p: '' })
       expect(() => compiled.compileFile('page'), template).toThrow(UnsupportedTemplate)
     }
@@ -132,9 +166,20 @@ describe('every page of the three shipped themes, on a seeded site group', () =>
   })
 
   it('gives byte-identical HTML for home, column, article, catalogue, guides, site map, directory and error pages', async () => {
-    const pages: Array<[string, string]> = [['localhost', '/'], ['nope.example.com', '/']]
+    const pages: Array<[string, string]> = [
+      ['localhost', '/'],
+      ['nope.example.com', '/'],
+    ]
     for (const host of ['www.yulin.gov.cn', 'fgw.yulin.gov.cn', 'www.beiliu.gov.cn']) {
-      pages.push([host, '/'], [host, '/sitemap.html'], [host, '/gkml/'], [host, '/bsfw/'], [host, '/bsfw/?by=topic'], [host, '/no-such-page/'], [host, '/gzdt/?page=abc'])
+      pages.push(
+        [host, '/'],
+        [host, '/sitemap.html'],
+        [host, '/gkml/'],
+        [host, '/bsfw/'],
+        [host, '/bsfw/?by=topic'],
+        [host, '/no-such-page/'],
+        [host, '/gzdt/?page=abc'],
+      )
     }
     for (const [host, path] of pages) await get(server.port, path, { host })
     // Column, article and guide pages: followed from the pages above, a few per site.
@@ -150,7 +195,20 @@ describe('every page of the three shipped themes, on a seeded site group', () =>
     if (guide) await get(server.port, guide, { host: 'www.yulin.gov.cn' })
     expect(differences).toEqual([])
     const types = new Set(compared)
-    for (const expected of ['portal:home', 'department:home', 'county:home', 'department:column', 'department:article', 'department:catalogue', 'portal:guides', 'county:sitemap', 'department:not-found', 'department:error', 'portal:directory', 'portal:unknown-host']) {
+    for (const expected of [
+      'portal:home',
+      'department:home',
+      'county:home',
+      'department:column',
+      'department:article',
+      'department:catalogue',
+      'portal:guides',
+      'county:sitemap',
+      'department:not-found',
+      'department:error',
+      'portal:directory',
+      'portal:unknown-host',
+    ]) {
       expect([...types], expected).toContain(expected)
     }
   })

@@ -31,7 +31,11 @@ beforeAll(async () => {
   if (!sqlite) return
   if (process.env.S3_TEST_ENDPOINT) {
     bucket = process.env.S3_TEST_BUCKET ?? 'sitegroup-test'
-    Object.assign(process.env, { S3_ENDPOINT: process.env.S3_TEST_ENDPOINT, S3_ACCESS_KEY_ID: process.env.S3_TEST_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: process.env.S3_TEST_SECRET_ACCESS_KEY })
+    Object.assign(process.env, {
+      S3_ENDPOINT: process.env.S3_TEST_ENDPOINT,
+      S3_ACCESS_KEY_ID: process.env.S3_TEST_ACCESS_KEY_ID,
+      S3_SECRET_ACCESS_KEY: process.env.S3_TEST_SECRET_ACCESS_KEY,
+    })
   } else {
     bucket = 'media'
     s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: path.join(work, 's3'), configureBuckets: [{ name: bucket, configs: [] }] })
@@ -39,7 +43,12 @@ beforeAll(async () => {
     Object.assign(process.env, { S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' })
   }
   Object.assign(process.env, { S3_BUCKET: bucket, S3_REGION: 'us-east-1', MEDIA_DIR: path.join(work, 'unused-media') })
-  client = new S3Client({ endpoint: process.env.S3_ENDPOINT, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: process.env.S3_ACCESS_KEY_ID!, secretAccessKey: process.env.S3_SECRET_ACCESS_KEY! } })
+  client = new S3Client({
+    endpoint: process.env.S3_ENDPOINT,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: process.env.S3_ACCESS_KEY_ID!, secretAccessKey: process.env.S3_SECRET_ACCESS_KEY! },
+  })
   payload = await bootPayload('s3-backup', { seeded: true })
 }, 240_000)
 afterAll(async () => {
@@ -52,8 +61,16 @@ const keys = async () => ((await client.send(new ListObjectsV2Command({ Bucket: 
 describe.skipIf(!sqlite)('backup and restore with media on S3', () => {
   it('records that the bucket is not copied, and the restored database finds its files in the bucket', async () => {
     const editor = await userByEmail(payload, 'editor@fgw.yulin.gov.cn')
-    const input = await sharp({ create: { width: 1000, height: 700, channels: 3, background: { r: 160, g: 40, b: 40 } } }).png().toBuffer()
-    const doc = await payload.create({ collection: 'media', data: { alt: '备份测试图片' }, file: { data: input, mimetype: 'image/png', name: 's3-backup.png', size: input.length }, user: editor, overrideAccess: false })
+    const input = await sharp({ create: { width: 1000, height: 700, channels: 3, background: { r: 160, g: 40, b: 40 } } })
+      .png()
+      .toBuffer()
+    const doc = await payload.create({
+      collection: 'media',
+      data: { alt: '备份测试图片' },
+      file: { data: input, mimetype: 'image/png', name: 's3-backup.png', size: input.length },
+      user: editor,
+      overrideAccess: false,
+    })
 
     const locations = locationsFromEnv()
     expect(locations.mediaDir, 'S3 media have no local directory to back up').toBeUndefined()
@@ -70,7 +87,9 @@ describe.skipIf(!sqlite)('backup and restore with media on S3', () => {
     const row = db.prepare('SELECT * FROM media WHERE id = ?').get(doc.id) as Record<string, string | null>
     db.close()
     expect(row.filename).toBe(doc.filename)
-    const named = Object.entries(row).filter(([column, value]) => (column === 'filename' || /^sizes_.*_filename$/.test(column)) && value).map(([, value]) => value!)
+    const named = Object.entries(row)
+      .filter(([column, value]) => (column === 'filename' || /^sizes_.*_filename$/.test(column)) && value)
+      .map(([, value]) => value!)
     expect(named.length).toBeGreaterThan(1) // the original and its WebP sizes
     const stored = await keys()
     for (const file of named) expect(stored, `${file} still in the bucket`).toContain(file)

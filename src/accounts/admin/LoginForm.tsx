@@ -28,7 +28,16 @@ export function TotpLoginForm({ redirect }: { redirect: string }) {
       <div className="login__form__inputWrap">
         <EmailField field={{ name: 'email', label: tr('general:email'), required: true, admin: { autoComplete: 'email' } } as never} path="email" />
         <PasswordField field={{ name: 'password', label: tr('general:password'), required: true }} path="password" />
-        <TextField field={{ name: 'totp', label: tr('sitegroup:totpUi.loginCode'), admin: { autoComplete: 'one-time-code', placeholder: tr('sitegroup:totpUi.loginCodeHint') } } as never} path="totp" />
+        <TextField
+          field={
+            {
+              name: 'totp',
+              label: tr('sitegroup:totpUi.loginCode'),
+              admin: { autoComplete: 'one-time-code', placeholder: tr('sitegroup:totpUi.loginCodeHint') },
+            } as never
+          }
+          path="totp"
+        />
       </div>
       <Link href={formatAdminURL({ adminRoute: config.routes.admin, path: config.admin.routes.forgot })} prefetch={false}>
         {tr('authentication:forgotPasswordQuestion')}

@@ -17,7 +17,15 @@ export function TotpLoginView({ initPageResult, params, searchParams }: AdminVie
   return (
     <>
       <div className="login__brand">
-        <Logo i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} />
+        <Logo
+          i18n={req.i18n}
+          locale={locale}
+          params={params}
+          payload={req.payload}
+          permissions={permissions}
+          searchParams={searchParams}
+          user={req.user ?? undefined}
+        />
       </div>
       <TotpLoginForm redirect={redirectTo} />
     </>

@@ -81,25 +81,47 @@ export function TwoFactorPanel() {
   const codeInput = (
     <label style={{ display: 'block', margin: '12px 0' }}>
       {tr('totpUi.code')}{' '}
-      <input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" inputMode="text" maxLength={11} style={{ width: '12em' }} />
+      <input
+        name="code"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        autoComplete="one-time-code"
+        inputMode="text"
+        maxLength={11}
+        style={{ width: '12em' }}
+      />
     </label>
   )
   return (
     <section className="two-factor" style={{ maxWidth: 640 }}>
       <p>{tr('totpUi.intro')}</p>
-      {state && <p data-testid="totp-status"><strong>{state.totpEnabled ? tr('totpUi.statusOn', { count: state.recoveryCodesLeft }) : tr('totpUi.statusOff')}</strong></p>}
+      {state && (
+        <p data-testid="totp-status">
+          <strong>{state.totpEnabled ? tr('totpUi.statusOn', { count: state.recoveryCodesLeft }) : tr('totpUi.statusOff')}</strong>
+        </p>
+      )}
       {state?.totpRequired && !state.totpEnabled && <p role="alert">{tr('totpUi.requiredHint')}</p>}
       {notice && <p role="status">{notice}</p>}
-      {error && <p role="alert" style={{ color: 'var(--theme-error-500)' }}>{error}</p>}
+      {error && (
+        <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
+          {error}
+        </p>
+      )}
       {recoveryCodes && (
         <div>
           <p>{tr('totpUi.recoveryTitle')}</p>
           <ul data-testid="recovery-codes" style={{ fontFamily: 'monospace', columns: 2 }}>
-            {recoveryCodes.map((c) => <li key={c}>{c}</li>)}
+            {recoveryCodes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
           </ul>
         </div>
       )}
-      {state && !state.totpEnabled && !enrolment && <Button onClick={start} disabled={busy}>{tr('totpUi.start')}</Button>}
+      {state && !state.totpEnabled && !enrolment && (
+        <Button onClick={start} disabled={busy}>
+          {tr('totpUi.start')}
+        </Button>
+      )}
       {state && !state.totpEnabled && enrolment && (
         <div>
           <p>{tr('totpUi.scan')}</p>
@@ -108,14 +130,18 @@ export function TwoFactorPanel() {
             {tr('totpUi.secret')}: <code data-testid="totp-secret">{enrolment.secret}</code>
           </p>
           {codeInput}
-          <Button onClick={confirm} disabled={busy}>{tr('totpUi.confirm')}</Button>
+          <Button onClick={confirm} disabled={busy}>
+            {tr('totpUi.confirm')}
+          </Button>
         </div>
       )}
       {state?.totpEnabled && !state.totpRequired && (
         <div>
           <p>{tr('totpUi.disableHint')}</p>
           {codeInput}
-          <Button onClick={disable} disabled={busy} buttonStyle="secondary">{tr('totpUi.disable')}</Button>
+          <Button onClick={disable} disabled={busy} buttonStyle="secondary">
+            {tr('totpUi.disable')}
+          </Button>
         </div>
       )}
     </section>

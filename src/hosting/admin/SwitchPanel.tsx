@@ -20,7 +20,16 @@ const field: React.CSSProperties = { display: 'block', margin: '4px 0', width: '
  * above the mode-switches list; the endpoint refuses anyone but central admins.
  */
 export function SwitchPanel() {
-  const [form, setForm] = useState({ organization: '', to: 'portal-columns', hostSite: '', parentColumn: '', slug: '', code: '', domains: '', identificationCode: '' })
+  const [form, setForm] = useState({
+    organization: '',
+    to: 'portal-columns',
+    hostSite: '',
+    parentColumn: '',
+    slug: '',
+    code: '',
+    domains: '',
+    identificationCode: '',
+  })
   const [plan, setPlan] = useState<Plan | null>(null)
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
@@ -36,13 +45,27 @@ export function SwitchPanel() {
       hostSite: form.hostSite || undefined,
       parentColumn: form.parentColumn || undefined,
       slug: form.slug || undefined,
-      site: form.to === 'own-site' ? { code: form.code || undefined, domains: form.domains || undefined, identificationCode: form.identificationCode || undefined } : undefined,
+      site:
+        form.to === 'own-site'
+          ? { code: form.code || undefined, domains: form.domains || undefined, identificationCode: form.identificationCode || undefined }
+          : undefined,
     }
     try {
-      const res = await fetch('/api/mode-switches/switch-mode', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      const res = await fetch('/api/mode-switches/switch-mode', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
       const json = await res.json()
       if (json.plan) setPlan(json.plan)
-      setMessage(res.ok ? (dryRun ? '预览完成 Preview ready' : `切换完成 Done: ${json.result?.counts?.articles ?? 0} 篇文章 articles`) : json.error ?? (json.refusals ?? []).map((r: Refusal) => `${r.zh} / ${r.en}`).join('; '))
+      setMessage(
+        res.ok
+          ? dryRun
+            ? '预览完成 Preview ready'
+            : `切换完成 Done: ${json.result?.counts?.articles ?? 0} 篇文章 articles`
+          : (json.error ?? (json.refusals ?? []).map((r: Refusal) => `${r.zh} / ${r.en}`).join('; ')),
+      )
     } catch (error) {
       setMessage(String(error))
     } finally {
@@ -71,18 +94,46 @@ export function SwitchPanel() {
           <input style={field} placeholder="网站标识码 identification code (10 digits)" value={form.identificationCode} onChange={set('identificationCode')} />
         </>
       )}
-      <button type="button" className="btn btn--style-secondary" disabled={busy || !form.organization} onClick={() => call(true)}>预览 Preview</button>{' '}
-      <button type="button" className="btn btn--style-primary" disabled={busy || !plan?.ok} onClick={() => window.confirm('确认切换？Confirm the switch?') && call(false)}>确认切换 Confirm</button>
+      <button type="button" className="btn btn--style-secondary" disabled={busy || !form.organization} onClick={() => call(true)}>
+        预览 Preview
+      </button>{' '}
+      <button
+        type="button"
+        className="btn btn--style-primary"
+        disabled={busy || !plan?.ok}
+        onClick={() => window.confirm('确认切换？Confirm the switch?') && call(false)}
+      >
+        确认切换 Confirm
+      </button>
       <p role="status">{message}</p>
       {plan && (
         <div>
-          {plan.refusals.map((r, i) => <p key={i} style={{ color: 'var(--theme-error-500)' }}>{r.zh} / {r.en}</p>)}
-          <p>{plan.organization.name}: {plan.from} → {plan.to}; {Object.entries(plan.counts).map(([k, v]) => `${k} ${v}`).join(', ')}</p>
+          {plan.refusals.map((r, i) => (
+            <p key={i} style={{ color: 'var(--theme-error-500)' }}>
+              {r.zh} / {r.en}
+            </p>
+          ))}
+          <p>
+            {plan.organization.name}: {plan.from} → {plan.to};{' '}
+            {Object.entries(plan.counts)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}
+          </p>
           <table>
-            <thead><tr><th>类型 Kind</th><th>原地址 Old URL</th><th>新地址 New URL</th></tr></thead>
+            <thead>
+              <tr>
+                <th>类型 Kind</th>
+                <th>原地址 Old URL</th>
+                <th>新地址 New URL</th>
+              </tr>
+            </thead>
             <tbody>
               {[...plan.urls, ...plan.articleUrls.sample.map((u) => ({ ...u, kind: 'article' }))].slice(0, 200).map((u, i) => (
-                <tr key={i}><td>{u.kind}</td><td>{u.from}</td><td>{u.to}</td></tr>
+                <tr key={i}>
+                  <td>{u.kind}</td>
+                  <td>{u.from}</td>
+                  <td>{u.to}</td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -2,7 +2,16 @@
 import { useField } from '@payloadcms/ui'
 import React from 'react'
 
-type Indicator = { code: string; name: string; group: string; status: string; points: number; count: number; reason?: string; evidence: Array<{ key: string; message: string; target: { collection: string; id: string | number } }> }
+type Indicator = {
+  code: string
+  name: string
+  group: string
+  status: string
+  points: number
+  count: number
+  reason?: string
+  evidence: Array<{ key: string; message: string; target: { collection: string; id: string | number } }>
+}
 const STATUS: Record<string, string> = { pass: '通过', fail: '未通过', 'not-applicable': '不适用' }
 
 /** A result's indicators, failures first, each piece of evidence linked to where it is fixed. */
@@ -24,7 +33,9 @@ export function IndicatorsField({ path }: { path: string }) {
                 {i.status === 'not-applicable' ? i.reason : null}
                 <ul style={{ margin: 0, paddingLeft: 16 }}>
                   {i.evidence.slice(0, 50).map((e) => (
-                    <li key={e.key}><a href={`/admin/collections/${e.target.collection}/${e.target.id}`}>{e.message}</a></li>
+                    <li key={e.key}>
+                      <a href={`/admin/collections/${e.target.collection}/${e.target.id}`}>{e.message}</a>
+                    </li>
                   ))}
                   {i.evidence.length > 50 && <li>… {i.evidence.length - 50} more</li>}
                 </ul>

@@ -9,7 +9,13 @@ export function ProgressField({ path }: { path: string }) {
   return (
     <div className="field-type" style={{ marginBottom: 16 }}>
       <label className="field-label">进度 Progress</label>
-      <div role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} style={{ background: 'var(--theme-elevation-100)', height: 12, borderRadius: 6, overflow: 'hidden' }}>
+      <div
+        role="progressbar"
+        aria-valuenow={percent}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        style={{ background: 'var(--theme-elevation-100)', height: 12, borderRadius: 6, overflow: 'hidden' }}
+      >
         <div style={{ width: `${percent}%`, height: '100%', background: 'var(--theme-success-500)' }} />
       </div>
       <span>{percent}%</span>

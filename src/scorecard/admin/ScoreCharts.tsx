@@ -52,7 +52,11 @@ export function ScoreCharts({ distribution, rows }: Props) {
         <label>
           单位趋势 Trend{' '}
           <select value={unit} onChange={(e) => setUnit(e.target.value)}>
-            {rows.map((r) => <option key={r.name} value={r.name}>{r.name}</option>)}
+            {rows.map((r) => (
+              <option key={r.name} value={r.name}>
+                {r.name}
+              </option>
+            ))}
           </select>
         </label>
         <div ref={trend} style={{ width: 480, height: 260 }} role="img" aria-label="单位得分趋势图" />

@@ -41,8 +41,24 @@ export async function rankingViewData(
 ): Promise<RankingViewData> {
   const everyone = isCentralAdmin(user) || hasRole(user, 'evaluator')
   const ownOrg = userOrganizationId(user)
-  const { docs: runDocs } = await payload.find({ collection: 'evaluation-runs' as never, sort: '-createdAt', limit: 30, depth: 0, overrideAccess: true, select: { title: true, asOf: true, status: true, progress: true, setCode: true, setVersion: true, scope: true } as never })
-  const runs = (runDocs as any[]).map((r) => ({ id: r.id, title: r.title || `#${r.id}`, asOf: r.asOf ?? '', status: r.status, progress: r.progress ?? 0, setCode: r.setCode, setVersion: r.setVersion, scope: r.scope }))
+  const { docs: runDocs } = await payload.find({
+    collection: 'evaluation-runs' as never,
+    sort: '-createdAt',
+    limit: 30,
+    depth: 0,
+    overrideAccess: true,
+    select: { title: true, asOf: true, status: true, progress: true, setCode: true, setVersion: true, scope: true } as never,
+  })
+  const runs = (runDocs as any[]).map((r) => ({
+    id: r.id,
+    title: r.title || `#${r.id}`,
+    asOf: r.asOf ?? '',
+    status: r.status,
+    progress: r.progress ?? 0,
+    setCode: r.setCode,
+    setVersion: r.setVersion,
+    scope: r.scope,
+  }))
   const chosen = runs.find((r) => String(r.id) === String(options.runId ?? '')) ?? runs.find((r) => r.status === 'done' && r.scope === 'all') ?? null
   const empty = { bins: [], counts: [], vetoed: 0 }
   if (!chosen || (!everyone && ownOrg === null)) return { runs, run: chosen, rows: [], distribution: empty, everyone }
@@ -50,8 +66,30 @@ export async function rankingViewData(
   const where: Record<string, unknown>[] = [{ run: { equals: chosen.id } }]
   if (kind) where.push({ organizationKind: { equals: kind } })
   if (!everyone) where.push({ organization: { equals: ownOrg } })
-  const { docs } = await payload.find({ collection: 'evaluation-results' as never, where: { and: where } as never, sort: 'rank', limit: 2000, depth: 0, overrideAccess: true, select: { organization: true, organizationName: true, organizationKind: true, rank: true, status: true, total: true, baseScore: true, bonus: true, vetoCodes: true, areaDeductions: true } as never })
-  const trendRunIds = runs.filter((r) => r.status === 'done').slice(0, options.trendRuns ?? 8).map((r) => r.id)
+  const { docs } = await payload.find({
+    collection: 'evaluation-results' as never,
+    where: { and: where } as never,
+    sort: 'rank',
+    limit: 2000,
+    depth: 0,
+    overrideAccess: true,
+    select: {
+      organization: true,
+      organizationName: true,
+      organizationKind: true,
+      rank: true,
+      status: true,
+      total: true,
+      baseScore: true,
+      bonus: true,
+      vetoCodes: true,
+      areaDeductions: true,
+    } as never,
+  })
+  const trendRunIds = runs
+    .filter((r) => r.status === 'done')
+    .slice(0, options.trendRuns ?? 8)
+    .map((r) => r.id)
   const orgIds = (docs as any[]).map((d) => d.organization)
   const { docs: history } = await payload.find({
     collection: 'evaluation-results' as never,
@@ -87,5 +125,11 @@ export async function rankingViewData(
     if (row.status === 'vetoed') vetoed++
     else if (row.total !== null) counts[Math.min(10, Math.floor(row.total / 10))]!++
   }
-  return { runs, run: { id: chosen.id, title: chosen.title, asOf: chosen.asOf, setCode: chosen.setCode, setVersion: chosen.setVersion }, rows, distribution: { bins, counts, vetoed }, everyone }
+  return {
+    runs,
+    run: { id: chosen.id, title: chosen.title, asOf: chosen.asOf, setCode: chosen.setCode, setVersion: chosen.setVersion },
+    rows,
+    distribution: { bins, counts, vetoed },
+    everyone,
+  }
 }

@@ -13,9 +13,7 @@ export const columnFreshness = defineCheck({
   id: 'column-freshness',
   description: 'Columns of each category updated within maxAgeDays[category]',
   params: z.object({
-    maxAgeDays: z
-      .partialRecord(columnCategory, z.number().positive())
-      .refine((limits) => Object.keys(limits).length > 0, 'name at least one column category'),
+    maxAgeDays: z.partialRecord(columnCategory, z.number().positive()).refine((limits) => Object.keys(limits).length > 0, 'name at least one column category'),
   }),
   evaluate(input, { maxAgeDays }, { asOf }) {
     if (!input.columns) return notApplicable('no column data')
@@ -23,8 +21,7 @@ export const columnFreshness = defineCheck({
     for (const [index, column] of input.columns.entries()) {
       const limit = maxAgeDays[column.category]
       if (limit === undefined || column.itemCount === 0) continue
-      const latest =
-        column.latestPublishedAt === null ? null : toTime(column.latestPublishedAt, `columns[${index}].latestPublishedAt`)
+      const latest = column.latestPublishedAt === null ? null : toTime(column.latestPublishedAt, `columns[${index}].latestPublishedAt`)
       if (latest !== null && ageInDays(latest, asOf) <= limit) continue
       evidence.push({
         key: `column:${column.id}`,

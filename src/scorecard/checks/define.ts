@@ -60,10 +60,7 @@ export function isNotApplicable(output: CheckOutput): output is NotApplicable {
 }
 
 /** Evaluation of a text check is the same for all of them: sum the findings of the scan. */
-export function measureFindings(
-  ctx: CheckContext,
-  describe: (finding: ArticleFinding) => Omit<Evidence, 'target'>,
-): CheckOutput {
+export function measureFindings(ctx: CheckContext, describe: (finding: ArticleFinding) => Omit<Evidence, 'target'>): CheckOutput {
   if (!ctx.findings) return notApplicable('the article text scan has not run')
   let count = 0
   const evidence: Evidence[] = []

@@ -28,18 +28,14 @@ export const homepageFreshness = defineCheck({
     }
     const fresh = latest !== null && ageInDays(latest, asOf) <= maxAgeDays
     if (fresh) return { count: 0, evidence: [] }
-    const target = latestColumn
-      ? { collection: 'columns', id: latestColumn.id }
-      : { collection: 'organizations', id: input.organization.id }
+    const target = latestColumn ? { collection: 'columns', id: latestColumn.id } : { collection: 'organizations', id: input.organization.id }
     return {
       count: 1,
       evidence: [
         {
           key: 'homepage',
           message:
-            latest === null
-              ? '首页没有任何有发布日期的信息'
-              : `首页自 ${isoDate(latest)} 起未更新（${wholeDays(asOf - latest)} 天，要求 ${maxAgeDays} 天内）`,
+            latest === null ? '首页没有任何有发布日期的信息' : `首页自 ${isoDate(latest)} 起未更新（${wholeDays(asOf - latest)} 天，要求 ${maxAgeDays} 天内）`,
           target,
           detail: { latestPublishedAt: latest === null ? null : new Date(latest).toISOString(), maxAgeDays },
         },

@@ -31,9 +31,7 @@ export const publishDateAnomalies = defineCheck({
   evaluate(_input, params, ctx) {
     // A future date found by an earlier scan stops being an anomaly once that date has come.
     const current = ctx.findings?.filter(
-      (finding) =>
-        finding.detail.kind !== 'future' ||
-        Date.parse(String(finding.detail.publishedAt)) > ctx.asOf + params.futureToleranceHours * HOUR_MS,
+      (finding) => finding.detail.kind !== 'future' || Date.parse(String(finding.detail.publishedAt)) > ctx.asOf + params.futureToleranceHours * HOUR_MS,
     )
     return measureFindings({ ...ctx, findings: current }, (finding) => ({
       key: `article:${finding.articleId}:${finding.detail.kind}`,

@@ -4,9 +4,7 @@ import { defineCheck, measureFindings, type ScanHit } from './define'
 const termsParams = z.object({
   /** Label for messages: e.g. 禁用词 (forbidden term) or 错别字 (known typo). */
   label: z.string().min(1),
-  terms: z
-    .array(z.object({ term: z.string().min(1), suggestion: z.string().optional(), note: z.string().optional() }))
-    .min(1, 'list at least one term'),
+  terms: z.array(z.object({ term: z.string().min(1), suggestion: z.string().optional(), note: z.string().optional() })).min(1, 'list at least one term'),
 })
 type TermsParams = z.infer<typeof termsParams>
 
@@ -63,9 +61,7 @@ export const termList = defineCheck({
   evaluate(_input, params, ctx) {
     return measureFindings(ctx, (finding) => ({
       key: `article:${finding.articleId}:${finding.detail.term}`,
-      message:
-        `《${finding.title}》含${params.label}「${finding.detail.term}」` +
-        (finding.detail.suggestion ? `，应为「${finding.detail.suggestion}」` : ''),
+      message: `《${finding.title}》含${params.label}「${finding.detail.term}」` + (finding.detail.suggestion ? `，应为「${finding.detail.suggestion}」` : ''),
       detail: finding.detail,
     }))
   },

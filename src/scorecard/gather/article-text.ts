@@ -19,7 +19,12 @@ export interface ArticleRow {
  * The text checks' view of one article. One function for the main thread and the scan workers, so
  * a finding is the same whichever computed it.
  */
-export function articleTextOf(doc: ArticleRow, body: { text: string; links: ArticleText['links'] }, images: ArticleText['images'], url: string | undefined): ArticleText {
+export function articleTextOf(
+  doc: ArticleRow,
+  body: { text: string; links: ArticleText['links'] },
+  images: ArticleText['images'],
+  url: string | undefined,
+): ArticleText {
   return {
     id: doc.id,
     organizationId: idOf(doc.organization) ?? '',

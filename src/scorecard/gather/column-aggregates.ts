@@ -1,6 +1,6 @@
-import { and, eq, sql } from '@payloadcms/db-sqlite/drizzle'
+import { and, sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload, Where } from 'payload'
-import { publicArticleWhere } from '../../access'
+import { publicArticleSql, publicArticleWhere, releasedArticleWhere, sqlTimestamp } from '../../access'
 import type { Id } from '../types'
 
 /** Per-column article facts (栏目统计): all the column checks need, never the articles themselves. */
@@ -13,9 +13,7 @@ export interface ColumnAggregate {
 
 export type AggregateMode = 'auto' | 'local-api' | 'sql'
 
-const undatedWhere: Where = {
-  and: [{ _status: { equals: 'published' } }, { state: { equals: 'published' } }, { publishedAt: { exists: false } }],
-}
+const undatedWhere: Where = { and: [releasedArticleWhere(), { publishedAt: { exists: false } }] }
 
 /** Through the Local API: three indexed queries per column (count, newest, undated). Works on every adapter. */
 async function viaLocalApi(payload: Payload, columnIds: Id[], asOf: Date, onProgress?: (done: number, total: number) => void | Promise<void>) {
@@ -25,7 +23,16 @@ async function viaLocalApi(payload: Payload, columnIds: Id[], asOf: Date, onProg
     const inColumn = { column: { equals: id } }
     const [{ totalDocs: publicCount }, newest, { totalDocs: undatedCount }] = await Promise.all([
       payload.count({ collection: 'articles', where: { and: [visible, inColumn] }, overrideAccess: true }),
-      payload.find({ collection: 'articles', where: { and: [visible, inColumn] }, sort: '-publishedAt', limit: 1, depth: 0, pagination: false, overrideAccess: true, select: { publishedAt: true } }),
+      payload.find({
+        collection: 'articles',
+        where: { and: [visible, inColumn] },
+        sort: '-publishedAt',
+        limit: 1,
+        depth: 0,
+        pagination: false,
+        overrideAccess: true,
+        select: { publishedAt: true },
+      }),
       payload.count({ collection: 'articles', where: { and: [undatedWhere, inColumn] }, overrideAccess: true }),
     ])
     const latest = (newest.docs[0] as { publishedAt?: string | null } | undefined)?.publishedAt ?? null
@@ -39,7 +46,7 @@ type DrizzleAdapter = { drizzle: any; tables: Record<string, any> }
 
 /**
  * The bulk-read exception (one GROUP BY over the articles table instead of 3 queries per column):
- * the same rule as publicArticleWhere — published, not withdrawn, due — written in SQL. The
+ * the same rule as publicArticleWhere — published, not withdrawn, due — as src/access writes it in SQL. The
  * integration test compares it with the Local API path on a small database.
  */
 async function viaSql(db: DrizzleAdapter, asOf: Date) {
@@ -53,7 +60,7 @@ async function viaSql(db: DrizzleAdapter, asOf: Date) {
       undated: sql`sum(case when ${t.publishedAt} is null then 1 else 0 end)`,
     })
     .from(t)
-    .where(and(eq(t._status, 'published'), eq(t.state, 'published')))
+    .where(sql.raw(publicArticleSql('"articles"', '', { due: false })))
     .groupBy(t.column)
   const result = new Map<string, ColumnAggregate>()
   for (const row of rows) {
@@ -106,7 +113,14 @@ export async function lettersViaSql(payload: Payload, fromIso: string, asOfIso: 
   const db = payload.db as unknown as DrizzleAdapter
   const t = db.tables.letters
   const rows: any[] = await db.drizzle
-    .select({ id: t.id, organization: t.assignedOrganization, publicSubject: t.publicSubject, receivedAt: t.receivedAt, repliedAt: t.repliedAt, status: t.status })
+    .select({
+      id: t.id,
+      organization: t.assignedOrganization,
+      publicSubject: t.publicSubject,
+      receivedAt: t.receivedAt,
+      repliedAt: t.repliedAt,
+      status: t.status,
+    })
     .from(t)
     .where(sql`${t.receivedAt} <= ${asOfIso} and (${t.receivedAt} >= ${fromIso} or ${t.repliedAt} is null)`)
   return rows.map((r) => ({ ...r, receivedAt: toIso(r.receivedAt), repliedAt: toIso(r.repliedAt) }))
@@ -116,7 +130,18 @@ export async function probesViaSql(payload: Payload, fromIso: string, asOfIso: s
   const db = payload.db as unknown as DrizzleAdapter
   const t = db.tables.probe_samples
   const rows: any[] = await db.drizzle
-    .select({ id: t.id, site: t.site, url: t.url, at: t.at, ok: t.ok, status: t.status, durationMs: t.durationMs, error: t.error, searchBox: t.searchBox, errorReportEntry: t.errorReportEntry })
+    .select({
+      id: t.id,
+      site: t.site,
+      url: t.url,
+      at: t.at,
+      ok: t.ok,
+      status: t.status,
+      durationMs: t.durationMs,
+      error: t.error,
+      searchBox: t.searchBox,
+      errorReportEntry: t.errorReportEntry,
+    })
     .from(t)
     .where(sql`${t.at} > ${fromIso} and ${t.at} <= ${asOfIso}`)
   return rows.map((r) => ({ ...r, at: toIso(r.at), status: r.status === null ? null : Number(r.status), durationMs: Number(r.durationMs ?? 0) }))
@@ -143,9 +168,7 @@ export async function articleTextPageViaSql(payload: Payload, afterId: Id | null
     .from(t)
     .where(
       and(
-        eq(t._status, 'published'),
-        eq(t.state, 'published'),
-        sql`${t.publishedAt} is not null and ${t.publishedAt} <= ${asOfIso}`,
+        sql.raw(publicArticleSql('"articles"', sqlTimestamp(new Date(asOfIso)))),
         afterId === null ? undefined : sql`${t.id} > ${afterId}`,
         sinceIso === null ? undefined : sql`${t.updatedAt} > ${sinceIso}`,
       ),

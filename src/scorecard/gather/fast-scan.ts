@@ -81,7 +81,12 @@ class ChunkPool {
   private readonly workers: Array<{ worker: Worker; waiting: Map<number, { resolve: (rows: ScanChunk) => void; reject: (error: Error) => void }> }> = []
   private failure: Error | null = null
 
-  constructor(uri: string, prefilter: string[] | null, indicators: ScanIndicatorSpec[] | null, readonly size: number) {
+  constructor(
+    uri: string,
+    prefilter: string[] | null,
+    indicators: ScanIndicatorSpec[] | null,
+    readonly size: number,
+  ) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_ENTRY, {
         workerData: { uri, prefilter, indicators },

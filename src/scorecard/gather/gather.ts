@@ -74,7 +74,9 @@ export async function gatherInputs(payload: Payload, options: GatherOptions): Pr
   const both = (...clauses: Array<Where | undefined>): Where => ({ and: clauses.filter(Boolean) as Where[] })
 
   const useSql = (table: string) => options.aggregates !== 'local-api' && sqlTablesAvailable(payload, table)
-  const letters = sources.letters ? await gatherLetters(payload, asOf, config, orgFilter('assignedOrganization'), both, useSql('letters') ? wanted ?? 'all' : null) : null
+  const letters = sources.letters
+    ? await gatherLetters(payload, asOf, config, orgFilter('assignedOrganization'), both, useSql('letters') ? (wanted ?? 'all') : null)
+    : null
   await progress('letters', 1, 1)
   const errorReports = sources.errorReports ? await gatherErrorReports(payload, asOf, config, orgFilter('organization'), both) : null
   const guides = sources.serviceGuides ? await gatherGuides(payload, config, orgFilter('organization'), both) : null
@@ -82,7 +84,15 @@ export async function gatherInputs(payload: Payload, options: GatherOptions): Pr
   const probes = sources.probes ? await gatherProbes(payload, asOf, config, useSql('probe_samples')) : null
   // 采用数: submissions made in the window, counted by src/sharing.
   const submissions = sources.submissions
-    ? new Map((await submissionCounts(payload, { from: new Date(asOf.getTime() - config.submissionLookbackDays * DAY_MS), to: asOf, organizationIds: wanted ? [...wanted] : undefined })).map((c) => [String(c.organization), c]))
+    ? new Map(
+        (
+          await submissionCounts(payload, {
+            from: new Date(asOf.getTime() - config.submissionLookbackDays * DAY_MS),
+            to: asOf,
+            organizationIds: wanted ? [...wanted] : undefined,
+          })
+        ).map((c) => [String(c.organization), c]),
+      )
     : null
   await progress('sources', 1, 1)
 
@@ -97,10 +107,16 @@ export async function gatherInputs(payload: Payload, options: GatherOptions): Pr
       const facts = subtree.get(String(column.id))!
       // Own site: the columns the home page lists. Portal-columns unit: its section's landing
       // pages, i.e. its top columns (their subtree aggregates cover everything below).
-      const onHomepage = site
-        ? column.site === String(site.id) && homeCategories.has(column.category)
-        : !column.parent || !ownedIds.has(column.parent)
-      return { id: column.id, name: column.name, category: column.category, siteId: column.site ?? undefined, path: column.path ?? undefined, ...facts, onHomepage }
+      const onHomepage = site ? column.site === String(site.id) && homeCategories.has(column.category) : !column.parent || !ownedIds.has(column.parent)
+      return {
+        id: column.id,
+        name: column.name,
+        category: column.category,
+        siteId: column.site ?? undefined,
+        path: column.path ?? undefined,
+        ...facts,
+        onHomepage,
+      }
     })
     const input: OrganizationInput = { organization: { id: org.id, name: org.name, kind: org.kind, hostingMode: org.hostingMode }, columns }
     if (site) input.site = siteFacts(site, probes?.get(String(site.id)))
@@ -108,7 +124,8 @@ export async function gatherInputs(payload: Payload, options: GatherOptions): Pr
     if (letters) {
       input.letters = letters.get(orgKey) ?? []
       const channelSites = new Set([site?.id, org.hostSite].filter(Boolean).map(String))
-      const channel = owned.find((c) => c.category === 'interaction') ??
+      const channel =
+        owned.find((c) => c.category === 'interaction') ??
         [...structure.columns.values()].find((c) => c.category === 'interaction' && c.site !== null && channelSites.has(c.site))
       input.interactionChannel = channel ? { available: true, target: { collection: 'columns', id: channel.id } } : { available: false }
     }
@@ -137,7 +154,8 @@ function subtreeAggregates(structure: GroupStructure, own: Map<string, ColumnAgg
         const sub = visit(child, trail)
         total.itemCount += sub.itemCount
         total.undatedCount += sub.undatedCount
-        if (sub.latestPublishedAt && (!total.latestPublishedAt || sub.latestPublishedAt > total.latestPublishedAt)) total.latestPublishedAt = sub.latestPublishedAt
+        if (sub.latestPublishedAt && (!total.latestPublishedAt || sub.latestPublishedAt > total.latestPublishedAt))
+          total.latestPublishedAt = sub.latestPublishedAt
       }
     }
     done.set(id, total)
@@ -170,11 +188,25 @@ async function gatherLetters(payload: Payload, asOf: Date, config: GatherConfig,
   const from = new Date(asOf.getTime() - config.letterLookbackDays * DAY_MS).toISOString()
   if (sqlScope) {
     const rows = await lettersViaSql(payload, from, asOf.toISOString())
-    return lettersByOrganization([rows.filter((r) => sqlScope === 'all' || sqlScope.has(String(r.organization))).map((r) => ({ ...r, assignedOrganization: r.organization }))])
+    return lettersByOrganization([
+      rows.filter((r) => sqlScope === 'all' || sqlScope.has(String(r.organization))).map((r) => ({ ...r, assignedOrganization: r.organization })),
+    ])
   }
   // Old letters still unanswered matter whatever their age; answered ones only within the window.
-  const where = both(scope, { receivedAt: { less_than_equal: asOf.toISOString() } }, { or: [{ receivedAt: { greater_than_equal: from } }, { repliedAt: { exists: false } }] })
-  return lettersByOrganization(readAll<any>(payload, 'letters', where, { assignedOrganization: true, publicSubject: true, receivedAt: true, repliedAt: true, status: true }, config.pageSize))
+  const where = both(
+    scope,
+    { receivedAt: { less_than_equal: asOf.toISOString() } },
+    { or: [{ receivedAt: { greater_than_equal: from } }, { repliedAt: { exists: false } }] },
+  )
+  return lettersByOrganization(
+    readAll<any>(
+      payload,
+      'letters',
+      where,
+      { assignedOrganization: true, publicSubject: true, receivedAt: true, repliedAt: true, status: true },
+      config.pageSize,
+    ),
+  )
 }
 
 async function lettersByOrganization(pages: AsyncIterable<any[]> | Iterable<any[]>) {
@@ -184,7 +216,13 @@ async function lettersByOrganization(pages: AsyncIterable<any[]> | Iterable<any[
       const org = idOf(letter.assignedOrganization)
       if (!org) continue // not dispatched yet: the central office's, not a unit's
       const list = byOrg.get(org) ?? byOrg.set(org, []).get(org)!
-      list.push({ id: letter.id, title: letter.publicSubject ?? undefined, receivedAt: iso(letter.receivedAt)!, repliedAt: iso(letter.repliedAt), valid: letter.status !== 'rejected' })
+      list.push({
+        id: letter.id,
+        title: letter.publicSubject ?? undefined,
+        receivedAt: iso(letter.receivedAt)!,
+        repliedAt: iso(letter.repliedAt),
+        valid: letter.status !== 'rejected',
+      })
     }
   }
   return byOrg
@@ -192,9 +230,19 @@ async function lettersByOrganization(pages: AsyncIterable<any[]> | Iterable<any[
 
 async function gatherErrorReports(payload: Payload, asOf: Date, config: GatherConfig, scope: Where | undefined, both: Both) {
   const from = new Date(asOf.getTime() - config.errorReportLookbackDays * DAY_MS).toISOString()
-  const where = both(scope, { receivedAt: { less_than_equal: asOf.toISOString() } }, { or: [{ receivedAt: { greater_than_equal: from } }, { resolvedAt: { exists: false } }] })
+  const where = both(
+    scope,
+    { receivedAt: { less_than_equal: asOf.toISOString() } },
+    { or: [{ receivedAt: { greater_than_equal: from } }, { resolvedAt: { exists: false } }] },
+  )
   const byOrg = new Map<string, ErrorReportFacts[]>()
-  for await (const page of readAll<any>(payload, 'error-reports', where, { organization: true, receivedAt: true, resolvedAt: true, status: true }, config.pageSize)) {
+  for await (const page of readAll<any>(
+    payload,
+    'error-reports',
+    where,
+    { organization: true, receivedAt: true, resolvedAt: true, status: true },
+    config.pageSize,
+  )) {
     for (const report of page) {
       const org = idOf(report.organization)
       if (!org) continue
@@ -206,7 +254,18 @@ async function gatherErrorReports(payload: Payload, asOf: Date, config: GatherCo
 }
 
 async function gatherGuides(payload: Payload, config: GatherConfig, scope: Where | undefined, both: Both) {
-  const fields: SelectType = { title: true, organization: true, legalBasis: true, conditions: true, materials: true, place: true, hours: true, phone: true, process: true, onlineUrl: true }
+  const fields: SelectType = {
+    title: true,
+    organization: true,
+    legalBasis: true,
+    conditions: true,
+    materials: true,
+    place: true,
+    hours: true,
+    phone: true,
+    process: true,
+    onlineUrl: true,
+  }
   const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0
   const byOrg = new Map<string, ServiceGuideFacts[]>()
   for await (const page of readAll<any>(payload, 'service-guides', both(scope, { _status: { equals: 'published' } }), fields, config.pageSize)) {
@@ -225,7 +284,13 @@ async function gatherRatings(payload: Payload, asOf: Date, config: GatherConfig,
   const start = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - config.ratingLookbackMonths + 1, 1))
   const fromPeriod = start.toISOString().slice(0, 7)
   const sums = new Map<string, Map<string, { sum: number; votes: number }>>()
-  for await (const page of readAll<any>(payload, 'ratings', both(scope, { period: { greater_than_equal: fromPeriod } }), { organization: true, scores: true }, config.pageSize)) {
+  for await (const page of readAll<any>(
+    payload,
+    'ratings',
+    both(scope, { period: { greater_than_equal: fromPeriod } }),
+    { organization: true, scores: true },
+    config.pageSize,
+  )) {
     for (const rating of page) {
       const org = idOf(rating.organization)
       if (!org) continue
@@ -240,7 +305,10 @@ async function gatherRatings(payload: Payload, asOf: Date, config: GatherConfig,
   }
   const byOrg = new Map<string, PublicRatingFacts[]>()
   for (const [org, perIndicator] of sums) {
-    byOrg.set(org, [...perIndicator].map(([indicator, { sum, votes }]) => ({ indicator, average: sum / votes, votes })))
+    byOrg.set(
+      org,
+      [...perIndicator].map(([indicator, { sum, votes }]) => ({ indicator, average: sum / votes, votes })),
+    )
   }
   return byOrg
 }
@@ -256,8 +324,18 @@ async function gatherProbes(payload: Payload, asOf: Date, config: GatherConfig, 
       const site = idOf(s.site)
       if (!site) continue
       const list = bySite.get(site) ?? bySite.set(site, []).get(site)!
-      const features = s.searchBox === null || s.searchBox === undefined ? undefined : { searchBox: Boolean(s.searchBox), errorReportEntry: Boolean(s.errorReportEntry) }
-      list.push({ siteId: s.site, url: s.url, at: iso(s.at)!, ok: Boolean(s.ok), status: s.status ?? null, durationMs: s.durationMs ?? 0, error: s.error ?? undefined, features })
+      const features =
+        s.searchBox === null || s.searchBox === undefined ? undefined : { searchBox: Boolean(s.searchBox), errorReportEntry: Boolean(s.errorReportEntry) }
+      list.push({
+        siteId: s.site,
+        url: s.url,
+        at: iso(s.at)!,
+        ok: Boolean(s.ok),
+        status: s.status ?? null,
+        durationMs: s.durationMs ?? 0,
+        error: s.error ?? undefined,
+        features,
+      })
     }
   }
   for (const list of bySite.values()) list.sort((a, b) => a.at.localeCompare(b.at))

@@ -1,7 +1,15 @@
 // Kept apart from text-source so the text-scan workers can load it without Payload.
 import { idOf } from './read'
 
-type LexicalNode = { type?: string; text?: string; children?: LexicalNode[]; fields?: { url?: string; alt?: string; linkType?: string }; url?: string; value?: unknown; relationTo?: string }
+type LexicalNode = {
+  type?: string
+  text?: string
+  children?: LexicalNode[]
+  fields?: { url?: string; alt?: string; linkType?: string }
+  url?: string
+  value?: unknown
+  relationTo?: string
+}
 
 /** Text, links and images of a Lexical body: what the text checks read. */
 export function walkLexical(body: unknown): { text: string; links: Array<{ href: string }>; uploads: Array<{ media: string | null; alt?: string | null }> } {

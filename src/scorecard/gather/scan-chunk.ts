@@ -41,7 +41,12 @@ export function scanIndicatorsFrom(specs: ScanIndicatorSpec[]): ScanIndicator[] 
  * remaining checks (dates, terms in the title) run right here on the same ArticleText the main
  * thread would build, and only its findings travel back.
  */
-export function readScanChunk(reader: ArticleTextReader, prefilter: RegExp[] | null, request: ScanChunkRequest, indicators: ScanIndicator[] | null = null): ScanChunk {
+export function readScanChunk(
+  reader: ArticleTextReader,
+  prefilter: RegExp[] | null,
+  request: ScanChunkRequest,
+  indicators: ScanIndicator[] | null = null,
+): ScanChunk {
   const rows: ScanChunk['rows'] = []
   const clean: number[] = []
   const ctx = { asOf: Date.parse(request.asOfIso), resolveInternalUrl: () => true, internalHosts: new Set<string>() }
@@ -62,5 +67,15 @@ export function readScanChunk(reader: ArticleTextReader, prefilter: RegExp[] | n
 
 // Spelled out: object rest/spread per row cost more than the date checks on a million rows.
 function withoutBody(row: ArticleTextRow, walked: WalkedBody | null): ScannedRow {
-  return { id: row.id, title: row.title, publishedAt: row.publishedAt, createdAt: row.createdAt, column: row.column, site: row.site, organization: row.organization, workflowed: row.workflowed, walked }
+  return {
+    id: row.id,
+    title: row.title,
+    publishedAt: row.publishedAt,
+    createdAt: row.createdAt,
+    column: row.column,
+    site: row.site,
+    organization: row.organization,
+    workflowed: row.workflowed,
+    walked,
+  }
 }

@@ -45,7 +45,13 @@ export interface GroupStructure {
 export async function loadStructure(payload: Payload, pageSize: number): Promise<GroupStructure> {
   const [orgs, sites, columns] = await Promise.all([
     readAllFlat<any>(payload, 'organizations', undefined, { name: true, kind: true, hostingMode: true, hostSite: true }, pageSize),
-    readAllFlat<any>(payload, 'sites', undefined, { name: true, code: true, domains: true, identificationCode: true, organization: true, theme: true, status: true, settings: { footer: true } } as never, pageSize),
+    readAllFlat<any>(
+      payload,
+      'sites',
+      undefined,
+      { name: true, code: true, domains: true, identificationCode: true, organization: true, theme: true, status: true, settings: { footer: true } } as never,
+      pageSize,
+    ),
     readAllFlat<any>(payload, 'columns', undefined, { name: true, site: true, parent: true, path: true, category: true, ownerOrganization: true }, pageSize),
   ])
   const structure: GroupStructure = { organizations: new Map(), sites: new Map(), columns: new Map(), children: new Map() }
@@ -67,7 +73,15 @@ export async function loadStructure(payload: Payload, pageSize: number): Promise
     })
   }
   for (const c of columns) {
-    const row: ColumnRow = { id: c.id, name: c.name, site: idOf(c.site), parent: idOf(c.parent), path: c.path ?? null, category: c.category ?? 'other', owner: idOf(c.ownerOrganization) }
+    const row: ColumnRow = {
+      id: c.id,
+      name: c.name,
+      site: idOf(c.site),
+      parent: idOf(c.parent),
+      path: c.path ?? null,
+      category: c.category ?? 'other',
+      owner: idOf(c.ownerOrganization),
+    }
     structure.columns.set(String(c.id), row)
     if (row.parent) {
       const list = structure.children.get(row.parent)

@@ -101,19 +101,38 @@ export async function scanDatabaseArticles(
   const mediaAlt = hasCollection(payload, 'media')
   const emptyResolver = createResolver(structure, new Set())
   const since = options.full || !options.since ? null : options.since
-  const sqliteUri = options.mode !== 'local-api' && options.textScan !== 'pages' && sqlTablesAvailable(payload, 'articles', 'articles_workflow') ? sqliteFileUri(payload) : null
+  const sqliteUri =
+    options.mode !== 'local-api' && options.textScan !== 'pages' && sqlTablesAvailable(payload, 'articles', 'articles_workflow') ? sqliteFileUri(payload) : null
   const pages: AsyncIterable<{ rows: any[]; clean: Id[] }> = sqliteUri
     ? fastPages(sqliteUri, set, options.asOf.toISOString(), since, options)
     : withoutClean(
         options.mode !== 'local-api' && sqlTablesAvailable(payload, 'articles', 'articles_workflow')
           ? sqlPages(payload, options.pageSize, options.asOf.toISOString(), since)
-          : readAll<any>(payload, 'articles', where, { title: true, body: true, publishedAt: true, createdAt: true, column: true, site: true, organization: true, workflow: { action: true } } as never, options.pageSize),
+          : readAll<any>(
+              payload,
+              'articles',
+              where,
+              {
+                title: true,
+                body: true,
+                publishedAt: true,
+                createdAt: true,
+                column: true,
+                site: true,
+                organization: true,
+                workflow: { action: true },
+              } as never,
+              options.pageSize,
+            ),
       )
   for await (const { rows: page, clean } of pages) {
     // Fast-path rows come walked (or null: the prefilter showed the body cannot matter), or already
     // checked by a worker (prescanned); `clean` ids were checked there and found nothing.
     const docs = page.filter((doc) => !doc.prescanned)
-    const walked = docs.map((doc) => ({ doc, ...((doc.walked === undefined ? walkLexical(doc.body) : (doc.walked ?? { text: '', links: [], uploads: [] })) as ReturnType<typeof walkLexical>) }))
+    const walked = docs.map((doc) => ({
+      doc,
+      ...((doc.walked === undefined ? walkLexical(doc.body) : (doc.walked ?? { text: '', links: [], uploads: [] })) as ReturnType<typeof walkLexical>),
+    }))
     // Ids of articles linked from this page, checked in one query; media alt texts likewise.
     const linkedIds = new Set<string>()
     for (const { doc, links } of walked) {
@@ -130,7 +149,12 @@ export async function scanDatabaseArticles(
       }
     }
     const known = await existingArticleIds(payload, [...linkedIds], visible)
-    const alts = mediaAlt ? await mediaAlts(payload, walked.flatMap((w) => w.uploads.filter((u) => u.alt === undefined && u.media).map((u) => u.media!))) : new Map()
+    const alts = mediaAlt
+      ? await mediaAlts(
+          payload,
+          walked.flatMap((w) => w.uploads.filter((u) => u.alt === undefined && u.media).map((u) => u.media!)),
+        )
+      : new Map()
     const texts = new Map<unknown, ArticleText>()
     for (const { doc, text, links, uploads } of walked) {
       const images = uploads.map((u) => ({ src: u.media ? `/media/${u.media}` : '', alt: u.alt !== undefined ? u.alt : (alts.get(u.media ?? '') ?? null) }))
@@ -140,17 +164,24 @@ export async function scanDatabaseArticles(
     }
     const upserted = page.map((doc) => (doc.prescanned ? (doc as PrescannedArticle) : texts.get(doc)!))
     const resolver = known.size === 0 ? emptyResolver : createResolver(structure, known) // most pages link to no article
-    state = scanArticles(set, state, { upserted, removed: clean }, { asOf: options.asOf, full: state === null, resolveInternalUrl: resolver.resolve, internalHosts: resolver.internalHosts })
+    state = scanArticles(
+      set,
+      state,
+      { upserted, removed: clean },
+      { asOf: options.asOf, full: state === null, resolveInternalUrl: resolver.resolve, internalHosts: resolver.internalHosts },
+    )
     scanned += page.length + clean.length
     await options.onProgress?.(scanned)
   }
-  if (state === null) state = scanArticles(set, null, { upserted: [] }, { asOf: options.asOf, full: true, resolveInternalUrl: () => true, internalHosts: new Set() })
+  if (state === null)
+    state = scanArticles(set, null, { upserted: [] }, { asOf: options.asOf, full: true, resolveInternalUrl: () => true, internalHosts: new Set() })
   if (!options.full && previous) {
     // Findings of articles no longer public (withdrawn, deleted, unpublished) are dropped.
     const ids = [...state.findings.keys()]
     const still = await existingArticleIds(payload, ids, visible)
     const removed = ids.filter((id) => !still.has(id))
-    if (removed.length) state = scanArticles(set, state, { upserted: [], removed }, { asOf: options.asOf, resolveInternalUrl: () => true, internalHosts: new Set() })
+    if (removed.length)
+      state = scanArticles(set, state, { upserted: [], removed }, { asOf: options.asOf, resolveInternalUrl: () => true, internalHosts: new Set() })
   }
   return { ...state, scannedAt: options.asOf.toISOString() }
 }
@@ -159,7 +190,14 @@ async function* fastPages(uri: string, set: IndicatorSet, asOfIso: string, since
   const prefilter = bodyPrefilterSources(set)
   // With the prefilter on, every scan check is one the workers may run on a skipped body.
   const indicators = prefilter === null ? null : scanIndicators(set).map(({ code, check, params }) => ({ code, checkId: check.id, params }))
-  const chunks = fastArticlePages(uri, { asOfIso, sinceIso, prefilter, indicators, workers: options.workers ?? gatherConfig.textScanWorkers, chunkIds: options.chunkIds ?? gatherConfig.textScanChunkIds })
+  const chunks = fastArticlePages(uri, {
+    asOfIso,
+    sinceIso,
+    prefilter,
+    indicators,
+    workers: options.workers ?? gatherConfig.textScanWorkers,
+    chunkIds: options.chunkIds ?? gatherConfig.textScanChunkIds,
+  })
   for await (const chunk of chunks) if (chunk.rows.length || chunk.clean.length) yield chunk
 }
 
@@ -182,7 +220,15 @@ async function existingArticleIds(payload: Payload, ids: string[], visible: Wher
   const found = new Set<string>()
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500)
-    const { docs } = await payload.find({ collection: 'articles', where: { and: [visible, { id: { in: chunk } }] }, limit: chunk.length, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never })
+    const { docs } = await payload.find({
+      collection: 'articles',
+      where: { and: [visible, { id: { in: chunk } }] },
+      limit: chunk.length,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { id: true } as never,
+    })
     for (const doc of docs as Array<{ id: Id }>) found.add(String(doc.id))
   }
   return found
@@ -193,7 +239,15 @@ async function mediaAlts(payload: Payload, ids: string[]): Promise<Map<string, s
   const unique = [...new Set(ids)]
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500)
-    const { docs } = await payload.find({ collection: 'media', where: { id: { in: chunk } }, limit: chunk.length, pagination: false, depth: 0, overrideAccess: true, select: { alt: true } as never })
+    const { docs } = await payload.find({
+      collection: 'media',
+      where: { id: { in: chunk } },
+      limit: chunk.length,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { alt: true } as never,
+    })
     for (const doc of docs as Array<{ id: Id; alt?: string | null }>) alts.set(String(doc.id), doc.alt ?? null)
   }
   return alts

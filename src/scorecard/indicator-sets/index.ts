@@ -1,13 +1,11 @@
-import national2019 from './national-2019.json' with { type: 'json' }
-import yulinPublicRating from './yulin-public-rating.json' with { type: 'json' }
 import { loadIndicatorSet, type IndicatorSet } from './load'
+import { assertShippedSetUnchanged, BUILT_IN_SET_DATA, type BuiltInSetCode } from './shipped'
 
-/** The indicator sets shipped with SiteGroup, as data (the admin may store edited versions). */
-export const BUILT_IN_SET_DATA = { 'national-2019': national2019, 'yulin-public-rating': yulinPublicRating } as const
-
-export function builtInIndicatorSet(code: keyof typeof BUILT_IN_SET_DATA): IndicatorSet {
+export function builtInIndicatorSet(code: BuiltInSetCode): IndicatorSet {
+  assertShippedSetUnchanged(code)
   return loadIndicatorSet(structuredClone(BUILT_IN_SET_DATA[code]))
 }
 
+export { BUILT_IN_SET_DATA, SHIPPED_HASHES, assertShippedSetUnchanged, contentHash, shippedSetsChangedWithoutNewVersion } from './shipped'
 export { loadIndicatorSet, IndicatorSetError, type Indicator, type IndicatorSet } from './load'
 export { AREAS, AREA_NAMES, GROUPS, GROUP_NAMES, type Area, type Group, type IndicatorSetData } from './schema'

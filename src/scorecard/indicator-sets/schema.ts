@@ -38,11 +38,11 @@ export const indicatorSchema = z
     area: z.enum(AREAS),
     /** Which of the national veto items (1–6) this indicator belongs to. */
     vetoItem: z.number().int().min(1).optional(),
-    measure: z.union([
-      z.literal('manual'),
-      z.object({ check: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }).strict(),
-    ]),
-    thresholds: z.object({ failAtCount: z.number().int().positive().default(1) }).strict().default({ failAtCount: 1 }),
+    measure: z.union([z.literal('manual'), z.object({ check: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }).strict()]),
+    thresholds: z
+      .object({ failAtCount: z.number().int().positive().default(1) })
+      .strict()
+      .default({ failAtCount: 1 }),
     points: points.optional(),
     /** Paths of values that no public source confirms (e.g. "points.perItem"). */
     unverified: z.array(z.string()).default([]),

@@ -28,7 +28,13 @@ export const scorecardEvaluateTask: TaskConfig<any> = {
       if (!setDoc) throw new Error(`no active indicator set ${gatherConfig.evaluate.setCode}`)
       const run = await req.payload.create({
         collection: 'evaluation-runs' as never,
-        data: { title: `定时考评 ${new Date().toISOString().slice(0, 10)}`, scope: organizationId ? 'organization' : 'all', organization: organizationId ?? null, indicatorSet: setDoc.id, trigger: 'schedule' } as never,
+        data: {
+          title: `定时考评 ${new Date().toISOString().slice(0, 10)}`,
+          scope: organizationId ? 'organization' : 'all',
+          organization: organizationId ?? null,
+          indicatorSet: setDoc.id,
+          trigger: 'schedule',
+        } as never,
         overrideAccess: true,
         context: { scorecardNoQueue: true },
       })

@@ -32,7 +32,19 @@ export async function applyRectification(payload: Payload, runId: Id, run: Evalu
     payload,
     'rectification-items',
     { and: [{ setCode: { equals: set.code } }, { status: { not_equals: 'closed' } }, { organization: { in: scope } }] },
-    { key: true, status: true, organization: true, indicatorCode: true, indicatorName: true, evidenceKey: true, message: true, targetCollection: true, targetId: true, openedAt: true, deadline: true },
+    {
+      key: true,
+      status: true,
+      organization: true,
+      indicatorCode: true,
+      indicatorName: true,
+      evidenceKey: true,
+      message: true,
+      targetCollection: true,
+      targetId: true,
+      openedAt: true,
+      deadline: true,
+    },
     1000,
   )
   const byKey = new Map(docs.map((doc) => [doc.key, doc]))
@@ -58,7 +70,12 @@ export async function applyRectification(payload: Payload, runId: Id, run: Evalu
   const stillFailing = new Set(deriveRectificationItems(run, set).map((item) => item.key))
   for (const item of update.closed) {
     const doc = byKey.get(item.key)!
-    await payload.update({ collection: 'rectification-items' as never, id: doc.id, data: { status: 'closed', closedAt: run.asOf, closedInRun: runId, lastSeenInRun: runId } as never, overrideAccess: true })
+    await payload.update({
+      collection: 'rectification-items' as never,
+      id: doc.id,
+      data: { status: 'closed', closedAt: run.asOf, closedInRun: runId, lastSeenInRun: runId } as never,
+      overrideAccess: true,
+    })
   }
   for (const item of update.open) {
     const doc = byKey.get(item.key)

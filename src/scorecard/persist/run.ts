@@ -23,7 +23,14 @@ export interface ExecuteRunOptions {
   onProgress?: (stage: string, percent: number) => void
 }
 
-type RunDoc = { id: Id; status: string; scope: 'all' | 'organization'; organization?: Id | { id: Id } | null; indicatorSet: Id | { id: Id }; asOf?: string | null }
+type RunDoc = {
+  id: Id
+  status: string
+  scope: 'all' | 'organization'
+  organization?: Id | { id: Id } | null
+  indicatorSet: Id | { id: Id }
+  asOf?: string | null
+}
 
 const idOf = (value: Id | { id: Id } | null | undefined) => (value && typeof value === 'object' ? value.id : value) ?? null
 
@@ -44,9 +51,20 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
     // Progress writes are throttled: a million-article scan must not write the run doc per page.
     if (!force && performance.now() - lastWrite < 1000) return
     lastWrite = performance.now()
-    await payload.update({ collection: 'evaluation-runs' as never, id: runId, data: { progress: Math.round(percent), stage } as never, overrideAccess: true, context: { skipAudit: true } })
+    await payload.update({
+      collection: 'evaluation-runs' as never,
+      id: runId,
+      data: { progress: Math.round(percent), stage } as never,
+      overrideAccess: true,
+      context: { skipAudit: true },
+    })
   }
-  await payload.update({ collection: 'evaluation-runs' as never, id: runId, data: { status: 'running', startedAt: new Date().toISOString(), asOf: asOf.toISOString(), error: null } as never, overrideAccess: true })
+  await payload.update({
+    collection: 'evaluation-runs' as never,
+    id: runId,
+    data: { status: 'running', startedAt: new Date().toISOString(), asOf: asOf.toISOString(), error: null } as never,
+    overrideAccess: true,
+  })
   try {
     const set = await indicatorSetById(payload, idOf(run.indicatorSet)!)
     await setProgress('gather', 2, true)
@@ -59,7 +77,11 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
       onProgress: (step, done, total) => setProgress(`gather:${step}`, 2 + 28 * (done / Math.max(1, total))),
     })
     await setProgress('manual scores', 30, true)
-    const manual = await manualEntries(payload, set.code, gathered.inputs.map((input) => input.organization.id))
+    const manual = await manualEntries(
+      payload,
+      set.code,
+      gathered.inputs.map((input) => input.organization.id),
+    )
     for (const input of gathered.inputs) input.manualEntries = manual.get(String(input.organization.id)) ?? []
 
     let scannedArticles = 0
@@ -84,7 +106,13 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
     const evaluation = evaluateRun(set, gathered.inputs, { asOf, scan })
     await storeResults(payload, runId, evaluation)
     await setProgress('rectification', 92, true)
-    const rectification = await applyRectification(payload, runId, evaluation, set, gathered.inputs.map((input) => input.organization.id))
+    const rectification = await applyRectification(
+      payload,
+      runId,
+      evaluation,
+      set,
+      gathered.inputs.map((input) => input.organization.id),
+    )
     const counts = {
       organizationCount: evaluation.results.length,
       passedCount: evaluation.results.filter((r) => r.status === 'pass').length,
@@ -116,7 +144,12 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
     await payload.update({
       collection: 'evaluation-runs' as never,
       id: runId,
-      data: { status: 'failed', stage: 'failed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), finishedAt: new Date().toISOString() } as never,
+      data: {
+        status: 'failed',
+        stage: 'failed',
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        finishedAt: new Date().toISOString(),
+      } as never,
       overrideAccess: true,
     })
     throw error
@@ -124,7 +157,13 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
 }
 
 /** Where the text scan continues from: the newest finished run of the same set parameters, unless a full pass is due. */
-async function previousScan(payload: Payload, runId: Id, set: IndicatorSet, asOf: Date, config: GatherConfig): Promise<{ state: TextScanState | null; full: boolean }> {
+async function previousScan(
+  payload: Payload,
+  runId: Id,
+  set: IndicatorSet,
+  asOf: Date,
+  config: GatherConfig,
+): Promise<{ state: TextScanState | null; full: boolean }> {
   const { docs } = await payload.find({
     collection: 'evaluation-runs' as never,
     where: { and: [{ status: { equals: 'done' } }, { setCode: { equals: set.code } }, { id: { not_equals: runId } }] },

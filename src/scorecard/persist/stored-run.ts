@@ -22,9 +22,24 @@ type ResultDoc = {
 /** A stored run as the core's EvaluationRun (for export and the ranking view). */
 export async function loadStoredRun(payload: Payload, runId: Id): Promise<{ run: EvaluationRun; doc: Record<string, any> }> {
   const doc = (await payload.findByID({ collection: 'evaluation-runs' as never, id: runId, depth: 0, overrideAccess: true })) as Record<string, any>
-  const results = await readAllFlat<ResultDoc>(payload, 'evaluation-results', { run: { equals: runId } }, {
-    organization: true, organizationName: true, organizationKind: true, status: true, total: true, baseScore: true, bonus: true, vetoCodes: true, areaDeductions: true, indicators: true,
-  }, 500)
+  const results = await readAllFlat<ResultDoc>(
+    payload,
+    'evaluation-results',
+    { run: { equals: runId } },
+    {
+      organization: true,
+      organizationName: true,
+      organizationKind: true,
+      status: true,
+      total: true,
+      baseScore: true,
+      bonus: true,
+      vetoCodes: true,
+      areaDeductions: true,
+      indicators: true,
+    },
+    500,
+  )
   const run: EvaluationRun = {
     setCode: doc.setCode,
     setVersion: doc.setVersion,
@@ -55,10 +70,13 @@ export const exportRunEndpoint: Endpoint = {
       return Response.json({ errors: [{ message: '只有考评管理人员可以导出考评结果 / only the central office and evaluators export runs' }] }, { status: 403 })
     }
     const id = req.routeParams?.id as string | undefined
-    const found = id ? await req.payload.find({ collection: 'evaluation-runs' as never, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true }) : null
+    const found = id
+      ? await req.payload.find({ collection: 'evaluation-runs' as never, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
+      : null
     const runDoc = found?.docs[0] as { status?: string; indicatorSet?: Id } | undefined
     if (!runDoc) return Response.json({ errors: [{ message: `没有考评批次 ${id} / no evaluation run ${id}` }] }, { status: 404 })
-    if (runDoc.status !== 'done') return Response.json({ errors: [{ message: `考评批次 ${id} 尚未完成 / run ${id} is not done (${runDoc.status})` }] }, { status: 409 })
+    if (runDoc.status !== 'done')
+      return Response.json({ errors: [{ message: `考评批次 ${id} 尚未完成 / run ${id} is not done (${runDoc.status})` }] }, { status: 409 })
     const { run } = await loadStoredRun(req.payload, id!)
     const set = await indicatorSetById(req.payload, runDoc.indicatorSet as Id)
     const xlsx = await exportRunToXlsx(run, set)

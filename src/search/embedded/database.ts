@@ -1,8 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { indexTokens } from '../tokenizer'
-import { documentTags } from './plan'
 
 /** Contentless FTS5 table; every text table shares the tokenizer settings. */
 function ftsTable(name: string, columns: string, prefixIndex: boolean): string {
@@ -58,6 +56,11 @@ ${ftsTable('fts_site', 'title, body, tags', prefixIndex)}
 -- Titles again in site-major order, for the title tier of a one-site search: on fts_site it
 -- decoded the body positions of every candidate (4–7 ms a phrase at 1M documents).
 ${ftsTable('fts_site_title', 'title, tags', prefixIndex)}
+-- Every indexed word starting with a digit and every reversed-digits token (tokenizer.ts): a query's
+-- digit edge becomes an OR of these exact tokens. FTS5 builds a prefix query's whole merged doclist
+-- up front, 50–130 ms for a common number at 200,000 documents, where exact tokens are read lazily.
+-- Never pruned: a term no document holds any more only adds an OR branch that matches nothing.
+CREATE TABLE IF NOT EXISTS digit_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 -- Site codes to the numbers in fts_site rowids; a number is never reused.
 CREATE TABLE IF NOT EXISTS site_numbers (site TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -87,19 +90,21 @@ export function openIndexDatabase(file: string, options: OpenOptions): Database.
   return db
 }
 
-/** Bumped whenever the layout changes; see upgradeFormat for what happens to an older index. */
-const FORMAT = '3'
+/**
+ * Bumped whenever the layout or the tokens change; see upgradeFormat for what happens to an older
+ * index. 4: paragraph boundaries and reversed-digits tokens (tokenizer.ts), and bodies whose
+ * inline formatting no longer splits words (lexicalToParagraphs), which only the database has.
+ */
+const FORMAT = '4'
 export const REBUILDING_KEY = 'rebuilding'
 /** The FTS5 tables of schema(); the writer clears and optimizes them together. */
 export const TEXT_TABLES = ['fts', 'fts_title', 'fts_site', 'fts_site_title'] as const
-const TABLES = ['docs', 'facets', ...TEXT_TABLES, 'site_numbers']
+const TABLES = ['docs', 'facets', ...TEXT_TABLES, 'site_numbers', 'digit_terms']
 
 /**
  * An index written by an older version is dropped, not misread: it is recreated empty and marked
  * as rebuilding, so searches answer "temporarily unavailable" until the reconcile job (or
  * `npm run search:reindex`) has filled it from the database, which it does because it is empty.
- * Format 2 lacks only fts_site_title, which is filled from the stored titles instead: minutes,
- * not the hour a full rebuild takes at a million documents.
  *
  * All in one write transaction that re-reads the format: processes opening the file together
  * (the server's cluster workers) wait for the first one's upgrade and then find it done.
@@ -110,16 +115,11 @@ function upgradeFormat(db: Database.Database, prefixIndex: boolean): void {
   db.pragma(`busy_timeout = ${UPGRADE_WAIT_MS}`)
   try {
     db.transaction(() => {
-      const format = storedFormat(db)
-      if (format === FORMAT) return
+      if (storedFormat(db) === FORMAT) return
       const hasDocs = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'docs'").get() !== undefined
-      if (hasDocs && format === '2') {
-        addSiteTitles(db, prefixIndex)
-      } else {
-        if (hasDocs) for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`)
-        db.exec(schema(prefixIndex))
-        if (hasDocs) writeMeta(db, REBUILDING_KEY, '1')
-      }
+      if (hasDocs) for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`)
+      db.exec(schema(prefixIndex))
+      if (hasDocs) writeMeta(db, REBUILDING_KEY, '1')
       writeMeta(db, 'format', FORMAT)
     }).immediate()
   } finally {
@@ -127,44 +127,12 @@ function upgradeFormat(db: Database.Database, prefixIndex: boolean): void {
   }
 }
 
-/** Long enough for another process's format-2 upgrade of a million documents (≈ 3 minutes). */
-const UPGRADE_WAIT_MS = 30 * 60_000
+/** Dropping a large index's tables takes a while; other processes opening it wait for that. */
+const UPGRADE_WAIT_MS = 5 * 60_000
 
 function storedFormat(db: Database.Database): string | undefined {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined
   return hasMeta ? readMeta(db, 'format') : undefined
-}
-
-/** Format 2 → 3, inside upgradeFormat's transaction: readers keep the old snapshot meanwhile. */
-function addSiteTitles(db: Database.Database, prefixIndex: boolean): void {
-  db.exec('DROP TABLE IF EXISTS fts_site_title')
-  db.exec(schema(prefixIndex))
-  const total = db.prepare('SELECT count(*) FROM facets').pluck().get() as number
-  const page = db
-    .prepare('SELECT f.rowid, f.site_rowid, d.title, f.site, f.organization, f.type, f.year FROM facets f JOIN docs d ON d.rowid = f.rowid WHERE f.rowid > ? ORDER BY f.rowid LIMIT 5000')
-    .raw()
-    .safeIntegers()
-  const insert = db.prepare('INSERT INTO fts_site_title (rowid, title, tags) VALUES (?, ?, ?)')
-  type Row = [bigint, bigint, string, string, string, string, bigint]
-  const started = Date.now()
-  let done = 0
-  let reported = 0
-  let after = -(2n ** 63n)
-  for (;;) {
-    const rows = page.all(after) as Row[]
-    if (rows.length === 0) break
-    for (const [, siteRowid, title, site, organization, type, year] of rows) {
-      insert.run(siteRowid, indexTokens(title), documentTags({ site, organization, type, year: Number(year) }))
-    }
-    done += rows.length
-    after = rows[rows.length - 1]![0]
-    if (total >= 50_000 && done - reported >= total / 10) {
-      reported = done
-      console.warn(`search index: adding the one-site title table, ${done}/${total} documents`)
-    }
-  }
-  db.exec("INSERT INTO fts_site_title (fts_site_title) VALUES ('optimize')")
-  if (total >= 50_000) console.warn(`search index: one-site title table added in ${Math.round((Date.now() - started) / 1000)} s`)
 }
 
 export function readMeta(db: Database.Database, key: string): string | undefined {

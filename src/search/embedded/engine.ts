@@ -64,6 +64,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.counts = new ResultCache({ maxEntries: enabled ? settings.cache.countEntries : 0, maxAgeMs })
   }
 
+  private digitTerms: Database.Statement | null = null
+
+  /** Up to the limit, the indexed tokens starting with this digit prefix (plan.ts); null beyond it. */
+  private expandDigits(prefix: string): string[] | null {
+    this.digitTerms ??= this.db.prepare('SELECT term FROM digit_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?').pluck()
+    const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
+    const terms = this.digitTerms.all(prefix, end, settings.embedded.digitEdgeExpansionLimit + 1) as string[]
+    return terms.length > settings.embedded.digitEdgeExpansionLimit ? null : terms
+  }
+
   /** Synonyms and the rebuilding flag live in the index file, so every process sharing it agrees. */
   private loadMeta(): void {
     const stored = readMeta(this.db, 'synonyms')
@@ -121,7 +131,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Builds the plan the readers run; exposed for tests and the benchmark. */
   plan(query: SearchQuery): SearchPlan {
-    return compileSearchPlan(query, parseQueryTerms(query.text, this.synonyms), (site) => this.siteNumbers.get(site))
+    return compileSearchPlan(
+      query,
+      parseQueryTerms(query.text, this.synonyms),
+      (site) => this.siteNumbers.get(site),
+      Date.now(),
+      (prefix) => this.expandDigits(prefix),
+    )
   }
 
   async search(input: SearchQueryInput | SearchQuery): Promise<SearchResult> {

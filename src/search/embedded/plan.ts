@@ -56,12 +56,7 @@ export interface KnownCounts {
 export const TAG_PREFIX = { site: 's.', organization: 'o.', type: 't.', year: 'y.' } as const
 
 export function documentTags(doc: { site: string; organization: string; type: string; year: number }): string {
-  return [
-    TAG_PREFIX.site + doc.site,
-    TAG_PREFIX.organization + doc.organization,
-    TAG_PREFIX.type + doc.type,
-    TAG_PREFIX.year + doc.year,
-  ]
+  return [TAG_PREFIX.site + doc.site, TAG_PREFIX.organization + doc.organization, TAG_PREFIX.type + doc.type, TAG_PREFIX.year + doc.year]
     .map((tag) => tag.toLowerCase())
     .join(' ')
 }
@@ -74,15 +69,37 @@ function quote(text: string): string {
 /**
  * Why the text terms need no `{title body}` filter: every tag token holds a `.` after its
  * prefix letter (`s.yl-gov`), while the query tokenizer cuts punctuation into tokens of its own,
- * and a prefix term (`"县" *`) always starts with a CJK character. A column filter made FTS5
+ * and a prefix term starts with a CJK character (`"县" *`), a digit (`"20" *`) or the reversed-digits
+ * mark (tokenizer.ts), never with a tag's letter and dot. A column filter made FTS5
  * decode position lists it otherwise skips: 20–30 % of a count (measured at 1M documents).
  */
-function phrase(alternative: TermAlternative): string {
-  return `${quote(alternative.tokens.join(' '))}${alternative.prefixLast ? ' *' : ''}`
+function phrase(alternative: TermAlternative, expandDigits: DigitExpander): string {
+  const { tokens, suffixFirst, prefixLast } = alternative
+  const digitEnd = prefixLast && /^[0-9]/.test(tokens[tokens.length - 1]!)
+  const firsts = suffixFirst ? expandDigits(tokens[0]!) : null
+  const lasts = digitEnd && tokens.length > 1 ? expandDigits(tokens[tokens.length - 1]!) : null
+  const size = (firsts?.length ?? 1) * (lasts?.length ?? 1)
+  if ((suffixFirst ? firsts?.length : 1) && (digitEnd ? lasts?.length : 1) && size <= settings.embedded.digitEdgeExpansionLimit) {
+    // Every index token the digit edges can be: an OR of exact phrases, each read lazily.
+    const middle = tokens.slice(suffixFirst ? 1 : 0, digitEnd ? -1 : undefined)
+    const options = (firsts ?? [null]).flatMap((first) =>
+      (lasts ?? [null]).map((last) => {
+        const exact = [...(first === null ? [] : [first]), ...middle, ...(last === null ? [] : [last])]
+        return `${quote(exact.join(' '))}${prefixLast && !digitEnd ? ' *' : ''}`
+      }),
+    )
+    return options.length === 1 ? options[0]! : `(${options.join(' OR ')})`
+  }
+  const last = `${quote(tokens.slice(suffixFirst ? 1 : 0).join(' '))}${prefixLast ? ' *' : ''}`
+  // FTS5 allows a prefix on any part of a phrase joined with +.
+  return suffixFirst ? `${quote(tokens[0]!)} * + ${last}` : last
 }
 
-function termExpression(term: QueryTerm): string {
-  const options = term.alternatives.map(phrase)
+/** Index tokens starting with a prefix, or null when more than the expansion limit do. */
+export type DigitExpander = (prefix: string) => string[] | null
+
+function termExpression(term: QueryTerm, expandDigits: DigitExpander): string {
+  const options = term.alternatives.map((alternative) => phrase(alternative, expandDigits))
   return options.length === 1 ? options[0]! : `(${options.join(' OR ')})`
 }
 
@@ -111,7 +128,12 @@ export function countKey(plan: SearchPlan): string {
 }
 
 /** Site ranges for a few named sites with whole-second date bounds; null means: use the tags. */
-function siteRangesOf(sites: string[] | undefined, siteNumber: (site: string) => number | undefined, fromMs: number | undefined, toMs: number | undefined): SiteRange[] | null {
+function siteRangesOf(
+  sites: string[] | undefined,
+  siteNumber: (site: string) => number | undefined,
+  fromMs: number | undefined,
+  toMs: number | undefined,
+): SiteRange[] | null {
   if (!sites?.length || sites.length > settings.embedded.siteRangesUpTo) return null
   const ranges: SiteRange[] = []
   for (const site of new Set(sites)) {
@@ -129,6 +151,7 @@ export function compileSearchPlan(
   terms: QueryTerm[],
   siteNumber: (site: string) => number | undefined = () => undefined,
   nowMs = Date.now(),
+  expandDigits: DigitExpander = () => null,
 ): SearchPlan {
   const fromMs = dateMs(query.publishedFrom, false)
   const toMs = dateMs(query.publishedTo, true)
@@ -140,7 +163,7 @@ export function compileSearchPlan(
     tagExpression(TAG_PREFIX.year, query.years),
   ].filter((part): part is string => part !== null)
 
-  const parts = [...terms.map(termExpression), ...filters]
+  const parts = [...terms.map((term) => termExpression(term, expandDigits)), ...filters]
 
   return {
     match: parts.length ? parts.join(' AND ') : null,
@@ -155,4 +178,3 @@ export function compileSearchPlan(
     nowMs,
   }
 }
-

@@ -86,7 +86,14 @@ export class IndexReader {
 
   private spaceOf(plan: SearchPlan): Space {
     return plan.siteRanges
-      ? { siteMajor: true, ranges: plan.siteRanges.map((part) => this.bounded(part)), text: 'fts_site', titles: 'fts_site_title', key: 'site_rowid', newestFirst: 'ASC' }
+      ? {
+          siteMajor: true,
+          ranges: plan.siteRanges.map((part) => this.bounded(part)),
+          text: 'fts_site',
+          titles: 'fts_site_title',
+          key: 'site_rowid',
+          newestFirst: 'ASC',
+        }
       : { siteMajor: false, ranges: [{ range: plan.rowidRange, stop: null }], text: 'fts', titles: 'fts_title', key: 'rowid', newestFirst: 'DESC' }
   }
 
@@ -127,7 +134,9 @@ export class IndexReader {
       if (counted >= cap) break
       const [lo, hi] = part.range
       const params = plan.match ? [within(plan.match, part), lo, hi, cap - counted] : [lo, hi, cap - counted]
-      counted += this.statement(sql).pluck().get(...params) as number
+      counted += this.statement(sql)
+        .pluck()
+        .get(...params) as number
     }
     return capped(counted)
   }
@@ -139,9 +148,15 @@ export class IndexReader {
    * to 1.3 ms. A query matching evenly pays one extra seek per slice, ≈ 0.1 ms.
    */
   private newestSlices(range: RowidRange): BoundedRange[] {
-    const [first, last] = this.statement('SELECT (SELECT min(rowid) FROM facets), (SELECT max(rowid) FROM facets)').raw().get() as [number | null, number | null]
+    const [first, last] = this.statement('SELECT (SELECT min(rowid) FROM facets), (SELECT max(rowid) FROM facets)').raw().get() as [
+      number | null,
+      number | null,
+    ]
     if (first === null || last === null) return []
-    return newestFirstSlices(range, [BigInt(first), BigInt(last)], embedded.countFirstSliceDivisor, embedded.countSliceGrowth).map((slice) => ({ range: slice, stop: null }))
+    return newestFirstSlices(range, [BigInt(first), BigInt(last)], embedded.countFirstSliceDivisor, embedded.countSliceGrowth).map((slice) => ({
+      range: slice,
+      stop: null,
+    }))
   }
 
   /**
@@ -267,7 +282,9 @@ export class IndexReader {
         ? `SELECT rowid FROM ${space.text} WHERE ${space.text} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid ${space.newestFirst} LIMIT ?`
         : `SELECT ${space.key} FROM facets WHERE ${space.key} BETWEEN ? AND ? ORDER BY ${space.key} ${space.newestFirst} LIMIT ?`
       const params = plan.match ? [within(plan.match, part), lo, hi, facetSettings.sampleLimit] : [lo, hi, facetSettings.sampleLimit]
-      rows = this.statement(`SELECT site, organization, type, year, count(*) FROM facets WHERE ${space.key} IN (${sample}) ${group}`).raw().all(...params) as typeof rows
+      rows = this.statement(`SELECT site, organization, type, year, count(*) FROM facets WHERE ${space.key} IN (${sample}) ${group}`)
+        .raw()
+        .all(...params) as typeof rows
     } else {
       const sample = this.newest(space, space.text, plan.match, facetSettings.sampleLimit, 0).rowids
       rows = this.statement(`SELECT site, organization, type, year, count(*) FROM facets WHERE ${space.key} IN (SELECT value FROM json_each(?)) ${group}`)

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { SearchInputError } from '../errors'
 import type { SearchDocument } from '../types'
-import { indexTokens } from '../tokenizer'
+import { digitTerms, indexTokens } from '../tokenizer'
 import { TEXT_TABLES } from './database'
 import { documentTags } from './plan'
 import { MAX_SITES, rowidCandidates, siteRowidCandidates } from './rowid'
@@ -30,6 +30,7 @@ export class IndexWriter {
   private readonly insertFacets: Database.Statement
   private readonly findSiteNumber: Database.Statement
   private readonly addSiteNumber: Database.Statement
+  private readonly addDigitTerm: Database.Statement
 
   constructor(private readonly db: Database.Database) {
     this.findRowids = db.prepare('SELECT f.rowid, f.site_rowid FROM docs d JOIN facets f ON f.rowid = d.rowid WHERE d.id = ?').raw()
@@ -51,6 +52,7 @@ export class IndexWriter {
     this.deleteFacets = db.prepare('DELETE FROM facets WHERE rowid = ?')
     this.insertFacets = db.prepare('INSERT INTO facets (rowid, site_rowid, site, organization, type, year) VALUES (?, ?, ?, ?, ?, ?)')
     this.findSiteNumber = db.prepare('SELECT number FROM site_numbers WHERE site = ?').pluck()
+    this.addDigitTerm = db.prepare('INSERT OR IGNORE INTO digit_terms (term) VALUES (?)')
     this.addSiteNumber = db.prepare('INSERT INTO site_numbers (site, number) SELECT ?, coalesce(max(number) + 1, 0) FROM site_numbers RETURNING number').pluck()
   }
 
@@ -91,6 +93,7 @@ export class IndexWriter {
         this.insertSite.run(siteRowid, titleTokens, bodyTokens, tags)
         this.insertSiteTitle.run(siteRowid, titleTokens, tags)
         this.insertFacets.run(rowid, siteRowid, doc.site, doc.organization, doc.type, doc.year)
+        for (const term of new Set([...digitTerms(titleTokens), ...digitTerms(bodyTokens)])) this.addDigitTerm.run(term)
       }
     })()
   }
@@ -107,7 +110,7 @@ export class IndexWriter {
 
   clear(): void {
     this.db.transaction(() => {
-      this.db.exec(`DELETE FROM docs; DELETE FROM facets; ${this.allText('delete-all')}`)
+      this.db.exec(`DELETE FROM docs; DELETE FROM facets; DELETE FROM digit_terms; ${this.allText('delete-all')}`)
     })()
   }
 

@@ -27,15 +27,24 @@ const KNOWN = new Set(['q', 'scope', 'sort', 'page', 'pageSize', 'from', 'to', '
 function single(query: Record<string, unknown>, name: string): string {
   const value = query[name]
   if (value === undefined) return ''
-  if (typeof value !== 'string') throw new SearchInputError(`参数 ${name} 只能出现一次 (parameter "${name}" must be given once)`, [{ path: name, message: 'given more than once' }])
+  if (typeof value !== 'string')
+    throw new SearchInputError(`参数 ${name} 只能出现一次 (parameter "${name}" must be given once)`, [{ path: name, message: 'given more than once' }])
   return value
 }
 
 function list(query: Record<string, unknown>, name: string): string[] {
   const value = query[name]
   const values = value === undefined ? [] : Array.isArray(value) ? value : [value]
-  if (values.some((entry) => typeof entry !== 'string')) throw new SearchInputError(`参数 ${name} 格式不正确 (parameter "${name}" is malformed)`, [{ path: name, message: 'malformed' }])
-  return [...new Set((values as string[]).flatMap((entry) => entry.split(',')).map((entry) => entry.trim()).filter(Boolean))]
+  if (values.some((entry) => typeof entry !== 'string'))
+    throw new SearchInputError(`参数 ${name} 格式不正确 (parameter "${name}" is malformed)`, [{ path: name, message: 'malformed' }])
+  return [
+    ...new Set(
+      (values as string[])
+        .flatMap((entry) => entry.split(','))
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
+  ]
 }
 
 /**
@@ -46,17 +55,23 @@ export function readSearchRequest(query: Record<string, unknown>, options: { str
   if (options.strict) {
     const unknown = Object.keys(query).filter((key) => !KNOWN.has(key))
     if (unknown.length) {
-      throw new SearchInputError(`未知参数 (unknown parameter): ${unknown.slice(0, 5).join(', ')}; 可用参数 (known): ${[...KNOWN].join(', ')}`, unknown.map((path) => ({ path, message: 'unknown parameter' })))
+      throw new SearchInputError(
+        `未知参数 (unknown parameter): ${unknown.slice(0, 5).join(', ')}; 可用参数 (known): ${[...KNOWN].join(', ')}`,
+        unknown.map((path) => ({ path, message: 'unknown parameter' })),
+      )
     }
   }
   const scope = single(query, 'scope') || 'site'
-  if (scope !== 'site' && scope !== 'all') throw new SearchInputError('scope 只能是 site 或 all (scope must be "site" or "all")', [{ path: 'scope', message: 'expected site or all' }])
+  if (scope !== 'site' && scope !== 'all')
+    throw new SearchInputError('scope 只能是 site 或 all (scope must be "site" or "all")', [{ path: 'scope', message: 'expected site or all' }])
   const sort = single(query, 'sort') || 'relevance'
-  if (sort !== 'relevance' && sort !== 'date') throw new SearchInputError('sort 只能是 relevance 或 date (sort must be "relevance" or "date")', [{ path: 'sort', message: 'expected relevance or date' }])
+  if (sort !== 'relevance' && sort !== 'date')
+    throw new SearchInputError('sort 只能是 relevance 或 date (sort must be "relevance" or "date")', [{ path: 'sort', message: 'expected relevance or date' }])
   const number = (name: string, fallback: number) => {
     const raw = single(query, name)
     if (raw === '') return fallback
-    if (!/^\d{1,6}$/.test(raw)) throw new SearchInputError(`${name} 必须是正整数 (${name} must be a positive integer)`, [{ path: name, message: 'expected a positive integer' }])
+    if (!/^\d{1,6}$/.test(raw))
+      throw new SearchInputError(`${name} 必须是正整数 (${name} must be a positive integer)`, [{ path: name, message: 'expected a positive integer' }])
     return Number(raw)
   }
   return {
@@ -93,7 +108,11 @@ export function engineQuery(request: PublicSearchRequest, siteCode: string | nul
 }
 
 /** URL query string for a request, leaving out defaults; `change` overrides fields. */
-export function searchQueryString(request: PublicSearchRequest, change: Partial<PublicSearchRequest> = {}, defaultPageSize = settings.http.htmlPageSize): string {
+export function searchQueryString(
+  request: PublicSearchRequest,
+  change: Partial<PublicSearchRequest> = {},
+  defaultPageSize = settings.http.htmlPageSize,
+): string {
   const next = { ...request, ...change }
   const params = new URLSearchParams()
   if (next.q) params.set('q', next.q)
@@ -108,5 +127,7 @@ export function searchQueryString(request: PublicSearchRequest, change: Partial<
 }
 
 export function hasFilters(request: PublicSearchRequest): boolean {
-  return Boolean(request.orgs.length || request.types.length || request.years.length || request.from || request.to || (request.scope === 'all' && request.sites.length))
+  return Boolean(
+    request.orgs.length || request.types.length || request.years.length || request.from || request.to || (request.scope === 'all' && request.sites.length),
+  )
 }

@@ -5,7 +5,15 @@ import { parseQueryTerms } from '../query-terms'
 import settings from '../settings.json' with { type: 'json' }
 import { buildSynonymMap, DEFAULT_SYNONYMS, normalizeSynonymGroups, type SynonymGroups } from '../synonyms'
 import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchQueryInput, SearchResult } from '../types'
-import { buildSearchParams, documentKey, fromMeiliResponse, indexSettings, toMeiliDocument, type MeiliDocument, type MeiliSearchResponseLike } from './translate'
+import {
+  buildSearchParams,
+  documentKey,
+  fromMeiliResponse,
+  indexSettings,
+  toMeiliDocument,
+  type MeiliDocument,
+  type MeiliSearchResponseLike,
+} from './translate'
 
 export interface MeilisearchEngineOptions {
   host: string

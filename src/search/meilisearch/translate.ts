@@ -92,7 +92,10 @@ export function buildFilter(query: SearchQuery): string[] {
 export function buildQ(terms: QueryTerm[]): string {
   return terms
     .map((term) => {
-      const text = term.text.replace(/"/g, ' ').replace(/(^|\s)-+/g, '$1').trim()
+      const text = term.text
+        .replace(/"/g, ' ')
+        .replace(/(^|\s)-+/g, '$1')
+        .trim()
       return term.phrase ? `"${text}"` : text
     })
     .filter((text) => text && text !== '""')

@@ -27,7 +27,19 @@ export async function bootInteractionPayload(label: string, options: { databaseU
     const { default: config } = await import('@payload-config')
     return getPayload({ config })
   }
-  const [{ Letters }, { Holidays }, { Ratings }, { ErrorReports }, { withAudit }, { GroupSettings }, { databaseAdapter }, { i18n }, { lexicalEditor }, { letterRemindersTask }, { default: sharp }] = await Promise.all([
+  const [
+    { Letters },
+    { Holidays },
+    { Ratings },
+    { ErrorReports },
+    { withAudit },
+    { GroupSettings },
+    { databaseAdapter },
+    { i18n },
+    { lexicalEditor },
+    { letterRemindersTask },
+    { default: sharp },
+  ] = await Promise.all([
     import('../../../collections/letters'),
     import('../../../collections/holidays'),
     import('../../../collections/ratings'),
@@ -76,12 +88,39 @@ export async function seedWorld(payload: Payload): Promise<World> {
   const education = await o({ name: '玉林市教育局', code: '11450900007565050B', kind: 'department', parent: city.id })
   const transport = await o({ name: '玉林市交通运输局', code: '11450900007565060C', kind: 'department', parent: city.id })
   const s = (data: Record<string, unknown>) => payload.create({ collection: 'sites', data: data as never, overrideAccess: true })
-  const portal = await s({ name: '中国玉林', code: 'portal', domains: [{ domain: 'www.yulin.gov.cn' }], identificationCode: '4509000001', organization: city.id, theme: 'portal' })
-  const educationSite = await s({ name: '玉林市教育局', code: 'jyj', domains: [{ domain: 'jyj.yulin.gov.cn' }], identificationCode: '4509000002', organization: education.id, theme: 'department' })
-  await s({ name: '玉林市交通运输局', code: 'jtj', domains: [{ domain: 'jtj.yulin.gov.cn' }], identificationCode: '4509000003', organization: transport.id, theme: 'department' })
+  const portal = await s({
+    name: '中国玉林',
+    code: 'portal',
+    domains: [{ domain: 'www.yulin.gov.cn' }],
+    identificationCode: '4509000001',
+    organization: city.id,
+    theme: 'portal',
+  })
+  const educationSite = await s({
+    name: '玉林市教育局',
+    code: 'jyj',
+    domains: [{ domain: 'jyj.yulin.gov.cn' }],
+    identificationCode: '4509000002',
+    organization: education.id,
+    theme: 'department',
+  })
+  await s({
+    name: '玉林市交通运输局',
+    code: 'jtj',
+    domains: [{ domain: 'jtj.yulin.gov.cn' }],
+    identificationCode: '4509000003',
+    organization: transport.id,
+    theme: 'department',
+  })
   await payload.updateGlobal({ slug: 'group-settings' as never, data: { name: '中国玉林网站群', portalSite: portal.id } as never, overrideAccess: true })
   const u = async (email: string, roles: string[], organization: unknown) =>
-    asUser((await payload.create({ collection: 'users', data: { email, password: 'Test#2026yl-long', name: email.split('@')[0], roles, organization } as never, overrideAccess: true })) as never)
+    asUser(
+      (await payload.create({
+        collection: 'users',
+        data: { email, password: 'Test#2026yl-long', name: email.split('@')[0], roles, organization } as never,
+        overrideAccess: true,
+      })) as never,
+    )
   const central = await u('central@yulin.gov.cn', ['central-admin'], city.id)
   const eduHandler = await u('handler@jyj.yulin.gov.cn', ['letter-handler'], education.id)
   const eduReviewer = await u('reviewer@jyj.yulin.gov.cn', ['reviewer'], education.id)

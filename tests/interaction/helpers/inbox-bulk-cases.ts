@@ -31,7 +31,14 @@ export function inboxBulkCases(boot: () => Promise<Payload>, adapter?: string) {
     targetOrganization: n === 'mailbox' ? null : '9',
     receivedAt: now,
     deadline: '2025-03-24T09:59:59.999Z',
-    submission: { subject: `批量${n}`, category: 'complaint', content: `第${n}条内容，含“引号”与 <尖括号> 文本`, name: '张三', phone: '13877510000', publishable: true },
+    submission: {
+      subject: `批量${n}`,
+      category: 'complaint',
+      content: `第${n}条内容，含“引号”与 <尖括号> 文本`,
+      name: '张三',
+      phone: '13877510000',
+      publishable: true,
+    },
     queryCodeHash: `bulk-hash-${n}`,
     powNonce: `bulk-nonce-${n}`,
     addressHash: null,
@@ -40,7 +47,8 @@ export function inboxBulkCases(boot: () => Promise<Payload>, adapter?: string) {
     ...extra,
   })
   const find = async (queryCodeHash: string) =>
-    (await payload.find({ collection: 'letter-inbox' as never, where: { queryCodeHash: { equals: queryCodeHash } }, depth: 0, overrideAccess: true })).docs as Record<string, any>[]
+    (await payload.find({ collection: 'letter-inbox' as never, where: { queryCodeHash: { equals: queryCodeHash } }, depth: 0, overrideAccess: true }))
+      .docs as Record<string, any>[]
 
   it('stores a batch that reads back through the Local API like a Local API create', async () => {
     const outcomes = await insertInboxRows(payload, [row('a'), row('b'), row('mailbox')])
@@ -52,7 +60,17 @@ export function inboxBulkCases(boot: () => Promise<Payload>, adapter?: string) {
       expect(Object.keys(doc!).sort()).toEqual(Object.keys(viaLocalApi as object).sort())
       expect(typeof doc!.id).toBe(typeof (viaLocalApi as { id: unknown }).id)
     }
-    expect(a).toMatchObject({ state: 'pending', attempts: 0, route: 'site', targetSite: '7', targetOrganization: '9', receivedAt: now, deadline: '2025-03-24T09:59:59.999Z', powNonce: 'bulk-nonce-a', createdAt: now })
+    expect(a).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      route: 'site',
+      targetSite: '7',
+      targetOrganization: '9',
+      receivedAt: now,
+      deadline: '2025-03-24T09:59:59.999Z',
+      powNonce: 'bulk-nonce-a',
+      createdAt: now,
+    })
     expect(a!.submission).toEqual(row('a').submission)
     expect(mailbox!.targetOrganization ?? null).toBeNull()
   })
@@ -70,7 +88,14 @@ export function inboxBulkCases(boot: () => Promise<Payload>, adapter?: string) {
 
   it('draws a new query code when the stored hash clashes, and does not retry a reused proof of work', async () => {
     const clock = manualClock('2025-03-03T02:00:00Z')
-    const input = (n: string) => ({ submission: { subject: `重试${n}`, category: 'consultation', content: `第${n}封来信的内容。`, name: '王五', phone: '13877510002', publishable: false }, route: 'site' as const, siteId: 7, organizationId: 9, powNonce: `retry-${n}`, clock })
+    const input = (n: string) => ({
+      submission: { subject: `重试${n}`, category: 'consultation', content: `第${n}封来信的内容。`, name: '王五', phone: '13877510002', publishable: false },
+      route: 'site' as const,
+      siteId: 7,
+      organizationId: 9,
+      powNonce: `retry-${n}`,
+      clock,
+    })
     const clash = { ok: false as const, error: new Error('UNIQUE constraint failed: letter_inbox.query_code_hash'), conflict: 'queryCodeHash' as const }
     const spy = vi.spyOn(letterInboxStore, 'insert').mockResolvedValueOnce([clash])
     const received = await receiveLetter(payload, input('a'))
@@ -90,7 +115,21 @@ export function inboxBulkCases(boot: () => Promise<Payload>, adapter?: string) {
     const clock = manualClock('2025-03-03T02:00:00Z')
     const received = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        receiveLetter(payload, { submission: { subject: `并发${i}`, category: 'consultation', content: `第${i}封并发来信的内容。`, name: '李四', phone: '13877510001', publishable: false }, route: 'site', siteId: 7, organizationId: 9, powNonce: `burst-${i}`, clock }),
+        receiveLetter(payload, {
+          submission: {
+            subject: `并发${i}`,
+            category: 'consultation',
+            content: `第${i}封并发来信的内容。`,
+            name: '李四',
+            phone: '13877510001',
+            publishable: false,
+          },
+          route: 'site',
+          siteId: 7,
+          organizationId: 9,
+          powNonce: `burst-${i}`,
+          clock,
+        }),
       ),
     )
     const batches = spy.mock.calls.map(([, rows]) => rows.length)

@@ -296,7 +296,8 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('npm start (production build, S
         await page.locator('[data-testid="recovery-codes"]').waitFor({ timeout: 30_000 })
         const recovery = (await page.locator('[data-testid="recovery-codes"] li').allTextContents()).map((c) => c.trim())
         expect(recovery).toHaveLength(10)
-        await expect(page.locator('[data-testid="totp-status"]').textContent()).resolves.toContain('已启用')
+        // The panel shows the recovery codes first and then reloads the account state: wait for the status.
+        await page.locator('[data-testid="totp-status"]', { hasText: '已启用' }).waitFor({ timeout: 30_000 })
 
         // Logged out: the password alone no longer opens the admin; the code field with a recovery code does.
         const fresh = await browser.newContext({ locale: 'zh-CN' })

@@ -77,21 +77,22 @@ export interface Config {
     'login-attempts': LoginAttempt;
     'service-guides': ServiceGuide;
     'page-views': PageView;
-    letters: Letter;
-    'letter-inbox': LetterInbox;
-    holidays: Holiday;
-    ratings: Rating;
-    'error-reports': ErrorReport;
     'indicator-sets': IndicatorSet;
     'evaluation-runs': EvaluationRun;
     'evaluation-results': EvaluationResult;
     'rectification-items': RectificationItem;
     'manual-scores': ManualScore;
     'probe-samples': ProbeSample;
+    letters: Letter;
+    'letter-inbox': LetterInbox;
+    holidays: Holiday;
+    ratings: Rating;
+    'error-reports': ErrorReport;
     'search-queries': SearchQuery;
     'mode-switches': ModeSwitch;
     redirects: Redirect;
     placements: Placement;
+    'import-records': ImportRecord;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -110,21 +111,22 @@ export interface Config {
     'login-attempts': LoginAttemptsSelect<false> | LoginAttemptsSelect<true>;
     'service-guides': ServiceGuidesSelect<false> | ServiceGuidesSelect<true>;
     'page-views': PageViewsSelect<false> | PageViewsSelect<true>;
-    letters: LettersSelect<false> | LettersSelect<true>;
-    'letter-inbox': LetterInboxSelect<false> | LetterInboxSelect<true>;
-    holidays: HolidaysSelect<false> | HolidaysSelect<true>;
-    ratings: RatingsSelect<false> | RatingsSelect<true>;
-    'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
     'indicator-sets': IndicatorSetsSelect<false> | IndicatorSetsSelect<true>;
     'evaluation-runs': EvaluationRunsSelect<false> | EvaluationRunsSelect<true>;
     'evaluation-results': EvaluationResultsSelect<false> | EvaluationResultsSelect<true>;
     'rectification-items': RectificationItemsSelect<false> | RectificationItemsSelect<true>;
     'manual-scores': ManualScoresSelect<false> | ManualScoresSelect<true>;
     'probe-samples': ProbeSamplesSelect<false> | ProbeSamplesSelect<true>;
+    letters: LettersSelect<false> | LettersSelect<true>;
+    'letter-inbox': LetterInboxSelect<false> | LetterInboxSelect<true>;
+    holidays: HolidaysSelect<false> | HolidaysSelect<true>;
+    ratings: RatingsSelect<false> | RatingsSelect<true>;
+    'error-reports': ErrorReportsSelect<false> | ErrorReportsSelect<true>;
     'search-queries': SearchQueriesSelect<false> | SearchQueriesSelect<true>;
     'mode-switches': ModeSwitchesSelect<false> | ModeSwitchesSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     placements: PlacementsSelect<false> | PlacementsSelect<true>;
+    'import-records': ImportRecordsSelect<false> | ImportRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -579,6 +581,206 @@ export interface PageView {
   createdAt: string;
 }
 /**
+ * Indicators, thresholds and points are data; a version used by a run cannot change — copy it to a new version.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "indicator-sets".
+ */
+export interface IndicatorSet {
+  id: number;
+  /**
+   * Taken from the data
+   */
+  name?: string | null;
+  code?: string | null;
+  version?: string | null;
+  /**
+   * Scheduled runs use the newest active version of a code
+   */
+  active?: boolean | null;
+  builtIn?: boolean | null;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Creating a run queues its evaluation (a background job); progress shows in the list; see “Scorecard ranking” for results.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluation-runs".
+ */
+export interface EvaluationRun {
+  id: number;
+  /**
+   * e.g. “May 2026 monthly evaluation”
+   */
+  title?: string | null;
+  scope: 'all' | 'organization';
+  organization?: (number | null) | Organization;
+  /**
+   * Empty: the newest active national set
+   */
+  indicatorSet?: (number | null) | IndicatorSet;
+  /**
+   * Empty: when the run starts
+   */
+  asOf?: string | null;
+  status?: ('queued' | 'running' | 'done' | 'failed') | null;
+  progress?: number | null;
+  stage?: string | null;
+  setCode?: string | null;
+  setVersion?: string | null;
+  trigger?: ('manual' | 'schedule') | null;
+  requestedBy?: (number | null) | User;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  organizationCount?: number | null;
+  passedCount?: number | null;
+  vetoedCount?: number | null;
+  failedCount?: number | null;
+  rectificationOpened?: number | null;
+  rectificationClosed?: number | null;
+  textScanAt?: string | null;
+  textScanMode?: ('full' | 'incremental') | null;
+  textScanArticles?: number | null;
+  durationMs?: number | null;
+  error?: string | null;
+  scanState?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * One per unit and run; evidence links lead to what must be fixed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluation-results".
+ */
+export interface EvaluationResult {
+  id: number;
+  run: number | EvaluationRun;
+  organization: number | Organization;
+  organizationName?: string | null;
+  organizationKind?: ('city' | 'department' | 'county' | 'district' | 'township') | null;
+  asOf?: string | null;
+  rank?: number | null;
+  status?: ('pass' | 'fail' | 'vetoed' | 'not-applicable') | null;
+  total?: number | null;
+  baseScore?: number | null;
+  bonus?: number | null;
+  vetoCodes?: string | null;
+  areaDeductions?: {
+    publishing?: number | null;
+    services?: number | null;
+    interaction?: number | null;
+    functional?: number | null;
+  };
+  indicators?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Open “Where to fix”, fix it, set the status to “fixed, pending recheck”; the next run closes it when it passes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rectification-items".
+ */
+export interface RectificationItem {
+  id: number;
+  message: string;
+  status: 'open' | 'in-progress' | 'fixed-pending-recheck' | 'closed';
+  note?: string | null;
+  deadline?: string | null;
+  organization: number | Organization;
+  targetUrl?: string | null;
+  targetCollection?: string | null;
+  targetId?: string | null;
+  indicatorCode?: string | null;
+  indicatorName?: string | null;
+  setCode?: string | null;
+  key?: string | null;
+  evidenceKey?: string | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  openedAt?: string | null;
+  openedInRun?: (number | null) | EvaluationRun;
+  lastSeenInRun?: (number | null) | EvaluationRun;
+  closedAt?: string | null;
+  closedInRun?: (number | null) | EvaluationRun;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Deductions: points deducted; bonuses: points awarded; veto items: 1 (veto) or 0; a reason is required.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "manual-scores".
+ */
+export interface ManualScore {
+  id: number;
+  organization: number | Organization;
+  setCode?: string | null;
+  /**
+   * e.g. V1.4, B1
+   */
+  indicatorCode: string;
+  points: number;
+  reason: string;
+  evaluator?: (number | null) | User;
+  evaluatorName?: string | null;
+  enteredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "probe-samples".
+ */
+export interface ProbeSample {
+  id: number;
+  site: number | Site;
+  url: string;
+  at: string;
+  ok?: boolean | null;
+  status?: number | null;
+  durationMs?: number | null;
+  error?: string | null;
+  searchBox?: boolean | null;
+  errorReportEntry?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Sorted by deadline; choose an action under “Handle” and save.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -781,206 +983,6 @@ export interface ErrorReport {
   createdAt: string;
 }
 /**
- * Indicators, thresholds and points are data; a version used by a run cannot change — copy it to a new version.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "indicator-sets".
- */
-export interface IndicatorSet {
-  id: number;
-  /**
-   * Taken from the data
-   */
-  name?: string | null;
-  code?: string | null;
-  version?: string | null;
-  /**
-   * Scheduled runs use the newest active version of a code
-   */
-  active?: boolean | null;
-  builtIn?: boolean | null;
-  data:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Creating a run queues its evaluation (a background job); progress shows in the list; see “Scorecard ranking” for results.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "evaluation-runs".
- */
-export interface EvaluationRun {
-  id: number;
-  /**
-   * e.g. “May 2026 monthly evaluation”
-   */
-  title?: string | null;
-  scope: 'all' | 'organization';
-  organization?: (number | null) | Organization;
-  /**
-   * Empty: the newest active national set
-   */
-  indicatorSet?: (number | null) | IndicatorSet;
-  /**
-   * Empty: when the run starts
-   */
-  asOf?: string | null;
-  status?: ('queued' | 'running' | 'done' | 'failed') | null;
-  progress?: number | null;
-  stage?: string | null;
-  setCode?: string | null;
-  setVersion?: string | null;
-  trigger?: ('manual' | 'schedule') | null;
-  requestedBy?: (number | null) | User;
-  startedAt?: string | null;
-  finishedAt?: string | null;
-  organizationCount?: number | null;
-  passedCount?: number | null;
-  vetoedCount?: number | null;
-  failedCount?: number | null;
-  rectificationOpened?: number | null;
-  rectificationClosed?: number | null;
-  textScanAt?: string | null;
-  textScanMode?: ('full' | 'incremental') | null;
-  textScanArticles?: number | null;
-  durationMs?: number | null;
-  error?: string | null;
-  scanState?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * One per unit and run; evidence links lead to what must be fixed.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "evaluation-results".
- */
-export interface EvaluationResult {
-  id: number;
-  run: number | EvaluationRun;
-  organization: number | Organization;
-  organizationName?: string | null;
-  organizationKind?: ('city' | 'department' | 'county' | 'district' | 'township') | null;
-  asOf?: string | null;
-  rank?: number | null;
-  status?: ('pass' | 'fail' | 'vetoed' | 'not-applicable') | null;
-  total?: number | null;
-  baseScore?: number | null;
-  bonus?: number | null;
-  vetoCodes?: string | null;
-  areaDeductions?: {
-    publishing?: number | null;
-    services?: number | null;
-    interaction?: number | null;
-    functional?: number | null;
-  };
-  indicators?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Open “Where to fix”, fix it, set the status to “fixed, pending recheck”; the next run closes it when it passes.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "rectification-items".
- */
-export interface RectificationItem {
-  id: number;
-  message: string;
-  status: 'open' | 'in-progress' | 'fixed-pending-recheck' | 'closed';
-  note?: string | null;
-  deadline?: string | null;
-  organization: number | Organization;
-  targetUrl?: string | null;
-  targetCollection?: string | null;
-  targetId?: string | null;
-  indicatorCode?: string | null;
-  indicatorName?: string | null;
-  setCode?: string | null;
-  key?: string | null;
-  evidenceKey?: string | null;
-  detail?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  openedAt?: string | null;
-  openedInRun?: (number | null) | EvaluationRun;
-  lastSeenInRun?: (number | null) | EvaluationRun;
-  closedAt?: string | null;
-  closedInRun?: (number | null) | EvaluationRun;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Deductions: points deducted; bonuses: points awarded; veto items: 1 (veto) or 0; a reason is required.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "manual-scores".
- */
-export interface ManualScore {
-  id: number;
-  organization: number | Organization;
-  setCode?: string | null;
-  /**
-   * e.g. V1.4, B1
-   */
-  indicatorCode: string;
-  points: number;
-  reason: string;
-  evaluator?: (number | null) | User;
-  evaluatorName?: string | null;
-  enteredAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "probe-samples".
- */
-export interface ProbeSample {
-  id: number;
-  site: number | Site;
-  url: string;
-  at: string;
-  ok?: boolean | null;
-  status?: number | null;
-  durationMs?: number | null;
-  error?: string | null;
-  searchBox?: boolean | null;
-  errorReportEntry?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
  * Sorted by searches: the hot queries. Filter “last hits = 0” for zero-result queries (what visitors cannot find). Summary: /api/search-queries/report?site=<code>&days=30
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1095,6 +1097,24 @@ export interface Placement {
    * Placements of one push share it; recall: POST /api/placements/recall/<batch>
    */
   batch?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-records".
+ */
+export interface ImportRecord {
+  id: number;
+  site: number | Site;
+  sourceUrl: string;
+  kind: 'page' | 'asset';
+  contentHash?: string | null;
+  indexNumber?: string | null;
+  article?: (number | null) | Article;
+  media?: (number | null) | Media;
+  status: 'pending' | 'imported' | 'updated' | 'failed';
+  reason?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1281,26 +1301,6 @@ export interface PayloadLockedDocument {
         value: number | PageView;
       } | null)
     | ({
-        relationTo: 'letters';
-        value: number | Letter;
-      } | null)
-    | ({
-        relationTo: 'letter-inbox';
-        value: number | LetterInbox;
-      } | null)
-    | ({
-        relationTo: 'holidays';
-        value: number | Holiday;
-      } | null)
-    | ({
-        relationTo: 'ratings';
-        value: number | Rating;
-      } | null)
-    | ({
-        relationTo: 'error-reports';
-        value: number | ErrorReport;
-      } | null)
-    | ({
         relationTo: 'indicator-sets';
         value: number | IndicatorSet;
       } | null)
@@ -1325,6 +1325,26 @@ export interface PayloadLockedDocument {
         value: number | ProbeSample;
       } | null)
     | ({
+        relationTo: 'letters';
+        value: number | Letter;
+      } | null)
+    | ({
+        relationTo: 'letter-inbox';
+        value: number | LetterInbox;
+      } | null)
+    | ({
+        relationTo: 'holidays';
+        value: number | Holiday;
+      } | null)
+    | ({
+        relationTo: 'ratings';
+        value: number | Rating;
+      } | null)
+    | ({
+        relationTo: 'error-reports';
+        value: number | ErrorReport;
+      } | null)
+    | ({
         relationTo: 'search-queries';
         value: number | SearchQuery;
       } | null)
@@ -1339,6 +1359,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'placements';
         value: number | Placement;
+      } | null)
+    | ({
+        relationTo: 'import-records';
+        value: number | ImportRecord;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1658,6 +1682,142 @@ export interface PageViewsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "indicator-sets_select".
+ */
+export interface IndicatorSetsSelect<T extends boolean = true> {
+  name?: T;
+  code?: T;
+  version?: T;
+  active?: T;
+  builtIn?: T;
+  data?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluation-runs_select".
+ */
+export interface EvaluationRunsSelect<T extends boolean = true> {
+  title?: T;
+  scope?: T;
+  organization?: T;
+  indicatorSet?: T;
+  asOf?: T;
+  status?: T;
+  progress?: T;
+  stage?: T;
+  setCode?: T;
+  setVersion?: T;
+  trigger?: T;
+  requestedBy?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  organizationCount?: T;
+  passedCount?: T;
+  vetoedCount?: T;
+  failedCount?: T;
+  rectificationOpened?: T;
+  rectificationClosed?: T;
+  textScanAt?: T;
+  textScanMode?: T;
+  textScanArticles?: T;
+  durationMs?: T;
+  error?: T;
+  scanState?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluation-results_select".
+ */
+export interface EvaluationResultsSelect<T extends boolean = true> {
+  run?: T;
+  organization?: T;
+  organizationName?: T;
+  organizationKind?: T;
+  asOf?: T;
+  rank?: T;
+  status?: T;
+  total?: T;
+  baseScore?: T;
+  bonus?: T;
+  vetoCodes?: T;
+  areaDeductions?:
+    | T
+    | {
+        publishing?: T;
+        services?: T;
+        interaction?: T;
+        functional?: T;
+      };
+  indicators?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rectification-items_select".
+ */
+export interface RectificationItemsSelect<T extends boolean = true> {
+  message?: T;
+  status?: T;
+  note?: T;
+  deadline?: T;
+  organization?: T;
+  targetUrl?: T;
+  targetCollection?: T;
+  targetId?: T;
+  indicatorCode?: T;
+  indicatorName?: T;
+  setCode?: T;
+  key?: T;
+  evidenceKey?: T;
+  detail?: T;
+  openedAt?: T;
+  openedInRun?: T;
+  lastSeenInRun?: T;
+  closedAt?: T;
+  closedInRun?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "manual-scores_select".
+ */
+export interface ManualScoresSelect<T extends boolean = true> {
+  organization?: T;
+  setCode?: T;
+  indicatorCode?: T;
+  points?: T;
+  reason?: T;
+  evaluator?: T;
+  evaluatorName?: T;
+  enteredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "probe-samples_select".
+ */
+export interface ProbeSamplesSelect<T extends boolean = true> {
+  site?: T;
+  url?: T;
+  at?: T;
+  ok?: T;
+  status?: T;
+  durationMs?: T;
+  error?: T;
+  searchBox?: T;
+  errorReportEntry?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "letters_select".
  */
 export interface LettersSelect<T extends boolean = true> {
@@ -1830,142 +1990,6 @@ export interface ErrorReportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "indicator-sets_select".
- */
-export interface IndicatorSetsSelect<T extends boolean = true> {
-  name?: T;
-  code?: T;
-  version?: T;
-  active?: T;
-  builtIn?: T;
-  data?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "evaluation-runs_select".
- */
-export interface EvaluationRunsSelect<T extends boolean = true> {
-  title?: T;
-  scope?: T;
-  organization?: T;
-  indicatorSet?: T;
-  asOf?: T;
-  status?: T;
-  progress?: T;
-  stage?: T;
-  setCode?: T;
-  setVersion?: T;
-  trigger?: T;
-  requestedBy?: T;
-  startedAt?: T;
-  finishedAt?: T;
-  organizationCount?: T;
-  passedCount?: T;
-  vetoedCount?: T;
-  failedCount?: T;
-  rectificationOpened?: T;
-  rectificationClosed?: T;
-  textScanAt?: T;
-  textScanMode?: T;
-  textScanArticles?: T;
-  durationMs?: T;
-  error?: T;
-  scanState?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "evaluation-results_select".
- */
-export interface EvaluationResultsSelect<T extends boolean = true> {
-  run?: T;
-  organization?: T;
-  organizationName?: T;
-  organizationKind?: T;
-  asOf?: T;
-  rank?: T;
-  status?: T;
-  total?: T;
-  baseScore?: T;
-  bonus?: T;
-  vetoCodes?: T;
-  areaDeductions?:
-    | T
-    | {
-        publishing?: T;
-        services?: T;
-        interaction?: T;
-        functional?: T;
-      };
-  indicators?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "rectification-items_select".
- */
-export interface RectificationItemsSelect<T extends boolean = true> {
-  message?: T;
-  status?: T;
-  note?: T;
-  deadline?: T;
-  organization?: T;
-  targetUrl?: T;
-  targetCollection?: T;
-  targetId?: T;
-  indicatorCode?: T;
-  indicatorName?: T;
-  setCode?: T;
-  key?: T;
-  evidenceKey?: T;
-  detail?: T;
-  openedAt?: T;
-  openedInRun?: T;
-  lastSeenInRun?: T;
-  closedAt?: T;
-  closedInRun?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "manual-scores_select".
- */
-export interface ManualScoresSelect<T extends boolean = true> {
-  organization?: T;
-  setCode?: T;
-  indicatorCode?: T;
-  points?: T;
-  reason?: T;
-  evaluator?: T;
-  evaluatorName?: T;
-  enteredAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "probe-samples_select".
- */
-export interface ProbeSamplesSelect<T extends boolean = true> {
-  site?: T;
-  url?: T;
-  at?: T;
-  ok?: T;
-  status?: T;
-  durationMs?: T;
-  error?: T;
-  searchBox?: T;
-  errorReportEntry?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search-queries_select".
  */
 export interface SearchQueriesSelect<T extends boolean = true> {
@@ -2040,6 +2064,23 @@ export interface PlacementsSelect<T extends boolean = true> {
   decidedBy?: T;
   decidedAt?: T;
   batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-records_select".
+ */
+export interface ImportRecordsSelect<T extends boolean = true> {
+  site?: T;
+  sourceUrl?: T;
+  kind?: T;
+  contentHash?: T;
+  indexNumber?: T;
+  article?: T;
+  media?: T;
+  status?: T;
+  reason?: T;
   updatedAt?: T;
   createdAt?: T;
 }

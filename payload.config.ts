@@ -3,17 +3,21 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
-import { collections } from './collections'
+import { coreCollections, safeguardsPlugin } from './collections'
 import { GroupSettings } from './globals/group-settings'
-import { SearchSettings } from './globals/search-settings'
-import { withGlobalRestrictions } from './src/accounts'
+import { accountsPlugin } from './src/accounts'
 import { databaseAdapter } from './src/db/adapter'
+import { hostingPlugin } from './src/hosting'
 import { i18n } from './src/i18n'
+import { importPlugin } from './src/import'
+import { interactionPlugin } from './src/interaction'
 import { logger } from './src/lib/logger'
 import { payloadSecret } from './src/lib/secret'
-import { letterInboxTask, letterRemindersTask } from './src/interaction'
-import { searchReconcileTask } from './src/search'
-import { scorecardTasks } from './src/scorecard'
+import { scorecardPlugin } from './src/scorecard'
+import { searchPlugin } from './src/search'
+import { searchSources } from './src/search-sources'
+import { sharingPlugin } from './src/sharing'
+import { publicPageInvalidationPlugin, sitesPlugin } from './src/sites'
 import { mediaStoragePlugin } from './src/storage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -25,20 +29,10 @@ export default buildConfig({
     avatar: 'default', // no Gravatar look-ups: government networks are often closed
     meta: { titleSuffix: ' · SiteGroup 政务网站群' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
-    components: {
-      // Scorecard // 绩效考评: the ranking view and its navigation link.
-      views: {
-        scorecard: { Component: '/src/scorecard/admin/RankingView#RankingView', path: '/scorecard' },
-        searchReport: { Component: '/src/search/admin/QueryReportView#QueryReportView', path: '/search-report' },
-        // Accounts // 账号安全: login with the second-factor code field, and the user's own second-factor screen.
-        login: { Component: '/src/accounts/admin/LoginView#TotpLoginView' },
-        twoFactor: { Component: '/src/accounts/admin/TwoFactorView#TwoFactorView', path: '/two-factor' },
-      },
-      afterNavLinks: ['/src/scorecard/admin/NavLink#ScorecardNavLink', '/src/accounts/admin/NavLink#TwoFactorNavLink'],
-    },
   },
-  collections,
-  globals: withGlobalRestrictions([GroupSettings, SearchSettings]),
+  // The base every capability builds on; each capability's collections, jobs and admin views come with its plugin.
+  collections: coreCollections,
+  globals: [GroupSettings],
   editor: lexicalEditor(),
   secret: payloadSecret(),
   db: databaseAdapter(),
@@ -52,12 +46,28 @@ export default buildConfig({
   logger,
   loggingLevels: { AuthenticationError: 'info', LockedAuth: 'warn', QueryError: 'info', UnverifiedEmail: 'info', FileUploadError: 'info' },
   jobs: {
-    tasks: [...scorecardTasks, letterRemindersTask, letterInboxTask, searchReconcileTask],
+    tasks: [],
     // Scheduled publishing and every periodic job run from this queue; tests drive jobs by hand.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
   },
-  // Media on S3-compatible storage when S3_BUCKET is set, on local disk otherwise (src/storage).
-  plugins: [mediaStoragePlugin()],
+  // One plugin per capability (docs/architecture.md); the list order is the order of the admin
+  // navigation and of the generated schema. The scorecard's jobs come before interaction's, as the
+  // PostgreSQL enum of task names was created in that order.
+  plugins: [
+    sitesPlugin(),
+    scorecardPlugin(),
+    interactionPlugin(),
+    searchPlugin({ sources: searchSources }),
+    hostingPlugin(),
+    sharingPlugin(),
+    importPlugin(),
+    accountsPlugin(),
+    // Media on S3-compatible storage when S3_BUCKET is set, on local disk otherwise (src/storage).
+    mediaStoragePlugin(),
+    // These two run after all the others whatever their place here (their `order`), over every collection.
+    safeguardsPlugin(),
+    publicPageInvalidationPlugin(),
+  ],
   telemetry: false,
 })

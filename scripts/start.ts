@@ -46,7 +46,8 @@ if (!values.dev && (values.rebuild || !built)) {
   console.log('Building the admin (next build, about 2 minutes)…')
   const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_OPTIONS: `${PRODUCTION_CONDITION} --no-deprecation` },
+    // No usage reports to Vercel from a government network unless the operator asks for them.
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_OPTIONS: `${PRODUCTION_CONDITION} --no-deprecation` },
   })
   if (build.status !== 0) fail('next build failed (see above)')
   writeFileSync(stamp, buildHash)

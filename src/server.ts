@@ -17,7 +17,7 @@ import { createInteractionRouter } from './interaction'
 import { logger } from './lib/logger'
 import { createSearchEngine, createSearchRouter, SearchQueryLog, type SearchEngine } from './search'
 import { createSecurity, type Security } from './security'
-import { createPublicSites, type PublicSites } from './sites'
+import { createPublicSites, LOCAL_SITE_MOUNT, NEXT_HANDOFF_ROUTES, type PublicSites } from './sites'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -65,21 +65,21 @@ export async function createApp({ payload, nextHandler, sites, search, security 
 
   // Search (/search and /api/search) answers before Next takes the rest of /api.
   const searchRouter = createSearchRouter({ payload, engine: search.engine, queryLog: search.queryLog, pages })
-  app.use('/s/:site', searchRouter)
+  app.use(LOCAL_SITE_MOUNT, searchRouter)
   app.use(searchRouter)
 
   // Login and API rate limits, request size limits, in front of Next's /api.
   security.guardApi(app)
   app.use('/api', refuseMalformedRestIds(payload))
   const toNext: express.RequestHandler = (req, res) => void nextHandler(req, res)
-  app.all(['/admin', '/admin/{*rest}', '/api/{*rest}', '/_next/{*rest}', '/__nextjs_{*rest}'], toNext)
+  app.all([...NEXT_HANDOFF_ROUTES], toNext)
 
   // Letters, ratings and error reports, on every site (by host or /s/<code>/), inside the site's theme.
   // Every public POST carries a CSRF token and comes from a page of the same host.
   const formGuard = security.formGuard((req, page) => pages.layout(req, page))
   app.use(formGuard.verify)
   const interaction = createInteractionRouter({ payload, pages, protectForms: formGuard.protectForms })
-  app.use('/s/:site', interaction)
+  app.use(LOCAL_SITE_MOUNT, interaction)
   app.use(interaction)
 
   app.use(sites.handler)

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../../payload-types'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
 import { refuse, relationId } from '../../src/access'
 import { requestOrigin } from '../../src/accounts'
@@ -50,11 +51,11 @@ export const refuseChange: CollectionBeforeOperationHook = ({ args, operation, r
   return args
 }
 
-async function record(req: PayloadRequest, entry: Record<string, unknown>) {
+async function record(req: PayloadRequest, entry: Pick<AuditLog, 'action' | 'targetCollection' | 'targetId' | 'summary' | 'changes'>) {
   if (req.context?.skipAudit) return
   await req.payload.create({
     collection: 'audit-log',
-    data: { at: new Date().toISOString(), user: (relationId(req.user?.id) as number | null) ?? null, ...requestOrigin(req), ...entry } as never,
+    data: { at: new Date().toISOString(), user: req.user?.id ?? null, ...requestOrigin(req), ...entry },
     req,
     overrideAccess: true,
     context: { skipAudit: true },

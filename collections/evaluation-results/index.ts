@@ -17,7 +17,7 @@ export const EvaluationResults: CollectionConfig = {
   defaultSort: 'rank',
   access: { read: readResults, create: writeResults, update: writeResults, delete: deleteResults },
   fields: [
-    { name: 'run', type: 'relationship', relationTo: 'evaluation-runs' as never, required: true, index: true, label: zhEn('考评批次', 'Run'), admin: ro },
+    { name: 'run', type: 'relationship', relationTo: 'evaluation-runs', required: true, index: true, label: zhEn('考评批次', 'Run'), admin: ro },
     { name: 'organization', type: 'relationship', relationTo: 'organizations', required: true, index: true, label: zhEn('单位', 'Organization'), admin: ro },
     { name: 'organizationName', type: 'text', label: zhEn('单位名称', 'Organization name'), admin: ro },
     {

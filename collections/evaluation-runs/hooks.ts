@@ -13,9 +13,7 @@ export const prepareRun: CollectionBeforeChangeHook = async ({ data, operation, 
   }
   if (data.scope !== 'organization') data.organization = null
   const setDoc = relationId(data.indicatorSet)
-    ? await req.payload
-        .findByID({ collection: 'indicator-sets' as never, id: relationId(data.indicatorSet)!, depth: 0, overrideAccess: true, req })
-        .catch(() => null)
+    ? await req.payload.findByID({ collection: 'indicator-sets', id: relationId(data.indicatorSet)!, depth: 0, overrideAccess: true, req }).catch(() => null)
     : await activeIndicatorSetDoc(req.payload, data.setCode || undefined, req)
   if (!setDoc) refuseScorecard('找不到指定的考评指标体系', 'the indicator set was not found')
   data.indicatorSet = setDoc.id
@@ -30,6 +28,6 @@ export const prepareRun: CollectionBeforeChangeHook = async ({ data, operation, 
 /** Creating a run in the admin queues its evaluation on the jobs queue (never in the request). */
 export const queueRun: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation !== 'create' || req.context?.scorecardNoQueue) return doc
-  await req.payload.jobs.queue({ task: SCORECARD_EVALUATE_TASK as never, input: { runId: String(doc.id) } as never, req })
+  await req.payload.jobs.queue({ task: SCORECARD_EVALUATE_TASK, input: { runId: String(doc.id) }, req })
   return doc
 }

@@ -52,7 +52,7 @@ export const EvaluationRuns: CollectionConfig = {
     {
       name: 'indicatorSet',
       type: 'relationship',
-      relationTo: 'indicator-sets' as never,
+      relationTo: 'indicator-sets',
       index: true,
       label: zhEn('指标体系版本', 'Indicator set version'),
       admin: { description: zhEn('留空：最新启用的全国指标', 'Empty: the newest active national set') },

@@ -19,7 +19,7 @@ export const validateIndicatorSet: CollectionBeforeChangeHook = async ({ data, o
   data.version = set.version
   data.name = set.name
   const { docs } = await req.payload.find({
-    collection: 'indicator-sets' as never,
+    collection: 'indicator-sets',
     where: { and: [{ code: { equals: set.code } }, { version: { equals: set.version } }] },
     limit: 2,
     depth: 0,
@@ -33,7 +33,7 @@ export const validateIndicatorSet: CollectionBeforeChangeHook = async ({ data, o
     )
   if (operation === 'update' && originalDoc && JSON.stringify(originalDoc.data) !== JSON.stringify(data.data)) {
     const used = await req.payload.count({
-      collection: 'evaluation-runs' as never,
+      collection: 'evaluation-runs',
       where: { indicatorSet: { equals: originalDoc.id } },
       overrideAccess: true,
       req,
@@ -48,6 +48,6 @@ export const validateIndicatorSet: CollectionBeforeChangeHook = async ({ data, o
 }
 
 export const refuseDeleteUsedSet: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const used = await req.payload.count({ collection: 'evaluation-runs' as never, where: { indicatorSet: { equals: id } }, overrideAccess: true, req })
+  const used = await req.payload.count({ collection: 'evaluation-runs', where: { indicatorSet: { equals: id } }, overrideAccess: true, req })
   if (used.totalDocs > 0) refuseScorecard('该指标体系版本已被考评使用，不能删除', 'this indicator set version was used by a run and cannot be deleted')
 }

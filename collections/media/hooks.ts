@@ -14,7 +14,7 @@ export const stampMediaOwner: CollectionBeforeChangeHook = async ({ context, dat
   // Derived, never taken from the client: a hand-set publicFrom is the owner's own publication
   // (the field access decides who may set it), a cleared one withdraws it.
   delete data.publishedByOwner
-  if (data.publicFrom !== undefined && (!req.user || setMediaPublicFrom({ req } as never))) data.publishedByOwner = Boolean(data.publicFrom)
+  if (data.publicFrom !== undefined && (!req.user || setMediaPublicFrom({ req }))) data.publishedByOwner = Boolean(data.publicFrom)
   const mimeType = String(data.mimeType ?? originalDoc?.mimeType ?? '')
   // Accessibility (GB/T 37668): every published image needs a text alternative.
   if (mimeType.startsWith('image/') && !String(data.alt ?? originalDoc?.alt ?? '').trim()) refuse(req, 'altRequired')

@@ -9,7 +9,7 @@ import type {
   Where,
 } from 'payload'
 import { isCentralAdmin, isPubliclyVisible, refuse, relationId } from '../../src/access'
-import { lexicalUploadIds } from '../../src/lib/lexical-uploads'
+import { lexicalUploadIds } from '../../src/lib/lexical'
 
 type Id = number | string
 type Doc = Record<string, any>
@@ -30,7 +30,7 @@ type Doc = Record<string, any>
 export async function publishMedia(req: PayloadRequest, ids: Id[], from: string): Promise<void> {
   const unique = [...new Set(ids.map(String))]
   if (!unique.length) return
-  const where = {
+  const where: Where = {
     and: [{ id: { in: unique } }, { or: [{ publicFrom: { exists: false } }, { publicFrom: { equals: null } }, { publicFrom: { greater_than: from } }] }],
   }
   // Only the field changes; the owner's rules (and the editor's own rights) are not the point here:
@@ -38,8 +38,8 @@ export async function publishMedia(req: PayloadRequest, ids: Id[], from: string)
   // sure beforehand that they could read the file.
   await req.payload.update({
     collection: 'media',
-    where: where as never,
-    data: { publicFrom: from } as never,
+    where,
+    data: { publicFrom: from },
     depth: 0,
     overrideAccess: true,
     req,
@@ -201,7 +201,7 @@ async function stillPublishedFrom(req: PayloadRequest, mediaId: Id, uploadedAt: 
       const batch = await req.payload.find({
         collection: slug,
         where,
-        select: select as never,
+        select,
         depth: 0,
         limit: 500,
         page,
@@ -231,7 +231,7 @@ export async function recomputeMediaVisibility(req: PayloadRequest, ids: Id[]): 
     await req.payload.update({
       collection: 'media',
       id: mediaId,
-      data: { publicFrom: next } as never,
+      data: { publicFrom: next },
       depth: 0,
       overrideAccess: true,
       req,
@@ -311,6 +311,10 @@ export function withMediaReferences(collections: CollectionConfig[]): Collection
   return collections.map((collection) => {
     if (collection.slug === 'media' || !namesMedia(collection.fields)) return collection
     const hooks = collection.hooks ?? {}
+    // A collection that names files only as a record of work done (custom.showsMedia: false, e.g. the
+    // import records) is held to the same naming rule but never makes a file public.
+    if (collection.custom?.showsMedia === false)
+      return { ...collection, hooks: { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), guardMediaReferences] } }
     return {
       ...collection,
       hooks: {

@@ -72,7 +72,7 @@ export const RectificationItems: CollectionConfig = {
     {
       name: 'openedInRun',
       type: 'relationship',
-      relationTo: 'evaluation-runs' as never,
+      relationTo: 'evaluation-runs',
       label: zhEn('发现批次', 'Opened in run'),
       access: scorerOnly,
       admin: { ...machine, position: 'sidebar' },
@@ -80,7 +80,7 @@ export const RectificationItems: CollectionConfig = {
     {
       name: 'lastSeenInRun',
       type: 'relationship',
-      relationTo: 'evaluation-runs' as never,
+      relationTo: 'evaluation-runs',
       label: zhEn('最近复核批次', 'Last checked in run'),
       access: scorerOnly,
       admin: { ...machine, position: 'sidebar' },
@@ -89,7 +89,7 @@ export const RectificationItems: CollectionConfig = {
     {
       name: 'closedInRun',
       type: 'relationship',
-      relationTo: 'evaluation-runs' as never,
+      relationTo: 'evaluation-runs',
       label: zhEn('销号批次', 'Closed in run'),
       access: scorerOnly,
       admin: { ...machine, position: 'sidebar' },

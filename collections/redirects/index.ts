@@ -41,6 +41,6 @@ export const Redirects: CollectionConfig = {
     { name: 'toUrl', type: 'text', label: zhEn('新地址', 'New URL'), admin: { readOnly: true } },
     { name: 'statusCode', type: 'number', defaultValue: 301, label: zhEn('状态码', 'Status code'), admin: { readOnly: true } },
     { name: 'reason', type: 'text', label: zhEn('原因', 'Reason') },
-    { name: 'modeSwitch', type: 'relationship', relationTo: 'mode-switches' as never, index: true, label: zhEn('模式切换', 'Mode switch') },
+    { name: 'modeSwitch', type: 'relationship', relationTo: 'mode-switches', index: true, label: zhEn('模式切换', 'Mode switch') },
   ],
 }

@@ -61,7 +61,7 @@ const refuseUnwritableFields: CollectionBeforeOperationHook = async ({ args, col
         id === undefined
           ? null
           : ((await req.payload.findByID({
-              collection: collection.slug as never,
+              collection: collection.slug,
               id,
               depth: 0,
               req,

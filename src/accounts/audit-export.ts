@@ -64,9 +64,9 @@ async function* rows(req: PayloadRequest, where: Where) {
       page,
       depth: 1,
       overrideAccess: true,
-      select: { at: true, user: true, ip: true, userAgent: true, action: true, targetCollection: true, targetId: true, summary: true, changes: true } as never,
+      select: { at: true, user: true, ip: true, userAgent: true, action: true, targetCollection: true, targetId: true, summary: true, changes: true },
     })
-    for (const doc of result.docs as Array<Record<string, any>>) {
+    for (const doc of result.docs) {
       if (sent++ >= MAX_ROWS) return
       const who = doc.user && typeof doc.user === 'object' ? `${doc.user.name ?? ''} <${doc.user.email ?? ''}> #${doc.user.id}` : doc.user
       yield COLUMNS.map((c) => cell(c.key === 'user' ? who : doc[c.key]))

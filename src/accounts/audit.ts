@@ -4,6 +4,7 @@
  * rolls back, the record of its failure must not.
  */
 import type { Payload, PayloadRequest } from 'payload'
+import { schemaId } from '../lib/schema'
 import { requestOrigin } from './origin'
 
 export type AccountEvent =
@@ -34,7 +35,7 @@ export async function auditAccountEvent(
     collection: 'audit-log',
     data: {
       at: new Date().toISOString(),
-      user: entry.user ?? null,
+      user: entry.user != null ? schemaId(entry.user) : null,
       ip: origin.ip,
       userAgent: origin.userAgent,
       action: `account:${event}`,
@@ -42,7 +43,7 @@ export async function auditAccountEvent(
       targetId: entry.user != null ? String(entry.user) : null,
       summary: `${event}${who}`.slice(0, 500),
       changes: { ...(entry.email ? { email: entry.email } : {}), ...entry.detail },
-    } as never,
+    },
     overrideAccess: true,
     context: { skipAudit: true },
     ...(options.inTransaction && req && 'payload' in req ? { req: req as PayloadRequest } : {}),

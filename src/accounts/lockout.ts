@@ -15,7 +15,7 @@ type Lockout = AccountPolicy['lockout']
 async function recentFailures(payload: Payload, key: string, policy: Lockout, now: number) {
   const since = new Date(now - Math.max(policy.windowMinutes, policy.lockMinutes) * 60_000).toISOString()
   const { docs } = await payload.find({
-    collection: 'login-attempts' as never,
+    collection: 'login-attempts',
     where: { and: [{ key: { equals: key } }, { at: { greater_than: since } }] },
     sort: '-at',
     limit: policy.maxFailures,
@@ -40,11 +40,10 @@ export async function lockedUntil(payload: Payload, key: string, policy: Lockout
 /** Records one failure under each key; returns the keys that are locked now. */
 export async function recordFailure(payload: Payload, keys: string[], policy: Lockout, now = Date.now()): Promise<string[]> {
   const at = new Date(now).toISOString()
-  for (const key of keys)
-    await payload.create({ collection: 'login-attempts' as never, data: { key, at } as never, overrideAccess: true, context: { skipAudit: true } })
+  for (const key of keys) await payload.create({ collection: 'login-attempts', data: { key, at }, overrideAccess: true, context: { skipAudit: true } })
   // Old rows are useless after the window; removing them here keeps the table small without a job.
   const expired = new Date(now - policy.keepAttemptsHours * 3_600_000).toISOString()
-  await payload.delete({ collection: 'login-attempts' as never, where: { at: { less_than: expired } }, overrideAccess: true, context: { skipAudit: true } })
+  await payload.delete({ collection: 'login-attempts', where: { at: { less_than: expired } }, overrideAccess: true, context: { skipAudit: true } })
   const locked: string[] = []
   for (const key of keys) if (await lockedUntil(payload, key, policy, now)) locked.push(key)
   return locked
@@ -52,5 +51,5 @@ export async function recordFailure(payload: Payload, keys: string[], policy: Lo
 
 /** A successful login (or an admin's unlock) forgets the account's failures, not the address's. */
 export async function clearFailures(payload: Payload, key: string): Promise<void> {
-  await payload.delete({ collection: 'login-attempts' as never, where: { key: { equals: key } }, overrideAccess: true, context: { skipAudit: true } })
+  await payload.delete({ collection: 'login-attempts', where: { key: { equals: key } }, overrideAccess: true, context: { skipAudit: true } })
 }

@@ -15,6 +15,7 @@ import type {
 } from 'payload'
 import { refuse } from '../access'
 import { auditAccountEvent } from './audit'
+import { accountMessage } from './messages'
 import { accountKey, addressKey, clearFailures, lockedUntil, recordFailure } from './lockout'
 import { requestOrigin } from './origin'
 import { verifyStoredPassword } from './passwords'
@@ -152,7 +153,7 @@ export const uniformLoginErrors: CollectionAfterErrorHook = async ({ error, req 
   if ((error as { name?: string }).name !== 'LockedAuth') return
   const policy = await accountPolicy(req.payload)
   const minutes = policy.lockout.lockMinutes
-  const message = req.t('sitegroup:loginLocked' as never, { minutes })
+  const message = accountMessage(req, 'loginLocked', { minutes })
   // The very shape refuse() produces for our own lockout, so the two cannot be told apart.
   return { response: { errors: [{ name: 'APIError', data: { key: 'loginLocked', minutes }, message }] }, status: 429 }
 }

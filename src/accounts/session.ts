@@ -7,13 +7,19 @@
  *   is let in without roles or organization, and every access function refuses everything but
  *   reading and changing their own account (see withAccountRestrictions).
  */
-import { JWTAuthentication, type AuthStrategy, type AuthStrategyFunctionArgs, type Payload } from 'payload'
+import { JWTAuthentication, type AuthStrategy, type AuthStrategyFunctionArgs, type AuthStrategyResult, type Payload } from 'payload'
+import type { User } from '../../payload-types'
 import { isCentralAdmin } from '../access'
 import { auditAccountEvent } from './audit'
 import { accountPolicy, demoPasswordsAllowed, type AccountPolicy } from './policy'
 
 export type Restriction = 'passwordChangeRequired' | 'passwordExpired' | 'totpEnrollmentRequired'
-type SessionUser = Record<string, any> & { id: number | string; _sid?: string; sessions?: Array<{ id: string; createdAt?: string; expiresAt?: string }> | null }
+/** A user as the session strategy reads it: the stored fields, the token's session id, and an id that is a string on MongoDB. */
+type SessionUser = Partial<Omit<User, 'id' | 'sessions'>> & {
+  id: number | string
+  _sid?: string
+  sessions?: Array<{ id: string; createdAt?: string | null; expiresAt?: string }> | null
+}
 
 export function restrictionOf(user: SessionUser, policy: AccountPolicy, now = Date.now()): Restriction | null {
   if (user.mustChangePassword && !demoPasswordsAllowed()) return 'passwordChangeRequired'
@@ -33,7 +39,9 @@ async function touchSession(payload: Payload, user: SessionUser, policy: Account
   if (!sid) return 'ok'
   const now = Date.now()
   const sessions = user.sessions ?? []
-  const activity: Record<string, number> = typeof user.sessionActivity === 'object' && user.sessionActivity ? { ...user.sessionActivity } : {}
+  // A JSON field only this strategy writes: session id → last activity (ms).
+  const activity: Record<string, number> =
+    typeof user.sessionActivity === 'object' && user.sessionActivity ? { ...(user.sessionActivity as Record<string, number>) } : {}
   const session = sessions.find((s) => s.id === sid)
   const last = activity[sid] ?? (session?.createdAt ? Date.parse(session.createdAt) : now)
   const idleMs = policy.session.idleTimeoutMinutes * 60_000
@@ -78,7 +86,14 @@ export const sessionStrategy: AuthStrategy = {
     delete user.sessionActivity
     const restriction = restrictionOf(user, policy)
     if (!restriction) return result
-    return { ...result, user: { ...user, roles: [], organization: null, _restricted: restriction } as never }
+    // `_restricted` is not a stored field: it travels with the request's user to the access functions.
+    const restricted: NonNullable<AuthStrategyResult['user']> & { _restricted: Restriction } = {
+      ...result.user!,
+      roles: [],
+      organization: null,
+      _restricted: restriction,
+    }
+    return { ...result, user: restricted }
   },
 }
 

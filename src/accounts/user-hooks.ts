@@ -6,6 +6,7 @@
 import { ValidationError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
 import { refuse } from '../access'
 import { auditAccountEvent } from './audit'
+import { accountMessage } from './messages'
 import { inHistory, passwordViolations, pushHistory } from './passwords'
 import { accountPolicy } from './policy'
 import { restrictionOfRequestUser } from './session'
@@ -26,9 +27,9 @@ export const enforcePasswordPolicy: CollectionBeforeChangeHook = async ({ data, 
   const policy = await accountPolicy(req.payload)
   const email = (data.email ?? doc?.email ?? '') as string
   const stored = doc?.id != null ? ((await req.payload.db.findOne({ collection: 'users', where: { id: { equals: doc.id } }, req })) as Doc | null) : null
-  const messages = passwordViolations(data.password, email, policy.password).map((v) => req.t(`sitegroup:${v.key}` as never, v.vars))
+  const messages = passwordViolations(data.password, email, policy.password).map((v) => accountMessage(req, v.key, v.vars))
   if (!messages.length && (await inHistory(data.password, stored?.passwordHistory)))
-    messages.push(req.t('sitegroup:passwordReused' as never, { count: policy.password.historySize }))
+    messages.push(accountMessage(req, 'passwordReused', { count: policy.password.historySize }))
   if (messages.length) {
     await auditAccountEvent(req.payload, 'password-refused', { user: doc?.id ?? null, email, detail: { rules: messages } }, req)
     throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: messages.join('；') }] }, req.t)
@@ -83,9 +84,9 @@ export const guardPasswordReset: CollectionBeforeOperationHook = async ({ args, 
       : null
   ) as Doc | null
   const policy = await accountPolicy(req.payload)
-  const messages = passwordViolations(password, user?.email, policy.password).map((v) => req.t(`sitegroup:${v.key}` as never, v.vars))
+  const messages = passwordViolations(password, user?.email, policy.password).map((v) => accountMessage(req, v.key, v.vars))
   if (user && !messages.length && (await inHistory(password, user.passwordHistory)))
-    messages.push(req.t('sitegroup:passwordReused' as never, { count: policy.password.historySize }))
+    messages.push(accountMessage(req, 'passwordReused', { count: policy.password.historySize }))
   if (messages.length) throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: messages.join('；') }] }, req.t)
   if (user) {
     await req.payload.db.updateOne({

@@ -61,7 +61,7 @@ export const modeSwitchEndpoints: Endpoint[] = [
       if (input.dryRun !== false) return Response.json({ dryRun: true, plan })
       if (!plan.ok) return Response.json({ dryRun: false, plan, refusals: plan.refusals }, { status: 400 })
       try {
-        const result = await switchMode(req.payload, plan, { user: req.user as unknown as Record<string, unknown>, reindex: 'background' })
+        const result = await switchMode(req.payload, plan, { user: req.user, reindex: 'background' })
         return Response.json({ dryRun: false, plan, result })
       } catch (error) {
         if (error instanceof HostingError) return Response.json({ error: error.message, refusals: error.refusals }, { status: error.status })
@@ -81,10 +81,7 @@ export const modeSwitchEndpoints: Endpoint[] = [
       const id = String(req.routeParams?.id ?? '')
       const live = switchProgress(id)
       if (live) return Response.json({ state: 'running', ...live })
-      const doc = (await req.payload.findByID({ collection: 'mode-switches' as never, id, depth: 0, overrideAccess: true }).catch(() => null)) as Record<
-        string,
-        unknown
-      > | null
+      const doc = await req.payload.findByID({ collection: 'mode-switches', id, depth: 0, overrideAccess: true }).catch(() => null)
       if (!doc) return Response.json({ error: '没有这次切换 / no such switch' }, { status: 404 })
       return Response.json({ state: doc.state, progress: doc.progress, summary: doc.summary, error: doc.error })
     },

@@ -23,3 +23,4 @@ export {
   type RedirectChange,
   type UrlChange,
 } from './types'
+export { hostingPlugin } from './plugin'

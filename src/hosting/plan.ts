@@ -4,6 +4,7 @@
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { relationId, sameId } from '../access'
+import { isPathSegment, isSiteCode, siteUrl } from '../sites'
 import config from './config.json' with { type: 'json' }
 import { refusal, type Refusal } from './messages'
 import { finalRedirectLoops, mapIntoArea } from './redirect-graph'
@@ -20,7 +21,6 @@ import {
 } from './types'
 
 type Doc = Record<string, any>
-const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(:\d{1,5})?$/
 
 interface World {
@@ -41,13 +41,13 @@ const findAll = async (payload: Payload, req: PayloadRequest | undefined, collec
       pagination: false,
       overrideAccess: true,
       req,
-      ...(select ? { select: select as never } : {}),
+      ...(select ? { select } : {}),
     })
   ).docs as unknown as Doc[]
 
 /** A public address on a site: its first domain, else its shared local address. */
 export function publicUrl(site: SiteSummary, path: string, scheme = 'https'): string {
-  return site.domains[0] ? `${scheme}://${site.domains[0]}${path}` : `/s/${site.code}${path}`
+  return siteUrl(site, path, { scheme })
 }
 
 /** `within`: a switch re-planning inside its own transaction (its reads go through `req`; its own record is not "another switch"). */
@@ -76,7 +76,7 @@ export async function planModeSwitch(payload: Payload, options: SwitchOptions, w
   if (options.to !== 'own-site' && options.to !== 'portal-columns') return refuse(refusal('invalidTarget', { to: options.to }))
   if (plan.from === options.to) return refuse(refusal('alreadyInMode', { organization: organization.name, mode: options.to }))
   const running = await payload.find({
-    collection: 'mode-switches' as never,
+    collection: 'mode-switches',
     where: {
       and: [
         { organization: { equals: organization.id } },
@@ -95,7 +95,7 @@ export async function planModeSwitch(payload: Payload, options: SwitchOptions, w
   const world: World = {
     organization,
     sites: await findAll(payload, req, 'sites', {}),
-    group: ((await payload.findGlobal({ slug: 'group-settings' as never, depth: 0, overrideAccess: true, req }).catch(() => ({}))) ?? {}) as Doc,
+    group: ((await payload.findGlobal({ slug: 'group-settings', depth: 0, overrideAccess: true, req }).catch(() => ({}))) ?? {}) as Doc,
     redirects: await findAll(payload, req, 'redirects', {}),
   }
   if (options.to === 'portal-columns') await planIntoColumns(payload, req, world, plan)
@@ -151,7 +151,7 @@ async function planIntoColumns(payload: Payload, req: PayloadRequest | undefined
     if (!parent) return void plan.refusals.push(refusal('parentColumnNotOnHost', { id: plan.options.parentColumn }))
   } else if (plan.options.parentColumn === undefined) parent = unitSectionParent(hostColumns, host)
   const slug = plan.options.slug ?? String(ownSite.code)
-  if (!SLUG.test(slug)) return void plan.refusals.push(refusal('invalidSlug', { slug }))
+  if (!isPathSegment(slug)) return void plan.refusals.push(refusal('invalidSlug', { slug }))
   const landingPath = parent ? `${parent.path}/${slug}` : slug
   const clash = hostColumns.find((c) => c.path === landingPath)
   if (clash) return void plan.refusals.push(refusal('slugCollides', { path: landingPath, column: clash.name }))
@@ -220,7 +220,7 @@ async function planOutToOwnSite(payload: Payload, req: PayloadRequest | undefine
   const identificationCode =
     wanted.identificationCode ?? String(reactivate?.identificationCode ?? nextIdentificationCode(sites, String(host.identificationCode ?? '')))
   const others = sites.filter((s) => !reactivate || String(s.id) !== String(reactivate.id))
-  if (!SLUG.test(code)) plan.refusals.push(refusal('invalidSiteCode', { code }))
+  if (!isSiteCode(code)) plan.refusals.push(refusal('invalidSiteCode', { code }))
   const codeOwner = others.find((s) => s.code === code)
   if (codeOwner) plan.refusals.push(refusal('siteCodeTaken', { code, site: codeOwner.name }))
   for (const domain of domains) {
@@ -314,11 +314,9 @@ async function countContent(payload: Payload, req: PayloadRequest | undefined, p
   const [articles, media, letters, guides] = await Promise.all([
     payload.count({ collection: 'articles', where: inColumns, overrideAccess: true, req }),
     payload.count({ collection: 'media', where: mediaWhere(plan), overrideAccess: true, req }),
-    payload.collections['letters' as never]
-      ? payload.count({ collection: 'letters' as never, where: lettersWhere(plan) as never, overrideAccess: true, req })
-      : { totalDocs: 0 },
-    payload.collections['service-guides' as never]
-      ? payload.count({ collection: 'service-guides' as never, where: { organization: { equals: org } } as never, overrideAccess: true, req })
+    payload.collections['letters'] ? payload.count({ collection: 'letters', where: lettersWhere(plan), overrideAccess: true, req }) : { totalDocs: 0 },
+    payload.collections['service-guides']
+      ? payload.count({ collection: 'service-guides', where: { organization: { equals: org } }, overrideAccess: true, req })
       : { totalDocs: 0 },
   ])
   const versions = await payload

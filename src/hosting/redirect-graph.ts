@@ -4,7 +4,7 @@
  */
 import type { PayloadRequest } from 'payload'
 import { relationId } from '../access'
-import { RedirectTable, type RedirectRule, type RedirectSite } from '../sites'
+import { RedirectTable, siteUrl, type RedirectRule, type RedirectSite } from '../sites'
 import config from './config.json' with { type: 'json' }
 import { HOSTING_MESSAGES } from './messages'
 import { NEW_SITE, type Id, type ModeSwitchPlan } from './types'
@@ -126,14 +126,14 @@ export async function checkRedirectRule(
   const { payload } = req
   const [stored, sites] = await Promise.all([
     payload.find({
-      collection: 'redirects' as never,
+      collection: 'redirects',
       depth: 0,
       pagination: false,
       overrideAccess: true,
       req,
       ...(input.id !== undefined ? { where: { id: { not_equals: input.id } } } : {}),
     }),
-    payload.find({ collection: 'sites', depth: 0, pagination: false, overrideAccess: true, req, select: { code: true, domains: true, status: true } as never }),
+    payload.find({ collection: 'sites', depth: 0, pagination: false, overrideAccess: true, req, select: { code: true, domains: true, status: true } }),
   ])
   const siteRecords: RedirectSite[] = (sites.docs as unknown as Doc[]).map((s) => ({
     id: s.id,
@@ -158,5 +158,5 @@ export async function checkRedirectRule(
   }
   const target = siteRecords.find((s) => String(s.id) === String(toSiteId))
   if (!target) return { error: '新网站不存在 / the target site does not exist' }
-  return { fromPath, toPath, toUrl: target.domains[0] ? `https://${target.domains[0]}${toPath}` : `/s/${target.code}${toPath}` }
+  return { fromPath, toPath, toUrl: siteUrl(target, toPath) }
 }

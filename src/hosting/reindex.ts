@@ -4,12 +4,13 @@
  * the indexer's syncArticle would take minutes for 20,000). The unit's letters and service guides
  * follow too, since their URLs depend on where the unit publishes.
  */
-import type { Payload, Where } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 import { payloadLookups, searchIndexerEngine, searchSourcesOf, type SearchDocument } from '../search'
 import config from './config.json' with { type: 'json' }
 import type { Id } from './types'
 
-type Doc = Record<string, any>
+/** A search source names its collection at run time and reads its documents as plain records. */
+type SourceDoc = Record<string, unknown>
 
 export async function reindexMovedContent(payload: Payload, columnIds: Id[], organizationId: Id): Promise<number> {
   const engine = searchIndexerEngine(payload)
@@ -27,7 +28,7 @@ export async function reindexMovedContent(payload: Payload, columnIds: Id[], org
     for (;;) {
       const where: Where = lastId === null ? scope : { and: [scope, { id: { greater_than: lastId } }] }
       const { docs } = await payload.find({
-        collection: source.collection as 'articles',
+        collection: source.collection as CollectionSlug,
         where,
         depth: 0,
         limit: config.reindexBatch,
@@ -40,7 +41,7 @@ export async function reindexMovedContent(payload: Payload, columnIds: Id[], org
       lastId = docs[docs.length - 1].id
       const upserts: SearchDocument[] = []
       const removals: string[] = []
-      for (const doc of docs as unknown as Doc[]) {
+      for (const doc of docs as unknown as SourceDoc[]) {
         const searchDoc = await source.toDocument(doc, look)
         if (searchDoc) upserts.push(searchDoc)
         else removals.push(`${source.collection}:${doc.id}`)

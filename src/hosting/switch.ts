@@ -3,7 +3,8 @@
  * rolls everything back. The switch's record (mode-switches) is written outside the transaction
  * so a failure stays on record; search and page caches follow after the commit.
  */
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
+import { schemaId } from '../lib/schema'
 import { setArticlesSite } from '../db/bulk-move'
 import { HostingError, refusal } from './messages'
 import { lettersWhere, mediaWhere, planModeSwitch } from './plan'
@@ -12,7 +13,7 @@ import { beginSwitchTransaction } from './transaction'
 import { NEW_SITE, type Id, type ModeSwitchPlan } from './types'
 
 export interface SwitchRunOptions {
-  user?: Record<string, unknown> | null
+  user?: TypedUser | null
   /** Tests: throw after this many steps, inside the transaction. */
   failAfter?: number
   onProgress?: (done: number, total: number, step: string) => void
@@ -41,11 +42,11 @@ const internal = { modeSwitchInternal: true }
 export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options: SwitchRunOptions = {}): Promise<SwitchResult> {
   if (!plan.ok) throw new HostingError(plan.refusals)
   const started = performance.now()
-  const userId = (options.user?.id as Id | undefined) ?? null
+  const userId = options.user?.id ?? null
   const record = await payload.create({
-    collection: 'mode-switches' as never,
+    collection: 'mode-switches',
     data: {
-      organization: plan.organization.id,
+      organization: schemaId(plan.organization.id),
       from: plan.from,
       to: plan.to,
       state: 'running',
@@ -54,11 +55,11 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
       plan: compactPlan(plan),
       requestedBy: userId,
       startedAt: new Date().toISOString(),
-    } as never,
+    },
     overrideAccess: true,
     context: internal,
   })
-  const switchId = (record as { id: Id }).id
+  const switchId: Id = record.id
   const report = (done: number, step: string) => {
     const progress = Math.round((done / STEPS.length) * 100)
     progressById.set(String(switchId), { progress, step })
@@ -66,7 +67,7 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
   }
 
   const transactionID = await beginSwitchTransaction(payload)
-  const req = await createLocalReq({ user: (options.user ?? undefined) as never, context: { sitegroupModeSwitch: switchId } }, payload)
+  const req = await createLocalReq({ user: options.user ?? undefined, context: { sitegroupModeSwitch: switchId } }, payload)
   req.transactionID = transactionID
   let targetSiteId: Id
   try {
@@ -96,13 +97,13 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
       targetSiteId,
     )
     next('articles')
-    await payload.update({ collection: 'media', where: mediaWhere(fresh), data: { site: targetSiteId } as never, overrideAccess: true, req, depth: 0 })
+    await payload.update({ collection: 'media', where: mediaWhere(fresh), data: { site: schemaId(targetSiteId) }, overrideAccess: true, req, depth: 0 })
     next('media')
-    if (payload.collections['letters' as never]) {
+    if (payload.collections.letters) {
       await payload.update({
-        collection: 'letters' as never,
-        where: lettersWhere(fresh) as never,
-        data: { site: targetSiteId } as never,
+        collection: 'letters',
+        where: lettersWhere(fresh),
+        data: { site: schemaId(targetSiteId) },
         overrideAccess: true,
         req,
         depth: 0,
@@ -132,7 +133,7 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
         targetId: String(fresh.organization.id),
         summary: summary(fresh).slice(0, 500),
         changes: { counts: fresh.counts, from: fresh.source?.site.code, to: fresh.target?.site.code, switch: switchId },
-      } as never,
+      },
       overrideAccess: true,
       req,
       context: { skipAudit: true },
@@ -143,9 +144,9 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
     await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
     progressById.delete(String(switchId))
     await payload.update({
-      collection: 'mode-switches' as never,
+      collection: 'mode-switches',
       id: switchId,
-      data: { state: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString() } as never,
+      data: { state: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString() },
       overrideAccess: true,
       context: internal,
     })
@@ -170,9 +171,9 @@ export async function switchMode(payload: Payload, plan: ModeSwitchPlan, options
   const reindexed = options.reindex === 'background' ? 0 : await reindexing
   const reindexSeconds = (performance.now() - reindexStarted) / 1000
   await payload.update({
-    collection: 'mode-switches' as never,
+    collection: 'mode-switches',
     id: switchId,
-    data: { state: 'done', progress: 100, counts: plan.counts, finishedAt: new Date().toISOString() } as never,
+    data: { state: 'done', progress: 100, counts: plan.counts, finishedAt: new Date().toISOString() },
     overrideAccess: true,
     context: internal,
   })
@@ -252,7 +253,7 @@ async function moveColumns(payload: Payload, req: PayloadRequest, plan: ModeSwit
       data: { site: siteId, parent, path: move.toPath, updatedAt: now },
       req,
       returning: false,
-    } as never)
+    })
   }
   if (plan.to === 'own-site') {
     const roots = plan.columns.filter((c) => c.toParent === null).map((c) => c.id)
@@ -270,23 +271,23 @@ async function finishSource(payload: Payload, req: PayloadRequest, plan: ModeSwi
 }
 
 async function writeRedirects(payload: Payload, req: PayloadRequest, plan: ModeSwitchPlan, targetSiteId: Id, switchId: Id) {
-  const resolve = (id: Id) => (String(id) === NEW_SITE ? targetSiteId : id)
+  const resolve = (id: Id) => schemaId(String(id) === NEW_SITE ? targetSiteId : id)
   for (const change of plan.redirectChanges) {
-    if (change.action === 'delete') await payload.delete({ collection: 'redirects' as never, id: change.id, overrideAccess: true, req })
+    if (change.action === 'delete') await payload.delete({ collection: 'redirects', id: change.id, overrideAccess: true, req })
   }
   for (const change of plan.redirectChanges) {
     if (change.action === 'retarget')
       await payload.update({
-        collection: 'redirects' as never,
+        collection: 'redirects',
         id: change.id,
-        data: { toSite: resolve(change.toSiteId!), toPath: change.toPath, modeSwitch: switchId } as never,
+        data: { toSite: resolve(change.toSiteId!), toPath: change.toPath, modeSwitch: schemaId(switchId) },
         overrideAccess: true,
         req,
       })
   }
   for (const r of plan.redirects) {
     await payload.create({
-      collection: 'redirects' as never,
+      collection: 'redirects',
       data: {
         site: resolve(r.siteId),
         fromPath: r.fromPath,
@@ -295,8 +296,8 @@ async function writeRedirects(payload: Payload, req: PayloadRequest, plan: ModeS
         toPath: r.toPath,
         statusCode: 301,
         reason: r.reason,
-        modeSwitch: switchId,
-      } as never,
+        modeSwitch: schemaId(switchId),
+      },
       overrideAccess: true,
       req,
     })

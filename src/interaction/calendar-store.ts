@@ -11,7 +11,7 @@ const TTL_MS = 60_000
 
 export async function loadWorkingCalendar(payload: Payload, { fresh = false } = {}): Promise<WorkingCalendar> {
   if (!fresh && cached && Date.now() - cached.loadedAt < TTL_MS) return cached.calendar
-  const { docs } = await payload.find({ collection: 'holidays' as never, pagination: false, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({ collection: 'holidays', pagination: false, depth: 0, overrideAccess: true })
   const entries = (docs as unknown as CalendarEntry[]).map((d) => ({ date: d.date, kind: d.kind, name: d.name }))
   cached = { calendar: new WorkingCalendar(entries, interactionPolicy.timeZoneOffsetMinutes), loadedAt: Date.now() }
   return cached.calendar

@@ -92,4 +92,7 @@ export { letterStatistics, ratingStatistics, interactionFactsByOrganization, typ
 export { runLetterReminders, letterRemindersTask, type ReminderRun } from './reminders'
 
 // HTTP
-export { createInteractionRouter, type InteractionRouterOptions } from './routes'
+export { createInteractionRouter, INTERACTION_PATHS, type InteractionRouterOptions } from './routes'
+// What the search indexes of the interaction (handed to it by src/search-sources.ts).
+export { letterSearchSource } from './search-source'
+export { interactionPlugin } from './plugin'

@@ -7,7 +7,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { Id } from './letter-workflow'
 import type { LetterSubmission } from './validation'
 
-export const LETTER_INBOX = 'letter-inbox' as never
+export const LETTER_INBOX = 'letter-inbox'
 
 export type InboxState = 'pending' | 'needs-attention'
 

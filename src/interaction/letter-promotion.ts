@@ -47,7 +47,7 @@ export async function promoteLetterInbox(
   const skip = [...(options.skip ?? [])]
   const { docs } = await payload.find({
     collection: LETTER_INBOX,
-    where: { and: [{ state: { equals: 'pending' } }, ...(skip.length ? [{ id: { not_in: skip } }] : [])] } as never,
+    where: { and: [{ state: { equals: 'pending' } }, ...(skip.length ? [{ id: { not_in: skip } }] : [])] },
     sort: 'receivedAt',
     limit: options.limit ?? interactionPolicy.intake.promoteBatch,
     depth: 0,

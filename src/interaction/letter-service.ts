@@ -2,7 +2,9 @@
  * Letters in the database: submitting, tracking, running workflow commands, rating the reply.
  * Routes, admin hooks and jobs all go through these functions, so the rules live in one place.
  */
-import type { Payload, PayloadRequest } from 'payload'
+import type { Letter } from '../../payload-types'
+import { schemaId } from '../lib/schema'
+import type { Payload, PayloadRequest, Where } from 'payload'
 import { loadWorkingCalendar } from './calendar-store'
 import { committerFor } from './group-commit'
 import type { Clock } from './clock'
@@ -13,8 +15,10 @@ import { findInboxEntryByHash, trackingViewOfInboxEntry } from './letter-inbox'
 import { generateQueryCode, hashQueryCode, parseQueryCode, phoneTailMatches } from './query-code'
 import type { LetterSubmission } from './validation'
 
-export const LETTERS = 'letters' as never
+export const LETTERS = 'letters'
 type Doc = Record<string, any>
+/** The workflow fields come from docFieldsFromSnapshot, typed by the workflow (ids as number | string), not by the schema. */
+type NewLetter = Omit<Letter, 'id' | 'createdAt' | 'updatedAt'>
 
 export const relationIdOf = (value: unknown): Id | null => {
   if (value === null || value === undefined || value === '') return null
@@ -88,7 +92,7 @@ export function isPubliclyVisibleLetter(doc: Doc): boolean {
 }
 
 /** The filter for letters the public may read (replied, writer consented, reviewer approved). */
-export function publicLetterWhere(siteId?: Id) {
+export function publicLetterWhere(siteId?: Id): Where {
   return {
     and: [
       { publishable: { equals: true } },
@@ -152,14 +156,16 @@ export async function createLetterDoc(
     context: { letterInternal: true },
     data: {
       ...input.submission,
+      // validation.ts accepts only the configured categories, which are the collection's options.
+      category: input.submission.category as Letter['category'],
       email: input.submission.email ?? null,
       route: input.route,
-      site: input.siteId,
+      site: schemaId(input.siteId),
       queryCodeHash: input.queryCodeHash,
       powNonce: input.powNonce ?? null,
       ...docFieldsFromSnapshot(input.snapshot),
       publication: { approved: false },
-    } as never,
+    } as NewLetter,
   })) as Doc
 }
 
@@ -212,7 +218,7 @@ export async function runLetterCommand(
     overrideAccess: true,
     req: options.req,
     context: { letterInternal: true },
-    data: docFieldsFromSnapshot(next) as never,
+    data: docFieldsFromSnapshot(next),
   })) as Doc
 }
 
@@ -232,7 +238,7 @@ export async function rateReply(
     id: letter.id,
     overrideAccess: true,
     context: { letterInternal: true },
-    data: { satisfaction: { value, at: clock.now().toISOString() } } as never,
+    data: { satisfaction: { value, at: clock.now().toISOString() } },
   })
   return { ok: true }
 }

@@ -1,4 +1,6 @@
 /** Storing ratings and error reports from the public forms. */
+import type { ErrorReport, Rating } from '../../payload-types'
+import { schemaId } from '../lib/schema'
 import type { Payload } from 'payload'
 import { loadWorkingCalendar } from './calendar-store'
 import type { Clock } from './clock'
@@ -31,21 +33,22 @@ export async function storeRating(
   const calendar = await loadWorkingCalendar(payload)
   const period = calendar.dayOf(input.clock.now()).slice(0, 7)
   const visitorKey = ratingVisitorKey(input.secret, { address: input.address, userAgent: input.userAgent, organization: input.organization, period })
-  const existing = await payload.count({ collection: 'ratings' as never, where: { visitorKey: { equals: visitorKey } }, overrideAccess: true })
+  const existing = await payload.count({ collection: 'ratings', where: { visitorKey: { equals: visitorKey } }, overrideAccess: true })
   if (existing.totalDocs > 0) return { ok: false, duplicate: true, period }
   try {
     await payload.create({
-      collection: 'ratings' as never,
+      collection: 'ratings',
       overrideAccess: true,
       data: {
-        organization: input.organization,
-        site: input.siteId,
+        organization: schemaId(input.organization),
+        site: input.siteId === null ? null : schemaId(input.siteId),
         period,
-        scores: input.scores,
+        // checkScores (ratings.ts) has checked a score for every configured indicator.
+        scores: input.scores as Rating['scores'],
         comment: input.comment ?? null,
         visitorKey,
         powNonce: input.powNonce ?? null,
-      } as never,
+      },
     })
   } catch (error) {
     // Two submissions racing past the count: the unique index decides, and the loser is a duplicate.
@@ -63,18 +66,20 @@ export async function storeErrorReport(
   const now = input.clock.now()
   const deadline = calendar.deadlineFrom(now, interactionPolicy.errorReportWorkingDays).toISOString()
   const doc = await payload.create({
-    collection: 'error-reports' as never,
+    collection: 'error-reports',
     overrideAccess: true,
     context: { errorReportInternal: true },
     data: {
       ...input.report,
-      site: input.siteId,
-      organization: input.organizationId,
+      // validation.ts accepts only the configured kinds, which are the collection's options.
+      kind: input.report.kind as ErrorReport['kind'],
+      site: input.siteId === null ? null : schemaId(input.siteId),
+      organization: input.organizationId === null ? null : schemaId(input.organizationId),
       status: 'new',
       receivedAt: now.toISOString(),
       deadline,
       powNonce: input.powNonce ?? null,
-    } as never,
+    },
   })
-  return { id: (doc as { id: Id }).id, deadline }
+  return { id: doc.id, deadline }
 }

@@ -35,8 +35,8 @@ export async function runLetterReminders(payload: Payload, options: { clock?: Cl
   for (;;) {
     const where: Doc = { and: [{ status: { in: openStatuses } }, ...(lastId != null ? [{ id: { greater_than: lastId } }] : [])] }
     const { docs } = await payload.find({
-      collection: 'letters' as never,
-      where: where as never,
+      collection: 'letters',
+      where: where,
       sort: 'id',
       limit: options.batchSize ?? 200,
       depth: 0,
@@ -74,7 +74,7 @@ export async function runLetterReminders(payload: Payload, options: { clock?: Cl
         }
       }
       await payload.update({
-        collection: 'letters' as never,
+        collection: 'letters',
         id: letter.id,
         overrideAccess: true,
         context: { letterInternal: true, skipAudit: true },
@@ -84,7 +84,7 @@ export async function runLetterReminders(payload: Payload, options: { clock?: Cl
             remindedFlag: reminded ? flag : (supervision.remindedFlag ?? null),
             remindedAt: reminded ? now.toISOString() : (supervision.remindedAt ?? null),
           },
-        } as never,
+        },
       })
     }
   }
@@ -110,7 +110,7 @@ function recipientDirectory(payload: Payload) {
   const cache = new Map<string, string[]>()
   const emails = async (key: string, where: Doc) => {
     if (!cache.has(key)) {
-      const { docs } = await payload.find({ collection: 'users', where: where as never, pagination: false, depth: 0, overrideAccess: true })
+      const { docs } = await payload.find({ collection: 'users', where: where, pagination: false, depth: 0, overrideAccess: true })
       cache.set(key, (docs as Doc[]).map((u) => u.email).filter(Boolean))
     }
     return cache.get(key)!

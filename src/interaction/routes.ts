@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto'
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
-import { standalonePublicPages, type CapabilityPageType, type PublicPages, type SiteRef } from '../sites'
+import { CAPABILITY_PATHS, sitePaths, standalonePublicPages, type CapabilityPageType, type PublicPages, type SiteRef } from '../sites'
 import { systemClock, type Clock } from './clock'
 import { receiveLetter } from './letter-intake'
 import { publicLetterWhere, rateReply, trackLetter } from './letter-service'
@@ -36,6 +36,10 @@ export interface InteractionRouterOptions {
   /** Adds the CSRF token to the page's POST forms (src/security's form guard, wired by the server). */
   protectForms?: (req: Request, res: Response, html: string) => string
 }
+
+/** The top-level paths this router mounts, from the address book (the public sites leave them to it). */
+const { letters: LETTERS, ratings: RATINGS, errorReport: ERROR_REPORT, interactionAssets: ASSETS } = CAPABILITY_PATHS
+export const INTERACTION_PATHS: readonly string[] = [LETTERS, RATINGS, ERROR_REPORT, ASSETS]
 
 const RATED_COOKIE = 'sg_rated'
 const STORE_FAILED =
@@ -110,7 +114,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
     errors,
     formError,
     challenge: challenge(),
-    scriptUrl: link(req, '/interaction/pow.js'),
+    scriptUrl: link(req, `${ASSETS}/pow.js`),
   })
   const checkPow = (body: Body) => verifySolution(secret, body.pow_challenge, body.pow_solution, { now: clock.now(), minBits: powBits, spent })
   const notFound = (req: Request, res: Response) =>
@@ -137,15 +141,15 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
       site,
       'letter-form',
       route === 'mailbox' ? '市长信箱' : '我要写信',
-      views.letterForm({ ...formParts(req, '/letters', site.code, values, errors, formError), route, recipient, trackUrl: link(req, '/letters/track') }),
+      views.letterForm({ ...formParts(req, LETTERS, site.code, values, errors, formError), route, recipient, trackUrl: link(req, `${LETTERS}/track`) }),
       status,
     )
   }
 
-  router.get('/letters/new', (req, res) => showLetterForm(req, res, 'site'))
-  router.get('/letters/mailbox', (req, res) => showLetterForm(req, res, 'mailbox'))
+  router.get(`${LETTERS}/new`, (req, res) => showLetterForm(req, res, 'site'))
+  router.get(`${LETTERS}/mailbox`, (req, res) => showLetterForm(req, res, 'mailbox'))
 
-  router.post('/letters', submitLimit, async (req, res) => {
+  router.post(LETTERS, submitLimit, async (req, res) => {
     const body = bodyOf(req)
     const route = body.route === 'mailbox' ? 'mailbox' : 'site'
     const typed: Body = {
@@ -183,7 +187,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
         site,
         'letter-received',
         '来信已提交',
-        views.letterReceived({ queryCode: stored.queryCode, deadline: stored.deadline, trackUrl: link(req, '/letters/track') }),
+        views.letterReceived({ queryCode: stored.queryCode, deadline: stored.deadline, trackUrl: link(req, `${LETTERS}/track`) }),
       )
     } catch (error) {
       payload.logger.error({ err: error, msg: 'letter submission could not be stored' })
@@ -191,8 +195,8 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
     }
   })
 
-  router.get('/letters/track', async (req, res) =>
-    page(req, res, await sites.forRequest(req), 'letter-track', '来信查询', views.trackForm({ action: link(req, '/letters/track'), values: {} })),
+  router.get(`${LETTERS}/track`, async (req, res) =>
+    page(req, res, await sites.forRequest(req), 'letter-track', '来信查询', views.trackForm({ action: link(req, `${LETTERS}/track`), values: {} })),
   )
 
   const showTracked = async (req: Request, res: Response, code: unknown, tail: unknown, message?: string) => {
@@ -205,7 +209,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
         site,
         'letter-track',
         '来信查询',
-        views.trackForm({ action: link(req, '/letters/track'), values: { code: text(code, 64), phoneTail: text(tail, 8) }, error: found.error }),
+        views.trackForm({ action: link(req, `${LETTERS}/track`), values: { code: text(code, 64), phoneTail: text(tail, 8) }, error: found.error }),
         404,
       )
     const org = found.letter.assignedOrganization
@@ -218,37 +222,37 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
       views.trackResult({
         letter: found.letter,
         organizationName: typeof org === 'object' && org ? org.name : '',
-        satisfactionAction: link(req, '/letters/satisfaction'),
+        satisfactionAction: link(req, `${LETTERS}/satisfaction`),
         code: String(code),
         message,
       }),
     )
   }
 
-  router.post('/letters/track', trackLimit, async (req, res) => {
+  router.post(`${LETTERS}/track`, trackLimit, async (req, res) => {
     const body = bodyOf(req)
     await showTracked(req, res, body.code, body.phoneTail)
   })
 
-  router.post('/letters/satisfaction', trackLimit, async (req, res) => {
+  router.post(`${LETTERS}/satisfaction`, trackLimit, async (req, res) => {
     const body = bodyOf(req)
     const found = await trackLetter(payload, body.code)
     const site = await sites.forRequest(req)
     if (!found.ok)
-      return page(req, res, site, 'letter-track', '来信查询', views.trackForm({ action: link(req, '/letters/track'), values: {}, error: found.error }), 404)
+      return page(req, res, site, 'letter-track', '来信查询', views.trackForm({ action: link(req, `${LETTERS}/track`), values: {}, error: found.error }), 404)
     const value = check(satisfactionSchema, body.value)
     if (!value.ok) return showTracked(req, res, body.code, undefined, Object.values(value.errors)[0])
     const outcome = await rateReply(payload, found.letter, value.data, clock)
     await showTracked(req, res, body.code, undefined, outcome.ok ? '感谢您的评价 (thank you)' : outcome.error)
   })
 
-  router.get('/letters', async (req, res) => {
+  router.get(LETTERS, async (req, res) => {
     const site = await sites.forRequest(req)
     if (!site) return notFound(req, res)
     const pageNumber = Math.min(1000, Math.max(1, Number.parseInt(String(req.query.page ?? '1'), 10) || 1))
     const result = await payload.find({
-      collection: 'letters' as never,
-      where: publicLetterWhere(site.id) as never,
+      collection: 'letters',
+      where: publicLetterWhere(site.id),
       sort: '-repliedAt',
       limit: 20,
       page: pageNumber,
@@ -268,18 +272,25 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
       site,
       'letters',
       '来信选登',
-      views.publishedList({ letters, base: link(req, '/letters'), page: pageNumber, pages: result.totalPages || 1, writeUrl: link(req, '/letters/new') }),
+      views.publishedList({
+        letters,
+        base: link(req, LETTERS),
+        letterHref: (id) => link(req, sitePaths.letter(id)),
+        page: pageNumber,
+        pages: result.totalPages || 1,
+        writeUrl: link(req, `${LETTERS}/new`),
+      }),
     )
   })
 
-  router.get('/letters/:id', async (req, res, next) => {
+  router.get(`${LETTERS}/:id`, async (req, res, next) => {
     const id = req.params.id as string
     if (!/^[0-9a-f]{1,24}$/i.test(id)) return next()
     const site = await sites.forRequest(req)
     if (!site) return notFound(req, res)
     const { docs } = await payload.find({
-      collection: 'letters' as never,
-      where: { and: [{ id: { equals: id } }, publicLetterWhere(site.id)] } as never,
+      collection: 'letters',
+      where: { and: [{ id: { equals: id } }, publicLetterWhere(site.id)] },
       limit: 1,
       depth: 1,
       overrideAccess: true,
@@ -321,13 +332,13 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
       site,
       'rating-form',
       '部门评议',
-      views.ratingForm({ ...formParts(req, '/ratings', site?.code ?? '', values, errors, formError), organizations: await organizations() }),
+      views.ratingForm({ ...formParts(req, RATINGS, site?.code ?? '', values, errors, formError), organizations: await organizations() }),
       status,
     )
   }
-  router.get('/ratings/new', (req, res) => showRatingForm(req, res, { organization: text(req.query.organization, 40) }))
+  router.get(`${RATINGS}/new`, (req, res) => showRatingForm(req, res, { organization: text(req.query.organization, 40) }))
 
-  router.post('/ratings', submitLimit, async (req, res) => {
+  router.post(RATINGS, submitLimit, async (req, res) => {
     const body = bodyOf(req)
     const scoresInput = body.scores && typeof body.scores === 'object' ? body.scores : undefined
     const typed: Body = { organization: text(body.organization, 40), scores: scoresInput ?? {}, comment: text(body.comment) }
@@ -382,13 +393,13 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
       site,
       'error-report',
       '我为政府网站找错',
-      views.errorReportForm(formParts(req, '/error-report', site?.code ?? '', values, errors, formError)),
+      views.errorReportForm(formParts(req, ERROR_REPORT, site?.code ?? '', values, errors, formError)),
       status,
     )
   }
-  router.get('/error-report', (req, res) => showErrorForm(req, res, { pageUrl: text(req.query.url, interactionPolicy.limits.urlMax) }))
+  router.get(ERROR_REPORT, (req, res) => showErrorForm(req, res, { pageUrl: text(req.query.url, interactionPolicy.limits.urlMax) }))
 
-  router.post('/error-report', submitLimit, async (req, res) => {
+  router.post(ERROR_REPORT, submitLimit, async (req, res) => {
     const body = bodyOf(req)
     const typed: Body = {
       pageUrl: text(body.pageUrl),
@@ -419,10 +430,10 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
   })
 
   // ----- proof of work -----------------------------------------------------------------------
-  router.get('/interaction/pow-challenge', challengeLimit, (_req, res) => {
+  router.get(`${ASSETS}/pow-challenge`, challengeLimit, (_req, res) => {
     res.set('Cache-Control', 'no-store').json(challenge())
   })
-  router.get('/interaction/pow.js', (_req, res) => {
+  router.get(`${ASSETS}/pow.js`, (_req, res) => {
     res.type('text/javascript').set('Cache-Control', 'public, max-age=86400').send(powSolverScript)
   })
 

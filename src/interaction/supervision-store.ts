@@ -1,5 +1,5 @@
 /** The supervision view's figures (and the scorecard's interaction indicators) from the database. */
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 import { loadWorkingCalendar } from './calendar-store'
 import type { Clock } from './clock'
 import { relationIdOf } from './letter-service'
@@ -10,21 +10,21 @@ import { unitStatistics, type LetterFacts, type UnitStatistics } from './supervi
 /** Per-unit letter statistics at the clock's moment, optionally for letters received within [from, to). */
 export async function letterStatistics(payload: Payload, options: { clock: Clock; from?: string; to?: string }): Promise<UnitStatistics[]> {
   const calendar = await loadWorkingCalendar(payload)
-  const and: Record<string, unknown>[] = []
+  const and: Where[] = []
   if (options.from) and.push({ receivedAt: { greater_than_equal: options.from } })
   if (options.to) and.push({ receivedAt: { less_than: options.to } })
   const facts: LetterFacts[] = []
   for (let page = 1; ; page++) {
     const result = await payload.find({
-      collection: 'letters' as never,
-      where: (and.length ? { and } : {}) as never,
-      select: { status: true, assignedOrganization: true, receivedAt: true, deadline: true, repliedAt: true } as never,
+      collection: 'letters',
+      where: and.length ? { and } : {},
+      select: { status: true, assignedOrganization: true, receivedAt: true, deadline: true, repliedAt: true },
       limit: 1000,
       page,
       depth: 0,
       overrideAccess: true,
     })
-    for (const d of result.docs as Record<string, any>[]) {
+    for (const d of result.docs) {
       facts.push({
         status: d.status as LetterStatus,
         assignedOrganization: relationIdOf(d.assignedOrganization),
@@ -43,20 +43,20 @@ export async function ratingStatistics(
   payload: Payload,
   options: { fromMonth?: string; toMonth?: string; periodOf?: (month: string) => string } = {},
 ): Promise<RatingAggregate[]> {
-  const and: Record<string, unknown>[] = []
+  const and: Where[] = []
   if (options.fromMonth) and.push({ period: { greater_than_equal: options.fromMonth } })
   if (options.toMonth) and.push({ period: { less_than_equal: options.toMonth } })
   const ratings: { organization: string | number; period: string; scores: Record<string, number> }[] = []
   for (let page = 1; ; page++) {
     const result = await payload.find({
-      collection: 'ratings' as never,
-      where: (and.length ? { and } : {}) as never,
+      collection: 'ratings',
+      where: and.length ? { and } : {},
       limit: 1000,
       page,
       depth: 0,
       overrideAccess: true,
     })
-    for (const r of result.docs as Record<string, any>[]) ratings.push({ organization: relationIdOf(r.organization)!, period: r.period, scores: r.scores })
+    for (const r of result.docs) ratings.push({ organization: relationIdOf(r.organization)!, period: r.period, scores: r.scores })
     if (!result.hasNextPage) break
   }
   return aggregateRatings(ratings, options.periodOf)
@@ -84,13 +84,13 @@ export async function interactionFactsByOrganization(
     if (!facts) byOrg.set(key, (facts = { letters: [], errorReports: [], publicRatings: [] }))
     return facts
   }
-  const all = async (collection: string, where: Record<string, unknown>, select: Record<string, true>) => {
+  const all = async (collection: CollectionSlug, where: Where, select: Record<string, true>) => {
     const docs: Record<string, any>[] = []
     for (let page = 1; ; page++) {
       const result = await payload.find({
-        collection: collection as never,
-        where: where as never,
-        select: select as never,
+        collection,
+        where,
+        select,
         limit: 1000,
         page,
         depth: 0,
@@ -100,7 +100,7 @@ export async function interactionFactsByOrganization(
       if (!result.hasNextPage) return docs
     }
   }
-  const since = options.since ? { receivedAt: { greater_than_equal: options.since } } : {}
+  const since: Where = options.since ? { receivedAt: { greater_than_equal: options.since } } : {}
   for (const l of await all('letters', since, { subject: true, status: true, assignedOrganization: true, receivedAt: true, repliedAt: true })) {
     entry(l.assignedOrganization).letters.push({
       id: l.id,

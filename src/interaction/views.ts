@@ -216,11 +216,19 @@ export interface PublicLetterSummary {
   organizationName: string
 }
 
-export function publishedList(o: { letters: PublicLetterSummary[]; base: string; page: number; pages: number; writeUrl: string }) {
+/** `base` is the list's own address (its pages add ?page=N); `letterHref` a letter's address. */
+export function publishedList(o: {
+  letters: PublicLetterSummary[]
+  base: string
+  letterHref: (id: number | string) => string
+  page: number
+  pages: number
+  writeUrl: string
+}) {
   return {
     writeUrl: o.writeUrl,
     letters: o.letters.map((l) => ({
-      href: `${o.base}/${l.id}`,
+      href: o.letterHref(l.id),
       subject: l.subject,
       organizationName: l.organizationName,
       repliedAt: l.repliedAt,

@@ -66,3 +66,4 @@ export { scorecardTasks, scorecardEvaluateTask, siteProbeTask, SCORECARD_EVALUAT
 export { runSiteProbe, probeUrl, type SiteProbeOptions, type ProbeConfig } from './jobs/site-probe'
 export { refuseScorecard } from './refuse'
 export { rankingViewData, type RankingRow, type RankingViewData } from './admin/ranking-data'
+export { scorecardPlugin } from './plugin'

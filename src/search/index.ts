@@ -1,6 +1,7 @@
 // Cross-site search // 全站搜索: one interface, two engines (embedded SQLite FTS5 by default,
-// Meilisearch when MEILI_HOST is set), Chinese-exact matching, indexing of articles, letter
-// replies and service guides, the public search page and API, query statistics and synonyms.
+// Meilisearch when MEILI_HOST is set), Chinese-exact matching, indexing of the sources it is
+// handed (articles, letter replies, service guides), the public search page and API, query
+// statistics and synonyms. It imports neither sites, access nor interaction.
 export type {
   DocumentType,
   EngineHealth,
@@ -27,7 +28,6 @@ export * as meilisearchTranslation from './meilisearch/translate'
 
 export { createSearchEngine, type SearchEnvironment } from './factory'
 export {
-  articleToSearchDocument,
   payloadLookups,
   createSearchIndexer,
   searchAfterChange,
@@ -37,16 +37,25 @@ export {
   searchIndexerFor,
   searchIndexerEngine,
   searchReconcileTask,
-  searchSourcesOf,
-  SEARCH_SOURCES,
   type ReconcileReport,
   type SearchIndexer,
 } from './indexer'
-export { letterSource, serviceGuideSource, type SearchSource } from './sources'
+// Sources are handed in (src/search-sources.ts); these are what a source is made of.
+export {
+  chinaYear,
+  joinSearchText,
+  searchSourcesOf,
+  searchSourcesPlugin,
+  type ColumnInfo,
+  type Lookups,
+  type Named,
+  type SearchSource,
+  type SiteInfo,
+} from './sources'
 export { ResultCache } from './result-cache'
 
 // HTTP: the public search page and API, the query log and its report, the synonym settings.
-export { createSearchRouter, UNAVAILABLE_MESSAGE, type SearchRouterOptions } from './routes'
+export { createSearchRouter, SEARCH_PATHS, UNAVAILABLE_MESSAGE, type SearchPages, type SearchRouterOptions } from './routes'
 export { readSearchRequest, engineQuery, searchQueryString, type PublicSearchRequest, type Scope } from './http/request'
 export { TYPE_LABELS } from './http/labels'
 export { SearchQueryLog, chinaDay, SEARCH_QUERIES_SLUG, type LoggedSite, type QueryLogOptions } from './query-log'
@@ -60,3 +69,4 @@ export {
   applySynonymSettings,
   type SynonymRow,
 } from './synonym-settings'
+export { searchPlugin } from './plugin'

@@ -1,86 +1,11 @@
-// Keeps the search index in step with Payload: builds a SearchDocument from a published
-// article, syncs one article after a change, and reconciles the whole index with the database.
+// Keeps the search index in step with Payload: syncs one document after a change and reconciles
+// the whole index with the database, for the sources it is handed (src/search-sources.ts).
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, TaskConfig, Where } from 'payload'
 import { SearchInputError } from './errors'
 import { createSearchEngine } from './factory'
 import { applySynonymSettings } from './synonym-settings'
-import { chinaYear, idOf, letterSource, serviceGuideSource, type ColumnInfo, type Id, type Lookups, type SearchSource, type SiteInfo } from './sources'
-import type { DocumentType, SearchDocument, SearchEngine } from './types'
-
-interface ArticleLike {
-  id: Id
-  title: string
-  subtitle?: string | null
-  summary?: string | null
-  source?: string | null
-  body?: unknown
-  column?: Id | { id: Id } | null
-  site?: Id | { id: Id } | null
-  organization?: Id | { id: Id } | null
-  publishedAt?: string | null
-  state?: string | null
-  _status?: string | null
-  disclosure?: { indexNumber?: string | null; documentNumber?: string | null; publisher?: string | null } | null
-}
-
-/** Column categories // 栏目类别 that map to their own content type in search (besides the catalogue's). */
-const TYPE_BY_CATEGORY: Record<string, DocumentType> = { disclosure: 'disclosure', services: 'service-guide' }
-
-/**
- * Disclosure catalogue // 政府信息公开目录 entries: articles in the catalogue's column categories
- * (the same list the public catalogue page uses) or carrying a document number // 文号.
- */
-async function articleType(article: ArticleLike, column: ColumnInfo): Promise<DocumentType> {
-  const { sitesConfig } = await import('../sites')
-  if (sitesConfig().catalogueCategories.includes(column.category) || article.disclosure?.documentNumber?.trim()) return 'disclosure'
-  return TYPE_BY_CATEGORY[column.category] ?? 'article'
-}
-
-export function searchDocumentId(id: Id): string {
-  return `articles:${id}`
-}
-
-/** The search document for an article, or null when the public may not see it. */
-export async function articleToSearchDocument(article: ArticleLike, lookups: Lookups, now = new Date()): Promise<SearchDocument | null> {
-  // Loaded on first use: access (and the sites capability below) pull in Payload and the
-  // rich-text renderer, which the engines, the benchmark and the query workers never need.
-  const { isPubliclyVisible } = await import('../access')
-  if (!isPubliclyVisible(article, now)) return null
-  const columnId = idOf(article.column)
-  const siteId = idOf(article.site)
-  const organizationId = idOf(article.organization)
-  if (columnId === null || siteId === null || organizationId === null) return null
-  const [column, site, organization] = await Promise.all([lookups.column(columnId), lookups.site(siteId), lookups.organization(organizationId)])
-  if (!column || !site || !organization || site.active === false) return null
-  const publishedAt = new Date(article.publishedAt!).toISOString()
-  const { lexicalToParagraphs } = await import('../sites')
-  // One line per field and per paragraph: a line break is a boundary no phrase match crosses.
-  const body = [
-    article.subtitle,
-    article.summary,
-    ...lexicalToParagraphs(article.body),
-    article.disclosure?.documentNumber,
-    article.disclosure?.indexNumber,
-    article.disclosure?.publisher,
-    article.source,
-  ]
-    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-    .join('\n')
-  return {
-    id: searchDocumentId(article.id),
-    type: await articleType(article, column),
-    site: site.code,
-    siteName: site.name,
-    organization: organization.code,
-    organizationName: organization.name,
-    column: column.name,
-    title: article.title,
-    body,
-    url: `/s/${site.code}/${column.path}/${article.id}.html`,
-    publishedAt,
-    year: chinaYear(publishedAt),
-  }
-}
+import { idOf, searchSourcesOf, type Id, type Lookups, type SearchSource, type SiteInfo } from './sources'
+import type { SearchDocument, SearchEngine } from './types'
 
 export function payloadLookups(payload: Payload, req?: PayloadRequest): Lookups {
   const memo = <T>(load: (id: Id) => Promise<T | null>) => {
@@ -109,8 +34,8 @@ export function payloadLookups(payload: Payload, req?: PayloadRequest): Lookups 
   const servicePaths = new Map<string, Promise<string | null>>()
   const portalSite = () =>
     (portal ??= payload
-      .findGlobal({ slug: 'group-settings' as never, depth: 0, overrideAccess: true, req })
-      .then((group) => idOf((group as Record<string, unknown>).portalSite))
+      .findGlobal({ slug: 'group-settings', depth: 0, overrideAccess: true, req })
+      .then((group) => idOf(group.portalSite))
       .then((id) => (id === null ? null : site(id)))
       .catch(() => null))
   return {
@@ -167,22 +92,8 @@ export function payloadLookups(payload: Payload, req?: PayloadRequest): Lookups 
   }
 }
 
-/** Articles, the built-in source; letters and service guides come from ./sources. */
-const articleSource: SearchSource = {
-  collection: 'articles',
-  async publicWhere() {
-    const { publicArticleWhere } = await import('../access')
-    return publicArticleWhere()
-  },
-  siteWhere: (site) => ({ site: { equals: site.id } }),
-  toDocument: (doc, lookups, now) => articleToSearchDocument(doc as unknown as ArticleLike, lookups, now),
-}
-
-/** Every source the search knows; a source whose collection is not configured is skipped. */
-export const SEARCH_SOURCES: readonly SearchSource[] = [articleSource, letterSource, serviceGuideSource]
-
-export function searchSourcesOf(payload: Payload): SearchSource[] {
-  return SEARCH_SOURCES.filter((source) => Boolean((payload.collections as Record<string, unknown>)[source.collection]))
+export function searchDocumentId(id: Id): string {
+  return `articles:${id}`
 }
 
 export interface ReconcileReport {
@@ -205,9 +116,14 @@ export interface SearchIndexer {
   reconcile(onProgress?: (done: number, total: number) => void): Promise<ReconcileReport>
 }
 
-export function createSearchIndexer(payload: Payload, engine: SearchEngine): SearchIndexer {
+/**
+ * An indexer over the given sources; by default the ones Payload's config was handed
+ * (searchSourcesPlugin). Sources whose collection Payload does not have are skipped.
+ */
+export function createSearchIndexer(payload: Payload, engine: SearchEngine, sources: readonly SearchSource[] = searchSourcesOf(payload)): SearchIndexer {
+  const configured = sources.filter((source) => Boolean((payload.collections as Record<string, unknown>)[source.collection]))
   const sourceFor = (collection: string) => {
-    const source = searchSourcesOf(payload).find((candidate) => candidate.collection === collection)
+    const source = configured.find((candidate) => candidate.collection === collection)
     if (!source) throw new Error(`search: no search source for collection "${collection}"`)
     return source
   }
@@ -274,7 +190,7 @@ export function createSearchIndexer(payload: Payload, engine: SearchEngine): Sea
     const lookups = payloadLookups(payload, req)
     let indexed = 0
     let removed = 0
-    for (const source of searchSourcesOf(payload)) {
+    for (const source of configured) {
       const ofSite = source.siteWhere({ id: siteId, organization: idOf(site.organization) })
       if (!ofSite) continue
       for await (const page of pages(source.collection, { and: [await source.publicWhere(), ofSite] }, req)) {
@@ -295,7 +211,8 @@ export function createSearchIndexer(payload: Payload, engine: SearchEngine): Sea
 
   async function reconcile(onProgress?: (done: number, total: number) => void): Promise<ReconcileReport> {
     const started = performance.now()
-    const sources = searchSourcesOf(payload)
+    // Handed no source, every entry would look stale and be removed: a wiring mistake, not an empty group.
+    if (!sources.length) throw new Error('search: no search sources; add searchSourcesPlugin(searchSources) to the Payload config (src/search-sources.ts)')
     const lookups = payloadLookups(payload)
     // An empty index is being built from nothing: searches say "temporarily unavailable" until done.
     const rebuilding = (await engine.count()) === 0
@@ -306,14 +223,14 @@ export function createSearchIndexer(payload: Payload, engine: SearchEngine): Sea
     try {
       await applySynonymSettings(payload, engine).catch((error) => payload.logger.error({ err: error }, 'search: could not apply the synonym settings'))
       const totals = await Promise.all(
-        sources.map(
+        configured.map(
           async (source) =>
             (await payload.count({ collection: source.collection as 'articles', where: await source.publicWhere(), overrideAccess: true })).totalDocs,
         ),
       )
       const total = totals.reduce((sum, n) => sum + n, 0)
       let done = 0
-      for (const source of sources) {
+      for (const source of configured) {
         const publicWhere = await source.publicWhere()
         bySource[source.collection] = 0
         for await (const page of pages(source.collection, publicWhere)) {

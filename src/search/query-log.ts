@@ -2,6 +2,7 @@
 // in-memory aggregate; a timer writes one row per (site, normalized query, China-time day).
 import type { Payload } from 'payload'
 import { recordQuery } from './analytics'
+import { schemaId } from '../lib/schema'
 
 export const SEARCH_QUERIES_SLUG = 'search-queries'
 
@@ -96,10 +97,10 @@ export class SearchQueryLog {
   }
 
   private async writeRow(key: string, row: Pending, retry = true): Promise<void> {
-    const collection = SEARCH_QUERIES_SLUG as 'sites'
+    const collection = SEARCH_QUERIES_SLUG
     const options = { overrideAccess: true, depth: 0, context: { skipAudit: true } } as const
     const { docs } = await this.payload.find({ collection, where: { key: { equals: key } }, limit: 1, pagination: false, ...options })
-    const existing = docs[0] as unknown as (Pending & { id: number | string }) | undefined
+    const existing = docs[0]
     if (existing) {
       const newer = row.lastAt >= String(existing.lastAt ?? '')
       await this.payload.update({
@@ -109,11 +110,13 @@ export class SearchQueryLog {
           searches: (existing.searches ?? 0) + row.searches,
           zeroResultSearches: (existing.zeroResultSearches ?? 0) + row.zeroResultSearches,
           ...(newer ? { lastHits: row.lastHits, lastAt: row.lastAt } : {}),
-        } as never,
+        },
         ...options,
       })
       return
     }
+    const siteId = row.site?.id ?? null
+    const organizationId = row.site?.organizationId ?? null
     try {
       await this.payload.create({
         collection,
@@ -123,13 +126,13 @@ export class SearchQueryLog {
           day: row.day,
           siteCode: row.site?.code ?? '',
           siteName: row.site?.name ?? '',
-          site: row.site?.id ?? null,
-          organization: row.site?.organizationId ?? null,
+          site: siteId === null ? null : schemaId(siteId),
+          organization: organizationId === null ? null : schemaId(organizationId),
           searches: row.searches,
           zeroResultSearches: row.zeroResultSearches,
           lastHits: row.lastHits,
           lastAt: row.lastAt,
-        } as never,
+        },
         ...options,
       })
     } catch (error) {

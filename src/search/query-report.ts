@@ -1,6 +1,6 @@
 // Hot and zero-result queries per site // 热门搜索词 / 无结果搜索词, from the aggregated query log,
 // for the central office (every site) and unit staff (their own sites, by the collection's access).
-import type { Endpoint, Payload, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 import { SEARCH_QUERIES_SLUG } from './query-log'
 import type { QueryStat } from './analytics'
 
@@ -88,10 +88,10 @@ export async function searchQueryReport(
   if (problem) throw new RangeError(problem)
   const { days = 30, limit = 20, site = null } = options
   const since = new Date(Date.now() + 8 * 3_600_000 - (days - 1) * 86_400_000).toISOString().slice(0, 10)
-  const where = { and: [{ day: { greater_than_equal: since } }, ...(site ? [{ siteCode: { equals: site } }] : [])] }
+  const where: Where = { and: [{ day: { greater_than_equal: since } }, ...(site ? [{ siteCode: { equals: site } }] : [])] }
   const { docs } = await payload.find({
-    collection: SEARCH_QUERIES_SLUG as 'sites',
-    where: where as never,
+    collection: SEARCH_QUERIES_SLUG,
+    where,
     user,
     overrideAccess: false,
     depth: 0,
@@ -99,7 +99,7 @@ export async function searchQueryReport(
     pagination: false,
     sort: '-searches',
   })
-  return { since, days, sites: reportFromAggregates(docs as unknown as AggregateRow[], limit) }
+  return { since, days, sites: reportFromAggregates(docs, limit) }
 }
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })

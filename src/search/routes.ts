@@ -4,27 +4,39 @@
  * Next's /api handler. Bad input answers 400 with a message; an engine that is down or rebuilding
  * answers 503 ("搜索暂时不可用"); nothing here answers 500.
  */
+import type { IncomingMessage } from 'node:http'
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
-import type { PublicPages, SiteRef } from '../sites'
 import { SearchInputError, SearchUnavailableError } from './errors'
 import { labelSource, TYPE_LABELS, type Labels } from './http/labels'
 import { searchPageModel, type FacetValue, type FacetView, type SearchPageView } from './http/page'
 import { engineQuery, readSearchRequest, type PublicSearchRequest } from './http/request'
 import { synonymSuggestions, zeroResultSuggestions, type Suggestion } from './http/suggestions'
-import { SearchQueryLog } from './query-log'
+import { SearchQueryLog, type LoggedSite } from './query-log'
 import settings from './settings.json' with { type: 'json' }
 import { currentSynonymGroups } from './synonym-settings'
 import type { DocumentType, FacetCounts, SearchEngine, SearchResult } from './types'
 import type { SynonymGroups } from './synonyms'
 
+/** The top-level paths the search router mounts (the public sites leave them to it). */
+export const SEARCH_PATHS = { page: '/search', api: '/api/search' } as const
+
+/**
+ * What the search needs of the public sites: the request's site and the theme's search page.
+ * src/sites' PublicPages fits; the caller hands it in, so the search does not know about sites.
+ */
+export interface SearchPages {
+  sites: { forRequest(req: IncomingMessage): Promise<LoggedSite | null> }
+  render(req: IncomingMessage, page: { site: LoggedSite | null; type: 'search'; title: string; view: object }): Promise<string>
+}
+
 export interface SearchRouterOptions {
   payload: Payload
   /** The engine that answers queries (with query workers): `createSearchEngine(process.env)`. */
   engine: SearchEngine
-  /** Site resolution and the theme's search page (src/sites); read from the database and themes/ when omitted. */
-  pages?: PublicPages
+  /** Site resolution and the theme's search page: src/sites' `pages` (or `standalonePublicPages(payload)`). */
+  pages: SearchPages
   /** Per-address limit on both routes; `false` turns it off (benchmarks, tests behind one address). */
   rateLimit?: false | { windowSeconds?: number; limit?: number }
   /** The query log; one is made (flushing every 5 s) when omitted, `false` records nothing. */
@@ -36,7 +48,7 @@ const BUSY_MESSAGE = '搜索过于频繁，请稍后再试 (too many searches; p
 
 interface Answer {
   request: PublicSearchRequest
-  site: SiteRef | null
+  site: LoggedSite | null
   result: SearchResult
   facets: FacetView
   pages: number
@@ -57,12 +69,8 @@ function facetView(counts: FacetCounts | undefined, request: PublicSearchRequest
 }
 
 export function createSearchRouter(options: SearchRouterOptions): Router {
-  const { payload, engine } = options
-  // Loaded on first use: src/sites pulls in themes and rendering the engines never need.
-  const pages: Promise<PublicPages> = options.pages
-    ? Promise.resolve(options.pages)
-    : import('../sites').then((module) => module.standalonePublicPages(payload))
-  const resolver = pages.then((p) => p.sites)
+  const { payload, engine, pages } = options
+  const resolver = pages.sites
   const labels = labelSource(payload)
   const queryLog = options.queryLog === false ? null : (options.queryLog ?? new SearchQueryLog(payload))
   let synonyms: { groups: SynonymGroups; at: number } | null = null
@@ -74,9 +82,9 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
   }
   const router = express.Router({ mergeParams: true })
 
-  const sendPage = async (req: Request, res: Response, site: SiteRef | null, view: SearchPageView, status: number) => {
+  const sendPage = async (req: Request, res: Response, site: LoggedSite | null, view: SearchPageView, status: number) => {
     const title = view.request.q ? `${view.request.q} - 搜索` : '搜索'
-    const html = await (await pages).render(req, { site, type: 'search', title, view: searchPageModel(view) })
+    const html = await pages.render(req, { site, type: 'search', title, view: searchPageModel(view) })
     res.status(status).type('html').set('Cache-Control', 'no-store').send(html)
   }
   const emptyRequest = (): PublicSearchRequest => ({
@@ -92,13 +100,13 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
     page: 1,
     pageSize: settings.http.htmlPageSize,
   })
-  const action = (req: Request) => `${req.baseUrl}/search`
+  const action = (req: Request) => `${req.baseUrl}${SEARCH_PATHS.page}`
   // originalUrl, not path: inside router.use() the mount path is stripped from req.path.
-  const wantsJson = (req: Request) => (req.originalUrl ?? req.url).split('?')[0]!.endsWith('/api/search')
+  const wantsJson = (req: Request) => (req.originalUrl ?? req.url).split('?')[0]!.endsWith(SEARCH_PATHS.api)
 
   if (options.rateLimit !== false) {
     router.use(
-      ['/search', '/api/search'],
+      [SEARCH_PATHS.page, SEARCH_PATHS.api],
       rateLimit({
         windowMs: (options.rateLimit?.windowSeconds ?? settings.http.rateLimitWindowSeconds) * 1000,
         limit: options.rateLimit?.limit ?? settings.http.rateLimitPerWindow,
@@ -124,7 +132,7 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
       strict,
       defaultPageSize: strict ? settings.limits.defaultPageSize : settings.http.htmlPageSize,
     })
-    const site = await (await resolver).forRequest(req)
+    const site = await resolver.forRequest(req)
     if (!site && req.params?.site) return 'not-found'
     if (!site) request.scope = 'all'
     const result = await engine.search(engineQuery(request, site?.code ?? null))
@@ -156,7 +164,7 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
     return { ...rest, q: request.q, scope: request.scope, href: `${action(req)}?${query}` }
   }
 
-  router.get('/api/search', async (req, res) => {
+  router.get(SEARCH_PATHS.api, async (req, res) => {
     try {
       const found = await answer(req, true)
       if (found === 'not-found') return void res.status(404).json({ error: '未找到该网站 (no such site)' })
@@ -187,8 +195,8 @@ export function createSearchRouter(options: SearchRouterOptions): Router {
     }
   })
 
-  router.get('/search', async (req, res) => {
-    const site = await (await resolver).forRequest(req).catch(() => null)
+  router.get(SEARCH_PATHS.page, async (req, res) => {
+    const site = await resolver.forRequest(req).catch(() => null)
     const base = { action: action(req), siteName: site?.name ?? null }
     try {
       if (req.query.q === undefined && Object.keys(req.query).every((key) => key === 'scope' || key === 'site')) {

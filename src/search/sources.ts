@@ -1,7 +1,8 @@
-// What the search covers besides articles: published letter replies (masked text only) and
-// service guides. Each source says which documents the public may see and how one becomes a
-// SearchDocument; the indexer syncs and reconciles every source the same way.
-import type { Where } from 'payload'
+// What a search source is: a collection, which of its documents the public may see, and how one
+// becomes a SearchDocument. The sources themselves live with their content (articles and service
+// guides in src/sites, letter replies in src/interaction) and are handed to the indexer; the
+// indexer syncs and reconciles every source the same way.
+import type { Config, Payload, Plugin, Where } from 'payload'
 import type { SearchDocument } from './types'
 
 export type Id = number | string
@@ -46,7 +47,8 @@ export function chinaYear(iso: string): number {
   return new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear()
 }
 
-const joinText = (parts: unknown[]) => parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n')
+/** A search document's body: the non-empty text parts, one per line (no phrase match crosses a line). */
+export const joinSearchText = (parts: unknown[]) => parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join('\n')
 
 export interface SearchSource {
   collection: string
@@ -58,80 +60,18 @@ export interface SearchSource {
   siteWhere(site: { id: Id; organization: Id | null }): Where | null
 }
 
+const SOURCES_KEY = 'searchSources'
+
 /**
- * Letter replies // 来信选登: only letters the writer agreed to publish, a reviewer approved and a
- * unit answered; only the masked copies (publicSubject/publicContent/publicReply) are read, so
- * names, phone and ID numbers in the letter never reach the index.
+ * Hands the search sources to Payload's config, where the collection hooks and the reconcile job
+ * (which only see `req.payload`) find them: `plugins: [searchSourcesPlugin(searchSources)]`.
  */
-export const letterSource: SearchSource = {
-  collection: 'letters',
-  async publicWhere() {
-    const { publicLetterWhere } = await import('../interaction')
-    return publicLetterWhere() as unknown as Where
-  },
-  siteWhere: (site) => ({ site: { equals: site.id } }),
-  async toDocument(doc, lookups) {
-    const { isPubliclyVisibleLetter } = await import('../interaction')
-    if (!isPubliclyVisibleLetter(doc as never)) return null
-    const siteId = idOf(doc.site)
-    const site = siteId === null ? null : await lookups.site(siteId)
-    if (!site || site.active === false) return null
-    const organizationId = idOf(doc.assignedOrganization) ?? site.organization
-    const organization = organizationId === null ? null : await lookups.organization(organizationId)
-    const subject = typeof doc.publicSubject === 'string' ? doc.publicSubject : ''
-    if (!organization || !subject.trim()) return null
-    const at = String(doc.repliedAt ?? doc.receivedAt ?? '')
-    if (Number.isNaN(Date.parse(at))) return null
-    const publishedAt = new Date(at).toISOString()
-    return {
-      id: `letters:${doc.id}`,
-      type: 'letter',
-      site: site.code,
-      siteName: site.name,
-      organization: organization.code,
-      organizationName: organization.name,
-      column: '来信选登',
-      title: subject,
-      body: joinText([doc.publicContent, typeof doc.publicReply === 'string' && doc.publicReply ? `答复：${doc.publicReply}` : null]),
-      url: `/s/${site.code}/letters/${doc.id}`,
-      publishedAt,
-      year: chinaYear(publishedAt),
-    }
-  },
+export function searchSourcesPlugin(sources: readonly SearchSource[]): Plugin {
+  return (config: Config) => ({ ...config, custom: { ...config.custom, [SOURCES_KEY]: sources } })
 }
 
-/** Service guides // 办事指南 (published versions), shown on their organization's site. */
-export const serviceGuideSource: SearchSource = {
-  collection: 'service-guides',
-  async publicWhere() {
-    return { _status: { equals: 'published' } }
-  },
-  // A guide moves to its organization's host site or the portal when its own site is archived.
-  siteWhere: (site) => (site.organization === null ? null : { organization: { equals: site.organization } }),
-  async toDocument(doc, lookups) {
-    if (doc._status !== 'published') return null
-    const organizationId = idOf(doc.organization)
-    if (organizationId === null) return null
-    const [organization, site] = await Promise.all([lookups.organization(organizationId), lookups.siteOfOrganization(organizationId)])
-    if (!organization || !site || site.active === false) return null
-    const { sitesConfig } = await import('../sites')
-    const path = (await lookups.servicesPath(site.id, organizationId)) ?? sitesConfig().guidesPath
-    const at = String(doc.updatedAt ?? doc.createdAt ?? '')
-    if (Number.isNaN(Date.parse(at))) return null
-    const publishedAt = new Date(at).toISOString()
-    return {
-      id: `service-guides:${doc.id}`,
-      type: 'service-guide',
-      site: site.code,
-      siteName: site.name,
-      organization: organization.code,
-      organizationName: organization.name,
-      column: '办事指南',
-      title: String(doc.title ?? ''),
-      body: joinText([doc.conditions, doc.materials, doc.process, doc.legalBasis, doc.place, doc.hours, doc.phone, doc.fees, doc.timeLimit]),
-      url: `/s/${site.code}/${path}/g${doc.id}.html`,
-      publishedAt,
-      year: chinaYear(publishedAt),
-    }
-  },
+/** The configured sources whose collection this Payload has (a source of a missing collection is skipped). */
+export function searchSourcesOf(payload: Payload): SearchSource[] {
+  const sources = ((payload.config?.custom as Record<string, unknown> | undefined)?.[SOURCES_KEY] ?? []) as readonly SearchSource[]
+  return sources.filter((source) => Boolean((payload.collections as Record<string, unknown>)[source.collection]))
 }

@@ -42,10 +42,7 @@ export const DEFAULT_SYNONYM_ROWS = rowsFromSynonymGroups(DEFAULT_SYNONYMS)
 /** The groups in force: the global's rows once saved, the shipped defaults before. */
 export async function currentSynonymGroups(payload: Payload): Promise<SynonymGroups> {
   if (!payload.globals.config.some((global) => (global.slug as string) === SEARCH_SETTINGS_SLUG)) return DEFAULT_SYNONYMS
-  const settings = (await payload.findGlobal({ slug: SEARCH_SETTINGS_SLUG as never, depth: 0, overrideAccess: true })) as {
-    synonyms?: SynonymRow[] | null
-    updatedAt?: string | null
-  }
+  const settings = await payload.findGlobal({ slug: SEARCH_SETTINGS_SLUG, depth: 0, overrideAccess: true })
   if (!settings?.updatedAt && !settings?.synonyms?.length) return DEFAULT_SYNONYMS
   return synonymGroupsFromRows(settings.synonyms)
 }

@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
+import type { Column, Organization, ServiceGuide, User } from '../../payload-types'
 
 type Tree = Array<[string, Tree?]>
 type Raw = {
@@ -23,16 +24,18 @@ type Raw = {
   departmentHosting?: 'own-site' | 'portal-columns'
   departmentSection?: string
   demoPassword: string
-  demoAccounts: Array<{ email: string; name: string; unit: string; roles: string[] }>
+  demoAccounts: Array<{ email: string; name: string; unit: string; roles: User['roles'] }>
 }
 
-export type PlannedColumn = { name: string; slug: string; category: string; owner: string; children: PlannedColumn[] }
+export type PlannedColumn = { name: string; slug: string; category: NonNullable<Column['category']>; owner: string; children: PlannedColumn[] }
+/** A service guide's fields as the preset's service-guides.json gives them; the unit is set when it is created. */
+export type PlannedServiceGuide = Omit<ServiceGuide, 'id' | 'organization' | 'createdAt' | 'updatedAt'>
 export type PlannedOrganization = {
   key: string
   name: string
   shortName: string
   code: string
-  kind: string
+  kind: NonNullable<Organization['kind']>
   parent: string | null
   hostingMode: 'own-site' | 'portal-columns'
   order: number
@@ -51,12 +54,12 @@ export type PlannedSite = {
 }
 export type PresetPlan = {
   preset: string
-  group: { name: string; baseDomain: string; defaultHostingMode: string }
+  group: { name: string; baseDomain: string; defaultHostingMode: Raw['defaultHostingMode'] }
   organizations: PlannedOrganization[]
   sites: PlannedSite[]
   demoPassword: string
   demoAccounts: Raw['demoAccounts']
-  serviceGuides: Array<{ organization: string; guide: Record<string, unknown> }>
+  serviceGuides: Array<{ organization: string; guide: PlannedServiceGuide }>
 }
 
 export function presetDirectory(preset: string): string {
@@ -88,7 +91,8 @@ export function planPreset(preset: string): PresetPlan {
   const build = (tree: Tree, owner: string): PlannedColumn[] =>
     tree.map(([spec, children]) => {
       const [name, slug, category] = spec.split('|')
-      return { name, slug, category, owner, children: build(children ?? [], owner) }
+      // columns.json is the preset's own data; the columns collection checks the category on create.
+      return { name, slug, category: category as PlannedColumn['category'], owner, children: build(children ?? [], owner) }
     })
 
   const city = raw.city
@@ -231,7 +235,7 @@ export function planPreset(preset: string): PresetPlan {
             ...Object.fromEntries(Object.entries(guide).map(([k, v]) => [k, fill(v)])),
             onlineUrl: `${guideData.onlineBase}/${org.code}-${i + 1}`,
             order: i,
-          },
+          } as PlannedServiceGuide,
         }
       }),
   )

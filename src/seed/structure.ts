@@ -22,7 +22,7 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
           name: org.name,
           shortName: org.shortName,
           code: org.code,
-          kind: org.kind as never,
+          kind: org.kind,
           parent: org.parent ? orgIds.get(org.parent) : null,
           hostingMode: org.hostingMode,
           order: org.order,
@@ -59,7 +59,7 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
             data: {
               name: column.name,
               slug: column.slug,
-              category: column.category as never,
+              category: column.category,
               site: doc.id,
               parent,
               ownerOrganization: orgIds.get(column.owner)!,
@@ -85,13 +85,13 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
         name: plan.group.name,
         preset: plan.preset,
         baseDomain: plan.group.baseDomain,
-        defaultHostingMode: plan.group.defaultHostingMode as never,
+        defaultHostingMode: plan.group.defaultHostingMode,
         portalSite: siteIds.get(plan.sites[0].key)!,
       },
     })
     if (req.payload.collections['service-guides']) {
       for (const [i, { organization, guide }] of plan.serviceGuides.entries()) {
-        await payload.create({ collection: 'service-guides', req, data: { ...guide, organization: orgIds.get(organization)!, _status: 'published' } as never })
+        await payload.create({ collection: 'service-guides', req, data: { ...guide, organization: orgIds.get(organization)!, _status: 'published' } })
         onProgress('service guides', i + 1, plan.serviceGuides.length)
       }
     }
@@ -106,9 +106,9 @@ export async function seedStructure(payload: Payload, plan: PresetPlan, onProgre
           name: account.name,
           password: plan.demoPassword,
           organization: orgIds.get(account.unit)!,
-          roles: account.roles as never,
+          roles: account.roles,
           mustChangePassword: true,
-        } as never,
+        },
       })
       onProgress('accounts', i + 1, plan.demoAccounts.length)
     }

@@ -25,3 +25,4 @@ export {
 } from './rules'
 export { PUSH_CONTEXT, type PreparedPush } from './push'
 export { sharingConfig } from './settings'
+export { sharingPlugin } from './plugin'

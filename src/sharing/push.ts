@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest, Where } from 'payload'
 import { isCentralAdmin, refuse, relationId, sameId, type ColumnOwnership } from '../access'
+import { schemaId } from '../lib/schema'
 import { translate } from './messages'
 import { assertPublished, loadSourceArticle, OPEN_STATES, PLACEMENTS, type Id } from './rules'
 import { inTransaction, undoCreated } from './transaction'
@@ -97,9 +98,9 @@ export async function pushArticle(req: PayloadRequest, input: PushInput): Promis
     depth: 0,
     overrideAccess: true,
     req,
-    select: { targetColumn: true } as never,
+    select: { targetColumn: true },
   })
-  const placedColumns = new Set((already.docs as unknown as Array<{ targetColumn?: unknown }>).map((d) => String(relationId(d.targetColumn))))
+  const placedColumns = new Set(already.docs.map((d) => String(relationId(d.targetColumn))))
 
   const planned: Array<{ site: SiteRow; column: ColumnRow }> = []
   for (const site of sites) {
@@ -139,7 +140,7 @@ export async function pushArticle(req: PayloadRequest, input: PushInput): Promis
       for (const { site, column } of planned) {
         const doc = await req.payload.create({
           collection: PLACEMENTS,
-          data: { kind: 'push', article: article.id, targetColumn: column.id, batch } as never,
+          data: { kind: 'push', article: schemaId(article.id), targetColumn: schemaId(column.id), batch },
           req,
           overrideAccess: true,
           depth: 0,

@@ -40,7 +40,7 @@ async function acceptedPlacements(
     where: { and: [{ [field]: { in: ids } }, { state: { equals: 'accepted' } }] },
     pagination: false,
     limit: 0,
-    select: select as never,
+    select,
   })
   return result.docs as unknown as Array<Record<string, unknown>>
 }
@@ -102,9 +102,9 @@ export async function submissionCounts(
       page,
       depth: 0,
       overrideAccess: true,
-      select: { sourceOrganization: true, state: true } as never,
+      select: { sourceOrganization: true, state: true },
     })
-    for (const doc of result.docs as unknown as Array<{ sourceOrganization?: unknown; state?: string }>) {
+    for (const doc of result.docs) {
       const org = relationId(doc.sourceOrganization)
       if (org === null) continue
       const entry =

@@ -7,7 +7,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { hasRole, isCentralAdmin, isPubliclyVisible, loadColumn, refuse, relationId, sameId, userOrganizationId, type ColumnOwnership } from '../access'
 
 export type Id = number | string
-export const PLACEMENTS = 'placements' as CollectionSlug
+export const PLACEMENTS = 'placements' as const satisfies CollectionSlug
 /** Context flag: placements are being removed because their article was deleted (any role may cause that). */
 export const ARTICLE_DELETED = 'sitegroup:articleDeleted'
 

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { hasRole, isCentralAdmin, refuse, relationId } from '../access'
 import { assertForeignTarget, assertNotPlaced, assertOwnArticle, assertPublished, loadSourceArticle, loadTargetColumn, PLACEMENTS, type Id } from './rules'
+import { schemaId } from '../lib/schema'
 import { inTransaction, undoCreated } from './transaction'
 
 export interface SubmitInput {
@@ -39,7 +40,12 @@ export async function submitArticle(req: PayloadRequest, input: SubmitInput): Pr
     for (const column of columns) {
       const doc = await req.payload.create({
         collection: PLACEMENTS,
-        data: { kind: 'submission', article: input.article, targetColumn: column, note: typeof input.note === 'string' ? input.note : undefined } as never,
+        data: {
+          kind: 'submission',
+          article: schemaId(article.id),
+          targetColumn: schemaId(column),
+          note: typeof input.note === 'string' ? input.note : undefined,
+        },
         req,
         user: req.user,
         overrideAccess: false,

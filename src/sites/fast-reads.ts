@@ -20,8 +20,9 @@
  * MongoDB), so this stays adapter-neutral; the Local API path remains as the reference
  * (`setPublicReadPath(payload, 'local-api')`) and the tests compare both page by page.
  */
-import type { Field, FieldHook, Payload, PayloadRequest, Where } from 'payload'
+import type { Field, FieldHook, FieldHookArgs, Payload, PayloadRequest, SelectType, Where } from 'payload'
 import { createLocalReq } from 'payload'
+import type { Article } from '../../payload-types'
 import { isPubliclyVisible, publicArticleWhere } from '../access'
 
 export type ReadPath = 'adapter' | 'local-api'
@@ -45,7 +46,7 @@ export interface ArticleQuery {
   limit: number
   /** 1-based; with `page` the result carries exact totals, without it only the docs. */
   page?: number
-  select: Record<string, unknown>
+  select: SelectType
 }
 
 export interface ArticleResult<T> {
@@ -70,7 +71,7 @@ export async function findPublicArticles<T>(payload: Payload, query: ArticleQuer
         ...(paginate ? { page: query.page } : { pagination: false }),
         depth: 0,
         overrideAccess: true,
-        select: query.select as never,
+        select: query.select,
       })
     : await payload.db.find({
         collection: 'articles',
@@ -78,14 +79,14 @@ export async function findPublicArticles<T>(payload: Payload, query: ArticleQuer
         sort,
         limit: query.limit,
         ...(paginate ? { page: query.page, pagination: true } : { pagination: false }),
-        select: query.select as never,
+        select: query.select,
       })
   const docs = result.docs as unknown as T[]
   return { docs, totalDocs: paginate ? result.totalDocs : docs.length, totalPages: paginate ? result.totalPages : 1 }
 }
 
 /** One public article by id, or undefined (draft, withdrawn, not yet due, deleted). */
-export async function findPublicArticle<T>(payload: Payload, id: string | number, select: Record<string, unknown>): Promise<T | undefined> {
+export async function findPublicArticle<T>(payload: Payload, id: string | number, select: SelectType): Promise<T | undefined> {
   if (localApiPayloads.has(payload)) {
     const result = await payload.find({
       collection: 'articles',
@@ -94,19 +95,19 @@ export async function findPublicArticle<T>(payload: Payload, id: string | number
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: select as never,
+      select,
     })
     return result.docs[0] as unknown as T | undefined
   }
   // By id alone, then the same rule as a predicate (access/published.ts keeps the two together):
   // Drizzle builds and SQLite plans the filtered query anew on every call, which cost ≈ 0.5 ms of
   // the ≈ 2 ms of a first article read; the row read is the same one.
-  const doc = await payload.db.findOne({
+  const doc = await payload.db.findOne<Pick<Article, 'id' | '_status' | 'state' | 'publishedAt'>>({
     collection: 'articles',
     where: { id: { equals: id } },
-    select: { ...select, _status: true, state: true, publishedAt: true } as never,
+    select: { ...select, _status: true, state: true, publishedAt: true },
   })
-  return doc && isPubliclyVisible(doc as never) ? (doc as unknown as T) : undefined
+  return doc && isPubliclyVisible(doc) ? (doc as unknown as T) : undefined
 }
 
 /** Media documents by id (any order), with their public URLs computed as the Local API would. */
@@ -140,6 +141,8 @@ async function withComputedUrls<T extends object>(payload: Payload, doc: T): Pro
     if (!('name' in field) || !hooks?.length) return
     let value = siblingData[field.name]
     for (const hook of hooks) {
+      // What the media URL hooks read. FieldHookArgs also requires block and tab context (blockData,
+      // indexPath, siblingFields) and a FieldAffectingData, which a top-level media field lacks.
       value = await hook({
         collection,
         context: {},
@@ -154,7 +157,7 @@ async function withComputedUrls<T extends object>(payload: Payload, doc: T): Pro
         schemaPath: [field.name],
         siblingData,
         value,
-      } as never)
+      } as unknown as FieldHookArgs)
     }
     siblingData[field.name] = value
   }

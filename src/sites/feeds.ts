@@ -4,6 +4,8 @@ import { idOf, latestArticles } from './queries'
 import type { SitesConfig } from './settings'
 import { subtreeIds, type ColumnRecord } from './site-index'
 import { tags } from './tags'
+import { escapeHtml } from '../lib/html'
+import { sitePaths } from './addresses'
 import { canonical, foreignArticleUrl, type Scope } from './urls'
 import { columnListWhere } from '../sharing'
 
@@ -13,21 +15,22 @@ export interface TextDocument {
   tags: string[]
 }
 
-const xml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+// The project's one escape: its five entities are XML's too (&#39; for the apostrophe is a character reference XML accepts).
+const xml = escapeHtml
 
 export async function columnRss(payload: Payload, config: SitesConfig, scope: Scope, column: ColumnRecord): Promise<TextDocument> {
   const docs = await latestArticles(payload, await columnListWhere(payload, subtreeIds(column)), config.rssSize)
-  const link = canonical(scope, `/${column.path}/`)
+  const link = canonical(scope, sitePaths.column(column.path))
   const items = docs
     .map((doc) => {
       const c = scope.index.columnsById.get(String(idOf(doc.column))) ?? column
       const home = String(c.siteId) === String(scope.site.id) ? undefined : scope.index.byId.get(String(c.siteId))
       if (!home && String(c.siteId) !== String(scope.site.id)) return ''
-      const url = home ? foreignArticleUrl(scope, home, c, doc.id) : canonical(scope, `/${c.path}/${doc.id}.html`)
+      const url = home ? foreignArticleUrl(scope, home, c, doc.id) : canonical(scope, sitePaths.article(c.path, doc.id))
       return `<item><title>${xml(doc.title)}</title><link>${xml(url)}</link><guid isPermaLink="true">${xml(url)}</guid>${doc.publishedAt ? `<pubDate>${new Date(doc.publishedAt).toUTCString()}</pubDate>` : ''}${doc.summary ? `<description>${xml(doc.summary)}</description>` : ''}</item>`
     })
     .join('')
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>${xml(`${column.name} - ${scope.site.name}`)}</title><link>${xml(link)}</link><atom:link href="${xml(`${link}rss.xml`)}" rel="self" type="application/rss+xml"/><description>${xml(column.description || column.name)}</description><language>zh-CN</language>${items}</channel></rss>\n`
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>${xml(`${column.name} - ${scope.site.name}`)}</title><link>${xml(link)}</link><atom:link href="${xml(canonical(scope, sitePaths.feed(column.path)))}" rel="self" type="application/rss+xml"/><description>${xml(column.description || column.name)}</description><language>zh-CN</language>${items}</channel></rss>\n`
   return {
     body,
     contentType: 'application/rss+xml; charset=utf-8',
@@ -38,13 +41,13 @@ export async function columnRss(payload: Payload, config: SitesConfig, scope: Sc
 export async function sitemapXml(payload: Payload, config: SitesConfig, scope: Scope): Promise<TextDocument> {
   const columns = [...scope.site.columnsById.values()]
   const urls: string[] = [`<url><loc>${xml(canonical(scope, '/'))}</loc><changefreq>daily</changefreq></url>`]
-  for (const column of columns) if (column.visibility === 'public') urls.push(`<url><loc>${xml(canonical(scope, `/${column.path}/`))}</loc></url>`)
+  for (const column of columns) if (column.visibility === 'public') urls.push(`<url><loc>${xml(canonical(scope, sitePaths.column(column.path)))}</loc></url>`)
   const docs = columns.length ? await latestArticles(payload, { column: { in: columns.map((c) => c.id) } }, config.sitemapXmlLimit - urls.length) : []
   for (const doc of docs) {
     const column = scope.index.columnsById.get(String(idOf(doc.column)))
     if (column)
       urls.push(
-        `<url><loc>${xml(canonical(scope, `/${column.path}/${doc.id}.html`))}</loc>${doc.updatedAt ? `<lastmod>${doc.updatedAt.slice(0, 10)}</lastmod>` : ''}</url>`,
+        `<url><loc>${xml(canonical(scope, sitePaths.article(column.path, doc.id)))}</loc>${doc.updatedAt ? `<lastmod>${doc.updatedAt.slice(0, 10)}</lastmod>` : ''}</url>`,
       )
   }
   return {

@@ -16,10 +16,35 @@ export { PageViewCounter, pageViewSummary, pageViewSummaryEndpoint, type PageVie
 export { createPublicSites, type PublicSites, type PublicSitesOptions, type RequestHandler, type Logger } from './public-sites'
 export { standalonePublicPages, type PublicPages, type CapabilityPage, type SiteRef, type SiteResolver } from './public-pages'
 export { installedThemes, type InstalledTheme } from './theme-list'
+export { themeChromeHtml } from './theme-features'
 export { createPreviewToken, verifyPreviewToken, PreviewTokenError } from './preview'
-export { ContentWatcher, attachChangeHooks, type ContentChange } from './invalidation'
+export { ContentWatcher, onContentChange, PUBLIC_PAGE_COLLECTIONS, type ContentChange } from './invalidation'
 export { tags as cacheTags } from './tags'
+export {
+  CAPABILITY_PATHS,
+  isPathSegment,
+  isReservedPath,
+  isSiteCode,
+  LOCAL_SITE_MOUNT,
+  localPrefix,
+  localUrl,
+  NEXT_HANDOFF_PATHS,
+  NEXT_HANDOFF_ROUTES,
+  parseLocalPath,
+  parseSiteStylePath,
+  previewPath,
+  RESERVED_PATHS,
+  SITE_CODE_PATTERN,
+  siteBase,
+  sitePaths,
+  siteStylePath,
+  siteUrl,
+  type AddressedSite,
+  type SiteUrlOptions,
+} from './addresses'
+export { articleSearchSource, articleToSearchDocument, serviceGuideSearchSource, type SearchableArticle } from './search-sources'
 export { loadSiteIndex, type SiteIndex, type SiteRecord, type ColumnRecord } from './site-index'
 export { setPublicReadPath, publicReadPath, type ReadPath } from './fast-reads'
 export { unitHome, unitHomeUrl, unitSectionOf, columnUnits, type UnitHome, type UnitSection } from './units'
 export { RedirectTable, loadRedirectTable, redirectLocation, matchesPrefix, type RedirectRule, type RedirectSite, type RedirectTarget } from './redirects'
+export { sitesPlugin, publicPageInvalidationPlugin } from './plugin'

@@ -3,11 +3,13 @@
  * each watched collection for documents whose `updatedAt` is newer than its watermark (an
  * indexed range query returning nothing most of the time), plus articles whose scheduled
  * `publishedAt` has just come due, and invalidates the tags of what changed. The process that
- * made a change also invalidates at once through collection hooks, so its own next request is
- * fresh; other processes follow within one poll interval. Deletions are caught by hooks locally
- * and by a periodic count comparison elsewhere (a drop in count clears that collection's pages).
+ * made a change also invalidates at once: the sites plugin gives each watched collection hooks
+ * (declared in the config, see plugin.ts) that publish to an in-process channel its public sites
+ * listen on, so its own next request is fresh; other processes follow within one poll interval.
+ * Deletions are caught by hooks locally and by a periodic count comparison elsewhere (a drop in
+ * count clears that collection's pages).
  */
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, Payload } from 'payload'
 import { publicArticleWhere } from '../access'
 
 export interface ContentChange {
@@ -86,7 +88,7 @@ export class ContentWatcher {
         pagination: false,
         depth: 0,
         overrideAccess: true,
-        select: (WATCH_FIELDS[collection] ?? { updatedAt: true }) as never,
+        select: WATCH_FIELDS[collection] ?? { updatedAt: true },
       })
       for (const doc of result.docs as unknown as Array<Record<string, unknown>>) {
         const key = `${collection}:${doc.id}@${doc.updatedAt}`
@@ -106,10 +108,10 @@ export class ContentWatcher {
         pagination: false,
         depth: 0,
         overrideAccess: true,
-        select: WATCH_FIELDS.articles as never,
+        select: WATCH_FIELDS.articles,
       })
       this.lastDueCheck = now
-      for (const doc of due.docs as unknown as unknown as Array<Record<string, unknown>>) changes.push({ collection: 'articles', doc })
+      for (const doc of due.docs as unknown as Array<Record<string, unknown>>) changes.push({ collection: 'articles', doc })
     }
     if (++this.polls % (this.options.countEvery ?? 10) === 0) {
       for (const collection of this.options.collections) {
@@ -123,31 +125,46 @@ export class ContentWatcher {
   }
 }
 
+/** The collections whose changes show on public pages: the sites plugin hooks them and the watcher polls them. */
+export const PUBLIC_PAGE_COLLECTIONS = ['articles', 'columns', 'sites', 'organizations', 'media', 'service-guides', 'redirects', 'placements']
+
+type ChangeListener = (changes: ContentChange[]) => void
+
 /**
- * Adds afterChange/afterDelete hooks to the running Payload's collections so the writing process
- * invalidates immediately. Idempotent: a marker prevents adding them twice.
+ * The in-process change channel, one per Payload instance (a test or a script may run several in
+ * one process, each with its own database). It has one listener: the public sites of the process.
+ * Another set of public sites on the same Payload stands for a second process, as the tests use
+ * it, and like one hears only its database poller until the first set closes.
  */
-export function attachChangeHooks(payload: Payload, collections: string[], onChanges: (changes: ContentChange[]) => void): void {
-  for (const slug of collections) {
-    const collection = payload.collections[slug as CollectionSlug]
-    if (!collection) continue
-    const hooks = collection.config.hooks as unknown as Record<string, Array<(args: Record<string, unknown>) => unknown>>
-    const marker = '__sitesInvalidation'
-    if ((hooks.afterChange ?? []).some((h) => (h as unknown as Record<string, unknown>)[marker])) continue
-    const afterChange = Object.assign(
-      ({ doc, previousDoc }: Record<string, unknown>) => {
-        onChanges([{ collection: slug, doc: doc as Record<string, unknown>, previous: previousDoc as Record<string, unknown> | undefined }])
-        return doc
-      },
-      { [marker]: true },
-    )
-    const afterDelete = Object.assign(
-      ({ doc }: Record<string, unknown>) => {
-        onChanges([{ collection: slug, doc: doc as Record<string, unknown>, deleted: true }])
-      },
-      { [marker]: true },
-    )
-    hooks.afterChange = [...(hooks.afterChange ?? []), afterChange]
-    hooks.afterDelete = [...(hooks.afterDelete ?? []), afterDelete]
+const listeners = new WeakMap<Payload, ChangeListener>()
+
+/** Hears the writes this process makes through `payload`, as they happen; returns the unsubscribe. */
+export function onContentChange(payload: Payload, listener: ChangeListener): () => void {
+  if (listeners.has(payload)) return () => undefined
+  listeners.set(payload, listener)
+  return () => {
+    if (listeners.get(payload) === listener) listeners.delete(payload)
+  }
+}
+
+function publish(payload: Payload, changes: ContentChange[]): void {
+  // A failing listener must not fail the editor's write: the poller catches up with its pages.
+  try {
+    listeners.get(payload)?.(changes)
+  } catch (error) {
+    payload.logger.error({ err: error }, 'cache invalidation failed')
+  }
+}
+
+/** The hooks the sites plugin gives each collection of PUBLIC_PAGE_COLLECTIONS, so the writing process invalidates at once. */
+export function publicPageHooks(collection: string): { afterChange: CollectionAfterChangeHook; afterDelete: CollectionAfterDeleteHook } {
+  return {
+    afterChange: ({ doc, previousDoc, req }) => {
+      publish(req.payload, [{ collection, doc, previous: previousDoc }])
+      return doc
+    },
+    afterDelete: ({ doc, req }) => {
+      publish(req.payload, [{ collection, doc, deleted: true }])
+    },
   }
 }

@@ -4,9 +4,10 @@
  * flushes the counts in batches to the `page-views` collection, off the request path.
  */
 import { randomUUID } from 'node:crypto'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Endpoint, type Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Endpoint, type Payload, type Where } from 'payload'
 import { hasRole, isCentralAdmin, refuse, sameId, userOrganizationId } from '../access'
 import type { ViewKey } from './page-cache'
+import { schemaId } from '../lib/schema'
 import { writePageViewCounts, type PageViewOutcome, type PageViewWrite } from '../db/bulk'
 
 type Level = 'site' | 'column' | 'article'
@@ -184,7 +185,7 @@ export class PageViewCounter {
       for (const write of writes) {
         if ('insert' in write) {
           const created = (await this.payload.db.create({
-            collection: 'page-views' as never,
+            collection: 'page-views',
             data: { ...write.insert, createdAt: now, updatedAt: now },
             req,
             select: { id: true },
@@ -192,7 +193,7 @@ export class PageViewCounter {
           outcomes.push({ ok: true, id: created.id })
         } else {
           await this.payload.db.updateOne({
-            collection: 'page-views' as never,
+            collection: 'page-views',
             id: write.id,
             data: { count: write.count, updatedAt: now },
             req,
@@ -220,25 +221,25 @@ export class PageViewCounter {
         const row = this.rowIds.get(rowKey) ?? (await this.findRow(day, entry))
         if (row) {
           await this.payload.update({
-            collection: 'page-views' as never,
+            collection: 'page-views',
             id: row.id,
-            data: { count: row.count + entry.count } as never,
+            data: { count: row.count + entry.count },
             overrideAccess: true,
             depth: 0,
           })
           this.rowIds.set(rowKey, { id: row.id, count: row.count + entry.count })
         } else {
           const created = (await this.payload.create({
-            collection: 'page-views' as never,
+            collection: 'page-views',
             data: {
               day,
               level: entry.level,
-              site: entry.site,
-              column: entry.column ?? null,
-              article: entry.article ?? null,
+              site: schemaId(entry.site),
+              column: entry.column == null ? null : schemaId(entry.column),
+              article: entry.article == null ? null : schemaId(entry.article),
               instance: this.instance,
               count: entry.count,
-            } as never,
+            },
             overrideAccess: true,
             depth: 0,
           })) as { id: number | string }
@@ -259,7 +260,7 @@ export class PageViewCounter {
   }
 
   private async findRow(day: string, entry: Pending) {
-    const where = {
+    const where: Where = {
       and: [
         { day: { equals: day } },
         { level: { equals: entry.level } },
@@ -270,8 +271,8 @@ export class PageViewCounter {
       ],
     }
     const found = await this.payload.find({
-      collection: 'page-views' as never,
-      where: where as never,
+      collection: 'page-views',
+      where,
       limit: 1,
       depth: 0,
       overrideAccess: true,
@@ -284,20 +285,20 @@ export class PageViewCounter {
 
 /** Who reads: `undefined` is trusted code (all rows), a user reads under the collection's read access. */
 type Reader = { user?: unknown }
-const readerOptions = (reader: Reader) => (reader.user === undefined ? { overrideAccess: true } : { overrideAccess: false, user: reader.user as never })
+const readerOptions = (reader: Reader) => (reader.user === undefined ? { overrideAccess: true } : { overrideAccess: false, user: reader.user })
 
-async function sumCounts(payload: Payload, where: Record<string, unknown>, reader: Reader = {}): Promise<number> {
+async function sumCounts(payload: Payload, where: Where, reader: Reader = {}): Promise<number> {
   let total = 0
   let page = 1
   for (;;) {
     const result = await payload.find({
-      collection: 'page-views' as never,
-      where: where as never,
+      collection: 'page-views',
+      where,
       depth: 0,
       limit: 1000,
       page,
       ...readerOptions(reader),
-      select: { count: true } as never,
+      select: { count: true },
     })
     for (const doc of result.docs as Array<{ count?: number }>) total += doc.count ?? 0
     if (!result.hasNextPage) return total
@@ -319,14 +320,14 @@ export async function pageViewSummary(payload: Payload, site: number | string, d
   const byDay = new Map<string, number>()
   for (let i = 0; i < days; i++) byDay.set(new Date(Date.parse(since) + i * 86_400_000).toISOString().slice(0, 10), 0)
   const recent = await payload.find({
-    collection: 'page-views' as never,
-    where: { and: [{ site: { equals: site } }, { day: { greater_than_equal: since } }] } as never,
+    collection: 'page-views',
+    where: { and: [{ site: { equals: site } }, { day: { greater_than_equal: since } }] },
     depth: 0,
     pagination: false,
     ...readerOptions(reader),
   })
   const articles = new Map<string, number>()
-  for (const doc of recent.docs as unknown as Array<{ level: string; day: string; count: number; article?: number | string | null }>) {
+  for (const doc of recent.docs) {
     if (doc.level === 'site') byDay.set(doc.day, (byDay.get(doc.day) ?? 0) + doc.count)
     if (doc.level === 'article' && doc.article !== null && doc.article !== undefined)
       articles.set(String(doc.article), (articles.get(String(doc.article)) ?? 0) + doc.count)
@@ -347,7 +348,7 @@ export const pageViewSummaryEndpoint: Endpoint = {
   path: '/summary',
   method: 'get',
   handler: async (req) => {
-    const allowed = await req.payload.find({ collection: 'page-views' as never, limit: 1, depth: 0, overrideAccess: false, user: req.user, req }).then(
+    const allowed = await req.payload.find({ collection: 'page-views', limit: 1, depth: 0, overrideAccess: false, user: req.user, req }).then(
       () => Boolean(req.user),
       () => false,
     )

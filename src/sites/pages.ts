@@ -15,6 +15,7 @@ import { vocabulary } from './settings'
 import { ancestry, firstColumnOfCategory, navigationColumns, subtreeIds, type ColumnRecord, type Id, type SiteIndex, type SiteRecord } from './site-index'
 import { GUIDE_ELEMENTS } from './guide-elements'
 import { missingGuideElements } from './guide-elements'
+import { siteStylePath, sitePaths, siteUrl } from './addresses'
 import { articleHref, canonical, columnHref, foreignArticleHref, formatDate, homeHref, siteHomeHref, withQuery, type Scope } from './urls'
 import type {
   ArticleSummaryView,
@@ -34,6 +35,7 @@ import type {
 import { columnUnits, unitSectionOf, type UnitSection } from './units'
 import type { ViewKey } from './page-cache'
 import { tags } from './tags'
+import { lexicalUploadNodes } from '../lib/lexical'
 
 export interface Page {
   context: PageContext
@@ -68,7 +70,7 @@ export function siteView(scope: Scope, current?: ColumnRecord): SiteView {
     baseUrl: scope.prefix,
     pathPrefix: scope.prefix,
     logo: imageView(site.logo, '200px', site.name),
-    siteStyleUrl: `/_site/${site.code}.${styleHash(site)}.css`,
+    siteStyleUrl: siteStylePath(site.code, styleHash(site)),
     navigation: navigationColumns(site).map((column) => ({
       title: column.name,
       href: columnHref(scope, column),
@@ -118,8 +120,8 @@ export function meta(scope: Scope, type: PageType, title: string, options: Parti
     ogType: options.ogType ?? 'website',
     ogImage: options.ogImage,
     breadcrumbs: options.breadcrumbs ?? [],
-    searchHref: `${scope.prefix}/search`,
-    errorReportHref: withQuery(`${scope.prefix}/error-report`, { url: canonicalUrl }),
+    searchHref: `${scope.prefix}${sitePaths.search}`,
+    errorReportHref: withQuery(`${scope.prefix}${sitePaths.errorReport}`, { url: canonicalUrl }),
     rssHref: options.rssHref,
     robots: options.robots,
   }
@@ -240,7 +242,7 @@ function buildSiteGroups(index: SiteIndex, config: SitesConfig, local: boolean, 
   for (const { organization, home } of columnUnits(index)) {
     const kind = organization.kind || 'other'
     if (!groups.has(kind)) groups.set(kind, { kind, label: kindLabels[kind] ?? '其他', sites: [] })
-    const href = !local && home.site.domains[0] ? `${config.canonicalScheme}://${home.site.domains[0]}${home.path}` : `/s/${home.site.code}${home.path}`
+    const href = siteUrl(home.site, home.path, { local, scheme: config.canonicalScheme })
     groups.get(kind)!.sites.push({ name: organization.name, code: `${home.site.code}${home.path}`, href, domain: '', host: home.site.name })
   }
   return [...groups.values()].filter((g) => g.sites.length)
@@ -296,9 +298,9 @@ export async function columnPage(deps: PageDeps, scope: Scope, column: ColumnRec
     site: siteView(scope, column),
     page: meta(scope, 'column', column.name, {
       breadcrumbs: crumbs(scope, column),
-      rssHref: `${base}rss.xml`,
+      rssHref: `${scope.prefix}${sitePaths.feed(column.path)}`,
       description: column.description || undefined,
-      canonicalUrl: canonical(scope, withQuery(`/${column.path}/`, { page })),
+      canonicalUrl: canonical(scope, withQuery(sitePaths.column(column.path), { page })),
     }),
     column: {
       title: column.name,
@@ -307,7 +309,7 @@ export async function columnPage(deps: PageDeps, scope: Scope, column: ColumnRec
       siblings: siblings.map((c) => ({ title: c.name, href: columnHref(scope, c), current: String(c.id) === String(column.id) })),
       articles: summaries(scope, result.docs),
       pagination: pagination(base, page, result.pages, result.total),
-      rssHref: `${base}rss.xml`,
+      rssHref: `${scope.prefix}${sitePaths.feed(column.path)}`,
     },
     unit,
   }
@@ -340,7 +342,7 @@ export async function articlePage(deps: PageDeps, scope: Scope, column: ColumnRe
       description: doc.summary || lexicalToText(doc.body, 120) || doc.title,
       ogImage: coverView ? absolute(scope, coverView.src) : undefined,
       breadcrumbs: crumbs(scope, column, '正文'),
-      canonicalUrl: canonical(scope, `/${column.path}/${doc.id}.html`),
+      canonicalUrl: canonical(scope, sitePaths.article(column.path, doc.id)),
       robots: isPreview ? 'noindex, nofollow' : undefined,
     }),
     article: {
@@ -377,7 +379,7 @@ function internalHref(scope: Scope, ref: { relationTo?: string; value?: unknown 
   const value = ref.value as { id?: Id; column?: unknown } | Id | undefined
   if (ref.relationTo === 'articles' && value && typeof value === 'object') {
     const column = scope.index.columnsById.get(String(idOf(value.column)))
-    return column && value.id !== undefined ? `/${column.path}/${value.id}.html`.replace(/^/, scope.prefix) : ''
+    return column && value.id !== undefined ? articleHref(scope, column, value.id) : ''
   }
   if (ref.relationTo === 'columns') {
     const column = scope.index.columnsById.get(String(idOf(value)))
@@ -387,15 +389,7 @@ function internalHref(scope: Scope, ref: { relationTo?: string; value?: unknown 
 }
 
 function collectUploadIds(state: unknown): Id[] {
-  const ids: Id[] = []
-  const visit = (node: unknown) => {
-    if (!node || typeof node !== 'object') return
-    const n = node as { type?: string; value?: unknown; children?: unknown[] }
-    if (n.type === 'upload' && (typeof n.value === 'number' || typeof n.value === 'string')) ids.push(n.value)
-    n.children?.forEach(visit)
-  }
-  visit((state as { root?: unknown } | null)?.root)
-  return ids
+  return lexicalUploadNodes(state).flatMap((node) => (typeof node.value === 'number' || typeof node.value === 'string' ? [node.value] : []))
 }
 
 function disclosureView(doc: ArticleDoc): DisclosureView {
@@ -434,13 +428,13 @@ export async function cataloguePage(deps: PageDeps, scope: Scope, column: Column
       { publishedAt: { greater_than_equal: new Date(Date.UTC(year, 0, 1) - 8 * 3600_000).toISOString() } },
       { publishedAt: { less_than: new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000).toISOString() } },
     )
-  const select = { title: true, publishedAt: true, column: true, disclosure: true }
+  const select = { title: true, publishedAt: true, column: true, disclosure: true } as const
   const [result, firstYear] = await Promise.all([
     pagedArticles(deps.payload, { and: filters }, page, deps.config.pageSize, select),
     oldestPublishYear(deps.payload, filters[0]),
   ])
   if (page > result.pages) throw new PageNotFound(`page ${page} of ${result.pages}`)
-  const sitePath = column ? `/${column.path}/` : `/${deps.config.cataloguePath}/`
+  const sitePath = sitePaths.column(column ? column.path : deps.config.cataloguePath)
   const base = `${scope.prefix}${sitePath}`
   const publishers = new Set<string>()
   for (const c of catalogueColumns) {
@@ -496,7 +490,7 @@ function guideOrganizations(scope: Scope, column?: ColumnRecord): Id[] | 'all' {
   return out
 }
 
-function guideView(scope: Scope, doc: GuideDoc, base: string): ServiceGuideView {
+function guideView(scope: Scope, doc: GuideDoc, servicesPath: string): ServiceGuideView {
   const org = scope.index.organizations.get(String(idOf(doc.organization)))
   const lines = (text: string | null | undefined) =>
     sanitizeContentHtml(
@@ -509,7 +503,7 @@ function guideView(scope: Scope, doc: GuideDoc, base: string): ServiceGuideView 
   return {
     id: doc.id,
     title: doc.title,
-    href: `${base}g${doc.id}.html`,
+    href: `${scope.prefix}${sitePaths.guide(servicesPath, doc.id)}`,
     organization: org?.name ?? '',
     legalBasisHtml: lines(doc.legalBasis),
     conditionsHtml: lines(doc.conditions),
@@ -529,10 +523,11 @@ function guideView(scope: Scope, doc: GuideDoc, base: string): ServiceGuideView 
 export async function guidesPage(deps: PageDeps, scope: Scope, column: ColumnRecord | undefined): Promise<Page> {
   const by = scope.query.get('by') ?? 'organization'
   if (by !== 'organization' && by !== 'topic') throw new BadRequest(`by must be "organization" or "topic", got "${by.slice(0, 20)}"`)
-  const sitePath = column ? `/${column.path}/` : `/${deps.config.guidesPath}/`
+  const servicesPath = column ? column.path : deps.config.guidesPath
+  const sitePath = sitePaths.column(servicesPath)
   const base = `${scope.prefix}${sitePath}`
   const docs = await publishedGuides(deps.payload, guideOrganizations(scope, column))
-  const views = docs.map((d) => guideView(scope, d, base))
+  const views = docs.map((d) => guideView(scope, d, servicesPath))
   const groups = new Map<string, ServiceGuideView[]>()
   const push = (key: string, g: ServiceGuideView) => (groups.get(key) ?? groups.set(key, []).get(key)!).push(g)
   for (const g of views) {
@@ -569,13 +564,13 @@ export async function guidePage(deps: PageDeps, scope: Scope, column: ColumnReco
   const doc = await publishedGuide(deps.payload, id)
   const allowed = guideOrganizations(scope, column)
   if (!doc || (allowed !== 'all' && !allowed.some((o) => String(o) === String(idOf(doc.organization))))) throw new PageNotFound(`guide ${id}`)
-  const sitePath = column ? `/${column.path}/` : `/${deps.config.guidesPath}/`
-  const view = guideView(scope, doc, `${scope.prefix}${sitePath}`)
+  const servicesPath = column ? column.path : deps.config.guidesPath
+  const view = guideView(scope, doc, servicesPath)
   const context: PageContext = {
     site: siteView(scope, column),
     page: meta(scope, 'guide', doc.title, {
       breadcrumbs: [...(column ? crumbs(scope, column) : crumbs(scope, undefined, '办事服务')), { title: doc.title, href: '' }],
-      canonicalUrl: canonical(scope, `${sitePath}g${doc.id}.html`),
+      canonicalUrl: canonical(scope, sitePaths.guide(servicesPath, doc.id)),
     }),
     guide: view,
   }

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { Payload } from 'payload'
+import { isSiteCode, localPrefix, parseLocalPath } from './addresses'
 import { meta, siteView } from './pages'
 import { createRenderer, type Renderer } from './render'
 import { sitesConfig, type DeepPartial, type SitesConfig } from './settings'
@@ -54,7 +55,7 @@ type ExpressLike = IncomingMessage & {
   originalUrl?: string
 }
 
-const codeOf = (value: unknown) => (typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,39}$/.test(value) ? value : null)
+const codeOf = (value: unknown) => (isSiteCode(value) ? value : null)
 const refOf = (site: SiteRecord | undefined): SiteRef | null =>
   site ? { id: site.id, code: site.code, name: site.name, organizationId: site.organizationId } : null
 
@@ -88,7 +89,7 @@ export function createPublicPages(options: { index: () => Promise<SiteIndex>; re
     async forRequest(request) {
       const req = request as ExpressLike
       const t = await index()
-      const inPath = /^\/s\/([a-z0-9][a-z0-9-]{0,39})(\/|$)/.exec((req.originalUrl ?? req.url ?? '').split('?')[0])?.[1]
+      const inPath = parseLocalPath((req.originalUrl ?? req.url ?? '').split('?')[0]!)?.code
       const code = codeOf(req.params?.site) ?? codeOf(inPath) ?? codeOf((req.body as Record<string, unknown> | undefined)?.site) ?? codeOf(req.query?.site)
       if (code) return refOf(t.byCode.get(code))
       return refOf(t.byDomain.get(normalizeHost(req.hostname ?? req.headers.host ?? '')) ?? portalOf(t))
@@ -98,8 +99,8 @@ export function createPublicPages(options: { index: () => Promise<SiteIndex>; re
       const t = await index()
       try {
         const parsed = new URL(url)
-        const local = /^\/s\/([a-z0-9-]+)/.exec(parsed.pathname)
-        return refOf(local ? t.byCode.get(local[1]) : t.byDomain.get(normalizeHost(parsed.hostname)))
+        const local = parseLocalPath(parsed.pathname)
+        return refOf(local ? t.byCode.get(local.code) : t.byDomain.get(normalizeHost(parsed.hostname)))
       } catch {
         return null
       }
@@ -115,15 +116,15 @@ export function createPublicPages(options: { index: () => Promise<SiteIndex>; re
     const record = site ?? groupSite(t, config.directoryTheme)
     const url = req.originalUrl ?? req.url ?? '/'
     const path = url.split('?')[0]
-    const viaPath = /^\/s\/([a-z0-9][a-z0-9-]{0,39})(\/.*)?$/.exec(path)
+    const viaPath = parseLocalPath(path)
     const onDomain = site && !viaPath && site.domains.includes(normalizeHost(req.headers.host ?? ''))
-    const prefix = onDomain ? '' : record.code ? `/s/${record.code}` : ''
+    const prefix = onDomain ? '' : record.code ? localPrefix(record.code) : ''
     const origin = requestOrigin(req)
     const scope: Scope = {
       index: t,
       site: record,
       prefix,
-      path: viaPath ? (viaPath[2] ?? '/') : path,
+      path: viaPath ? viaPath.rest || '/' : path,
       requestOrigin: origin,
       canonicalOrigin: site ? siteScopeOrigin(site, origin, config.canonicalScheme) : origin,
       query: new URLSearchParams(url.split('?')[1] ?? ''),

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 import { columnRss, robotsTxt, sitemapXml, type TextDocument } from './feeds'
-import { attachChangeHooks, ContentWatcher, type ContentChange } from './invalidation'
+import { ContentWatcher, onContentChange, PUBLIC_PAGE_COLLECTIONS, type ContentChange } from './invalidation'
 import { cacheKey, createLeanHandler, type LeanHandler } from './lean-handler'
 import { buildResponse, PageCache, sendResponse, type CachedResponse } from './page-cache'
 import { DataCache } from './data-cache'
@@ -36,13 +36,14 @@ import { articleById } from './list-reads'
 import { createRenderer, type Renderer } from './render'
 import { parsePage, parseRoute } from './routes'
 import { sitesConfig, type DeepPartial, type SitesConfig } from './settings'
-import { ancestry, firstColumnOfCategory, loadSiteIndex, normalizeHost, type SiteIndex, type SiteRecord } from './site-index'
+import { ancestry, firstColumnOfCategory, loadSiteIndex, normalizeHost, type Id, type SiteIndex, type SiteRecord } from './site-index'
 import { tags } from './tags'
 import { placementTargets } from '../sharing'
 import { unitHomeUrl } from './units'
 import { loadThemes } from './themes'
 import { createPublicPages, groupSite, requestOrigin, type PublicPages } from './public-pages'
 import { siteScopeOrigin, type Scope } from './urls'
+import { isReservedPath, localPrefix, parseLocalPath, parseSiteStylePath, PREVIEW_ROOT, previewPath, sitePaths } from './addresses'
 import type { PageContext } from './view-models'
 
 export interface Logger {
@@ -84,8 +85,6 @@ export interface PublicSites {
   close(): Promise<void>
 }
 
-const WATCHED = ['articles', 'columns', 'sites', 'organizations', 'media', 'service-guides', 'redirects', 'placements']
-
 export async function createPublicSites(options: PublicSitesOptions): Promise<PublicSites> {
   const { payload } = options
   const config = sitesConfig(options.config ?? {})
@@ -102,7 +101,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
   })
   const deps: PageDeps = { payload, config, pageViews, data }
   const secret = payload.secret
-  const watched = WATCHED.filter((slug) => payload.collections[slug as never])
+  // The list holds plain strings (the plugin matches collection configs by them); each is a generated slug.
+  const watched = PUBLIC_PAGE_COLLECTIONS.filter((slug) => payload.collections[slug as CollectionSlug])
 
   let index = await loadSiteIndex(payload)
   // Old addresses of moved units (src/hosting): reloaded with the index, so a switch takes effect at once.
@@ -125,7 +125,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
       const site = idOf(siteId) ?? column?.siteId
       if (site !== null && site !== undefined) invalid.add(tags.home(site))
     }
-    const changedArticles = changes.filter((c) => c.collection === 'articles' && c.doc.id !== undefined).map((c) => c.doc.id as never)
+    // A change's `doc` is an untyped record (hook documents and polled rows alike); its `id` is a document id.
+    const changedArticles = changes.filter((c) => c.collection === 'articles' && c.doc.id !== undefined).map((c) => c.doc.id as Id)
     for (const target of await placementTargets(payload, changedArticles)) invalidateColumn(target.column, target.site)
     for (const change of changes) {
       const { collection, doc } = change
@@ -133,7 +134,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
       if (collection === 'articles') {
         for (const version of [doc, change.previous]) {
           if (!version) continue
-          invalid.add(tags.article(version.id as never))
+          invalid.add(tags.article(version.id as Id))
           const column = index.columnsById.get(String(idOf(version.column)))
           if (column) for (const c of ancestry(index, column)) invalid.add(tags.column(c.id))
           const site = idOf(version.site) ?? column?.siteId
@@ -143,11 +144,11 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
         if (change.unknownDeletion) clearAll = true
         for (const version of [doc, change.previous]) if (version) invalidateColumn(version.targetColumn, version.targetSite)
       } else if (collection === 'service-guides') {
-        invalid.add(tags.guides).add(tags.guide(doc.id as never))
+        invalid.add(tags.guides).add(tags.guide(doc.id as Id))
       } else if (collection === 'columns' || collection === 'sites') {
         reload = true
-        const site = collection === 'sites' ? doc.id : idOf(doc.site)
-        if (site !== undefined && site !== null) invalid.add(tags.site(site as never))
+        const site = collection === 'sites' ? (doc.id as Id | undefined) : idOf(doc.site)
+        if (site !== undefined && site !== null) invalid.add(tags.site(site))
         if (collection === 'sites' || change.deleted) invalid.add(tags.group)
         if (change.unknownDeletion) clearAll = true
       } else if (collection === 'redirects') {
@@ -156,7 +157,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
         reload = true
         clearAll = true // names appear in footers, publishers and guide catalogues of many sites
       } else if (collection === 'media') {
-        if (doc.id !== undefined) invalid.add(tags.media(doc.id as never))
+        if (doc.id !== undefined) invalid.add(tags.media(doc.id as Id))
         else if (change.unknownDeletion) clearData = true // cached list reads hold media documents; pages do not
         const logoOf = index.sites.filter((s) => String(s.settings.logoId) === String(doc.id))
         if (logoOf.length) reload = true
@@ -181,7 +182,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     // Hooks run before the writer's transaction commits; invalidate again once it has.
     setTimeout(() => closed || void applyChanges(changes).catch((e) => logger.error(e, 'cache invalidation failed')), 250).unref()
   }
-  attachChangeHooks(payload, watched, onLocalChanges)
+  // This process's own writes, from the hooks the sites plugin declared (plugin.ts).
+  const stopLocalChanges = onContentChange(payload, onLocalChanges)
   const watcher = new ContentWatcher(payload, {
     pollIntervalMs: config.cache.pollIntervalMs,
     collections: watched,
@@ -204,13 +206,13 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
   const localHosts = new Set(config.localHosts)
 
   /** Splits a request into its site and the site-relative path. */
-  function locate(req: IncomingMessage): { site?: SiteRecord; prefix: string; path: string; host: string; local: boolean } {
+  function locate(req: IncomingMessage): { site?: SiteRecord; code?: string; prefix: string; path: string; host: string; local: boolean } {
     const url = req.url ?? '/'
     const path = url.split('?')[0]
     const host = normalizeHost(String(req.headers.host ?? ''))
     const local = localHosts.has(host)
-    const match = /^\/s\/([a-z0-9][a-z0-9-]{0,39})(\/.*)?$/.exec(path)
-    if (match) return { site: index.byCode.get(match[1]), prefix: `/s/${match[1]}`, path: match[2] ?? '', host, local }
+    const onLocal = parseLocalPath(path)
+    if (onLocal) return { site: index.byCode.get(onLocal.code), code: onLocal.code, prefix: localPrefix(onLocal.code), path: onLocal.rest, host, local }
     return { site: index.byDomain.get(host), prefix: '', path, host, local }
   }
 
@@ -230,7 +232,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
   /** The group as a pseudo-site, for the directory and unknown-host pages. */
   function groupScope(req: IncomingMessage): Scope {
     const site = groupSite(index, config.directoryTheme)
-    return { ...scopeFor(req, site, site.code ? `/s/${site.code}` : '', '/'), canonicalOrigin: requestOrigin(req) }
+    return { ...scopeFor(req, site, site.code ? localPrefix(site.code) : '', '/'), canonicalOrigin: requestOrigin(req) }
   }
 
   function render(page: Page): CachedResponse {
@@ -271,7 +273,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     }
     switch (route.kind) {
       case 'home':
-        if (scope.path === '') return { redirect: `${scope.prefix}/` }
+        if (scope.path === '') return { redirect: `${scope.prefix}${sitePaths.home}` }
         return render(await homePage(deps, scope))
       case 'redirect':
         return { redirect: `${scope.prefix}${route.to}` }
@@ -302,7 +304,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
         const doc = await articleById(deps, route.id)
         const actual = doc && index.columnsById.get(String(idOf(doc.column)))
         if (!doc || !actual || String(actual.siteId) !== String(site.id)) throw new PageNotFound(`article ${route.id}`)
-        if (String(actual.id) !== String(column.id)) return { redirect: `${scope.prefix}/${actual.path}/${doc.id}.html` }
+        if (String(actual.id) !== String(column.id)) return { redirect: `${scope.prefix}${sitePaths.article(actual.path, doc.id)}` }
         return render(await articlePage(deps, scope, column, doc))
       }
       case 'guide': {
@@ -322,28 +324,26 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     return [...new URLSearchParams(query).keys()].every((key) => config.cacheableQueryParams.includes(key))
   }
 
-  const isReserved = (path: string) => config.reservedPaths.some((p) => path === p || path.startsWith(`${p}/`))
-
   async function handle(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next()
     if (leanHandler(req, res)) return
     const url = req.url ?? '/'
     const path = url.split('?')[0]
     if (path.startsWith('/_site/')) return serveSiteStyle(req, res, path)
-    if (path.startsWith('/_preview/')) return servePreview(req, res, decodeURIComponent(path.slice('/_preview/'.length)))
+    if (path.startsWith(PREVIEW_ROOT)) return servePreview(req, res, decodeURIComponent(path.slice(PREVIEW_ROOT.length)))
     const located = locate(req)
     // An archived site answers every address with where it moved, before anything else.
     if (!located.site) {
       const moved = movedTo(req, located)
       if (moved) return redirect(res, moved)
     }
-    if (isReserved(located.path)) return next()
+    if (isReservedPath(located.path)) return next()
     const startedAt = cache.begin()
     let scope: Scope | undefined
     try {
       if (!located.site) {
         if (located.prefix)
-          return sendResponse(req, res, render(unknownSitePage(req, `未找到代号为“${located.prefix.slice(3)}”的网站`, '请检查网址，或从下列网站中选择。')))
+          return sendResponse(req, res, render(unknownSitePage(req, `未找到代号为“${located.code}”的网站`, '请检查网址，或从下列网站中选择。')))
         if (located.local && (path === '/' || path === '')) {
           const entry = render(directoryPage(req))
           if (cacheable(req)) cache.set(cacheKey(req.headers.host, url), entry, startedAt)
@@ -378,7 +378,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
 
   /** The new address of a page that moved away (a redirect left by a mode switch), if any. */
   function movedTo(req: IncomingMessage, located: ReturnType<typeof locate>): string | undefined {
-    const site = located.site ?? (located.prefix ? redirects.sitesByCode.get(located.prefix.slice(3)) : redirects.sitesByDomain.get(located.host))
+    const site = located.site ?? (located.code ? redirects.sitesByCode.get(located.code) : redirects.sitesByDomain.get(located.host))
     if (!site) return undefined
     const target = redirects.lookup(site.id, located.path || '/')
     const query = (req.url ?? '').split('?')[1]
@@ -396,8 +396,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
         canonicalUrl: `${requestOrigin(req)}/`,
         ogType: 'website',
         breadcrumbs: [],
-        searchHref: `${scope.prefix}/search`,
-        errorReportHref: `${scope.prefix}/error-report`,
+        searchHref: `${scope.prefix}${sitePaths.search}`,
+        errorReportHref: `${scope.prefix}${sitePaths.errorReport}`,
       },
       directory: siteGroups(index, config, true),
     }
@@ -415,8 +415,8 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
         canonicalUrl: `${requestOrigin(req)}/`,
         ogType: 'website',
         breadcrumbs: [],
-        searchHref: `${scope.prefix}/search`,
-        errorReportHref: `${scope.prefix}/error-report`,
+        searchHref: `${scope.prefix}${sitePaths.search}`,
+        errorReportHref: `${scope.prefix}${sitePaths.errorReport}`,
         robots: 'noindex',
       },
       message: { heading, text, host },
@@ -426,9 +426,9 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
   }
 
   function serveSiteStyle(req: IncomingMessage, res: ServerResponse, path: string) {
-    const match = /^\/_site\/([a-z0-9][a-z0-9-]{0,39})\.([0-9a-f]+)\.css$/.exec(path)
-    const site = match ? index.byCode.get(match[1]) : undefined
-    if (!site || styleHash(site) !== match![2]) {
+    const style = parseSiteStylePath(path)
+    const site = style ? index.byCode.get(style.code) : undefined
+    if (!site || styleHash(site) !== style!.hash) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
       return res.end('Not found / 文件不存在')
     }
@@ -449,7 +449,7 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
       const column = doc && index.columnsById.get(String(idOf(doc.column)))
       const site = column && index.byId.get(String(column.siteId))
       if (!doc || !column || !site) throw new PreviewTokenError('the previewed article no longer exists')
-      const scope = scopeFor(req, site, `/s/${site.code}`, `/${column.path}/${doc.id}.html`)
+      const scope = scopeFor(req, site, localPrefix(site.code), sitePaths.article(column.path, doc.id))
       const html = renderer.render((await articlePage(deps, scope, column, doc, true)).context)
       res.writeHead(200, { ...noStore, 'Content-Type': 'text/html; charset=utf-8' })
       res.end(req.method === 'HEAD' ? undefined : html)
@@ -476,12 +476,13 @@ export async function createPublicSites(options: PublicSitesOptions): Promise<Pu
     renderer,
     config,
     pages: createPublicPages({ index: async () => index, renderer: () => renderer, config }),
-    previewPath: (articleId) => `/_preview/${createPreviewToken(secret, articleId, config.previewTokenTtlSeconds)}`,
+    previewPath: (articleId) => previewPath(createPreviewToken(secret, articleId, config.previewTokenTtlSeconds)),
     applyChanges,
     reloadIndex,
     unitHomeUrl: (organizationId, options = {}) => unitHomeUrl(index, organizationId, { scheme: config.canonicalScheme, ...options }),
     async close() {
       closed = true
+      stopLocalChanges()
       watcher.stop()
       await pageViews.stop()
     },

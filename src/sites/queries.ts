@@ -2,7 +2,7 @@
  * Reads of public content. Every article read goes through publicArticleWhere(); the hot ones
  * (lists, one article, media) go through fast-reads.ts, which says why it uses the adapter API.
  */
-import type { Payload, Where } from 'payload'
+import type { Payload, SelectType, Where } from 'payload'
 import { findMediaByIds, findPublicArticle, findPublicArticles } from './fast-reads'
 import type { MediaDoc } from './images'
 import type { Id } from './site-index'
@@ -60,7 +60,7 @@ export async function latestArticles(payload: Payload, where: Where, limit: numb
   return (await findPublicArticles<ArticleDoc>(payload, { where, limit, select: LIST_SELECT })).docs
 }
 
-export async function pagedArticles(payload: Payload, where: Where, page: number, limit: number, select: Record<string, unknown> = LIST_SELECT) {
+export async function pagedArticles(payload: Payload, where: Where, page: number, limit: number, select: SelectType = LIST_SELECT) {
   const result = await findPublicArticles<ArticleDoc>(payload, { where, limit, page, select })
   return { docs: result.docs, total: result.totalDocs, pages: Math.max(1, result.totalPages) }
 }
@@ -111,7 +111,7 @@ export async function publishedGuides(payload: Payload, organizationIds: Id[] | 
   const where: Where =
     organizationIds === 'all' ? { _status: { equals: 'published' } } : and({ _status: { equals: 'published' } }, { organization: { in: organizationIds } })
   const result = await payload.find({
-    collection: 'service-guides' as never,
+    collection: 'service-guides',
     where,
     sort: 'order',
     depth: 0,
@@ -124,7 +124,7 @@ export async function publishedGuides(payload: Payload, organizationIds: Id[] | 
 
 export async function publishedGuide(payload: Payload, id: string): Promise<GuideDoc | undefined> {
   const result = await payload.find({
-    collection: 'service-guides' as never,
+    collection: 'service-guides',
     where: and({ _status: { equals: 'published' } }, { id: { equals: id } }),
     limit: 1,
     pagination: false,

@@ -6,6 +6,7 @@
  * path is carried along), and the longest matching rule wins.
  */
 import type { Payload } from 'payload'
+import { siteBase } from './addresses'
 import type { Id } from './site-index'
 
 export interface RedirectRule {
@@ -90,16 +91,15 @@ function joinPath(base: string, rest: string): string {
  * target site's local address, else the target site's first domain (or its local address).
  */
 export function redirectLocation(target: RedirectTarget, options: { local: boolean; scheme: string; query?: string }): string {
-  const domain = target.site.domains[0]
-  const base = !options.local && domain ? `${options.scheme}://${domain}` : `/s/${target.site.code}`
+  const base = siteBase(target.site, options)
   return `${base}${target.path}${options.query ? `?${options.query}` : ''}`
 }
 
 export async function loadRedirectTable(payload: Payload): Promise<RedirectTable> {
-  if (!payload.collections['redirects' as never]) return new RedirectTable([], [])
+  if (!payload.collections['redirects']) return new RedirectTable([], [])
   const [sites, redirects] = await Promise.all([
-    payload.find({ collection: 'sites', depth: 0, pagination: false, overrideAccess: true, select: { code: true, domains: true, status: true } as never }),
-    payload.find({ collection: 'redirects' as never, depth: 0, pagination: false, overrideAccess: true }),
+    payload.find({ collection: 'sites', depth: 0, pagination: false, overrideAccess: true, select: { code: true, domains: true, status: true } }),
+    payload.find({ collection: 'redirects', depth: 0, pagination: false, overrideAccess: true }),
   ])
   const siteRecords = (sites.docs as unknown as Array<Record<string, unknown>>).map<RedirectSite>((doc) => ({
     id: doc.id as Id,

@@ -2,8 +2,14 @@
  * Lexical JSON → safe HTML. Payload's converter does the structure; sanitize-html then applies a
  * strict allow-list to the whole result, so nothing a crafted document or a future converter
  * emits (script, event handler, javascript:/data: URL, SVG, iframe, style) reaches the page.
+ *
+ * The renderer keeps Payload's own recursive converter rather than src/lib/lexical.ts's walk: each
+ * node's HTML wraps its children's HTML, which a flat visit cannot express without rebuilding the
+ * converter, and Payload's converter already knows every node type the editor writes. Every other
+ * reading of a Lexical tree (text, paragraphs, uploads, links) goes through src/lib/lexical.ts.
  */
 import { escapeHtml } from '../lib/html'
+export { lexicalToParagraphs, lexicalToText } from '../lib/lexical'
 import { convertLexicalToHTML, defaultHTMLConverters, type HTMLConverters } from '@payloadcms/richtext-lexical/html'
 import sanitizeHtml from 'sanitize-html'
 import { imageView, safeUrl, type MediaDoc } from './images'
@@ -95,10 +101,11 @@ export interface RichTextOptions {
   media?: Map<string, MediaDoc>
 }
 
-type LexicalState = { root?: { children?: unknown[] } } | null | undefined
+/** The editor state as Payload's converter types it; a stored value is checked for a root before the cast. */
+type EditorState = Parameters<typeof convertLexicalToHTML>[0]['data']
 
 export function lexicalToSafeHtml(state: unknown, options: RichTextOptions = {}): string {
-  if (!state || typeof state !== 'object' || !(state as LexicalState)?.root) return ''
+  if (!state || typeof state !== 'object' || !(state as { root?: unknown }).root) return ''
   const converters: HTMLConverters = {
     ...defaultHTMLConverters,
     link: ({ node, nodesToHTML }) => {
@@ -126,7 +133,7 @@ export function lexicalToSafeHtml(state: unknown, options: RichTextOptions = {})
     },
     unknown: () => '',
   }
-  const html = convertLexicalToHTML({ data: state as never, converters, disableContainer: true, disableIndent: true, disableTextAlign: true })
+  const html = convertLexicalToHTML({ data: state as EditorState, converters, disableContainer: true, disableIndent: true, disableTextAlign: true })
   return sanitizeContentHtml(html)
 }
 
@@ -135,41 +142,4 @@ export function pictureHtml(image: ReturnType<typeof imageView> & object): strin
   const srcset = image.srcset ? ` srcset="${escapeHtml(image.srcset)}" sizes="${escapeHtml(image.sizes)}"` : ''
   const size = image.width && image.height ? ` width="${image.width}" height="${image.height}"` : ''
   return `<picture>${webp}<img src="${escapeHtml(image.src)}"${srcset} alt="${escapeHtml(image.alt)}"${size} loading="lazy" decoding="async"></picture>`
-}
-
-/** Nodes that sit inside a line of text: their text continues the words around them. */
-const INLINE_NODES = new Set(['text', 'link', 'autolink', 'tab', 'inlineBlock'])
-
-/**
- * Visible text of a Lexical document, one string per block (paragraph, heading, list item, table
- * cell, quote, …). Inline nodes join with nothing in between: `青铜孔<strong>雀石</strong>` is
- * one word, 青铜孔雀石, not two. A line break (Shift+Enter) ends a block too.
- */
-export function lexicalToParagraphs(state: unknown): string[] {
-  const paragraphs: string[] = []
-  let line = ''
-  const endLine = () => {
-    const text = line.replace(/\s+/g, ' ').trim()
-    if (text) paragraphs.push(text)
-    line = ''
-  }
-  const visit = (node: unknown) => {
-    if (!node || typeof node !== 'object') return
-    const n = node as { type?: unknown; text?: unknown; children?: unknown[] }
-    if (typeof n.text === 'string') line += n.text
-    if (n.type === 'linebreak') return endLine()
-    const block = !INLINE_NODES.has(String(n.type))
-    if (block) endLine()
-    n.children?.forEach(visit)
-    if (block) endLine()
-  }
-  visit((state as LexicalState)?.root)
-  endLine()
-  return paragraphs
-}
-
-/** Plain text of a Lexical document, for descriptions and feeds: blocks separated by a space. */
-export function lexicalToText(state: unknown, limit = 200): string {
-  const text = lexicalToParagraphs(state).join(' ')
-  return text.length > limit ? `${text.slice(0, limit)}…` : text
 }

@@ -7,8 +7,11 @@
  *   /<column path>/rss.xml    column feed
  *   /gkml/  /bsfw/            catalogue and guides for sites without such a column (config)
  *   /sitemap.html  /sitemap.xml  /robots.txt
- * On a shared local address every path is prefixed with /s/<site code>.
+ * On a shared local address every path is prefixed with /s/<site code>. The paths are built by the
+ * address book (./addresses); this is its parser for the site-relative part.
  */
+import { isPathSegment } from './addresses'
+
 export type Route =
   | { kind: 'home' }
   | { kind: 'sitemap-html' }
@@ -21,8 +24,6 @@ export type Route =
   | { kind: 'redirect'; to: string }
   | { kind: 'not-found' }
 
-const SEGMENT = /^[a-z0-9][a-z0-9-]{0,39}$/
-
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'home' }
   if (pathname === '/sitemap.html') return { kind: 'sitemap-html' }
@@ -32,8 +33,8 @@ export function parseRoute(pathname: string): Route {
   const segments = pathname.split('/').slice(1)
   const last = segments[segments.length - 1]
   const columnSegments = segments.slice(0, -1)
-  if (!columnSegments.length && last && SEGMENT.test(last)) return { kind: 'redirect', to: `/${last}/` }
-  if (!columnSegments.every((s) => SEGMENT.test(s))) return { kind: 'not-found' }
+  if (!columnSegments.length && last && isPathSegment(last)) return { kind: 'redirect', to: `/${last}/` }
+  if (!columnSegments.every(isPathSegment)) return { kind: 'not-found' }
   const path = columnSegments.join('/')
   if (last === '') return { kind: 'column', path }
   if (last === 'rss.xml') return { kind: 'rss', path }
@@ -41,7 +42,7 @@ export function parseRoute(pathname: string): Route {
   if (article) return { kind: 'article', path, id: article[1] }
   const guide = /^g(\d{1,15}|[0-9a-f]{24})\.html$/.exec(last)
   if (guide) return { kind: 'guide', path, id: guide[1] }
-  if (SEGMENT.test(last)) return { kind: 'redirect', to: `/${[...columnSegments, last].join('/')}/` }
+  if (isPathSegment(last)) return { kind: 'redirect', to: `/${[...columnSegments, last].join('/')}/` }
   return { kind: 'not-found' }
 }
 

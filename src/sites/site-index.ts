@@ -82,7 +82,7 @@ export async function loadSiteIndex(payload: Payload): Promise<SiteIndex> {
     payload.find({ collection: 'sites', depth: 0, pagination: false, overrideAccess: true, where: { status: { equals: 'active' } } }),
     payload.find({ collection: 'columns', depth: 0, pagination: false, overrideAccess: true, sort: 'order' }),
     payload.find({ collection: 'organizations', depth: 0, pagination: false, overrideAccess: true, sort: 'order' }),
-    payload.findGlobal({ slug: 'group-settings' as never, depth: 0, overrideAccess: true }).catch(() => null),
+    payload.findGlobal({ slug: 'group-settings', depth: 0, overrideAccess: true }).catch(() => null),
   ])
   const organizationsMap = new Map<string, OrganizationRecord>()
   for (const doc of organizations.docs as unknown as Array<Record<string, unknown>>) {

@@ -26,6 +26,7 @@ import {
   Output,
   TypeGuards,
   type Liquid,
+  type LookupType,
   type Template,
 } from 'liquidjs'
 
@@ -56,6 +57,8 @@ function stringify(value: unknown): string {
   return String(value)
 }
 
+// liquidjs's own `escape` filter, byte for byte (&#34;, arrays joined), so a compiled template renders
+// exactly what the interpreter would; the rest of the project escapes with src/lib/html.ts.
 const escape = (value: unknown) => stringify(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!)
 
 /** `forloop` inside a `for`: own data properties with the values of liquidjs's ForloopDrop methods. */
@@ -146,6 +149,8 @@ function toEnumerable(value: unknown): unknown[] {
 }
 
 type AnyToken = { kind: number; content?: unknown; props?: AnyToken[]; variable?: unknown; operator?: string; getText?: () => string }
+/** A liquidjs Value as read here: its types keep `Filter.handler` private, though outputEscape is told apart by it. */
+type ValueParts = { initial: { postfix: AnyToken[] }; filters: Array<{ name: string; args: unknown[]; handler?: unknown }> }
 
 export interface CompiledTheme {
   /** Renders `file` (e.g. `pages/home`) with `context`; throws UnsupportedTemplate if it cannot be compiled. */
@@ -166,7 +171,8 @@ export function compileTheme(engine: Liquid, filters: Record<string, FilterFunct
       runs = []
       files.set(key, runs)
       try {
-        runs.push(...compileAll(engine.parseFileSync(file, lookupType as never)))
+        // liquidjs declares the lookup as its LookupType enum, whose values are these same strings.
+        runs.push(...compileAll(engine.parseFileSync(file, lookupType as LookupType)))
       } catch (error) {
         files.delete(key)
         throw error
@@ -248,7 +254,7 @@ export function compileTheme(engine: Liquid, filters: Record<string, FilterFunct
    * A liquidjs Value: its expression, then its filters in order. An Output's value already ends
    * with the escape filter liquidjs appends for `outputEscape` (unless its last filter is `raw`).
    */
-  function compileValue(value: { initial: { postfix: AnyToken[] }; filters: Array<{ name: string; args: unknown[]; handler?: unknown }> }): Eval {
+  function compileValue(value: ValueParts): Eval {
     let evaluate = compileExpression(value.initial.postfix)
     for (const filter of value.filters) {
       if (filter.args.some((arg) => Array.isArray(arg))) throw new UnsupportedTemplate(`keyword arguments to ${filter.name}`)
@@ -281,7 +287,7 @@ export function compileTheme(engine: Liquid, filters: Record<string, FilterFunct
       return (state) => void (state.html += html)
     }
     if (template instanceof Output) {
-      const evaluate = compileValue(template.value as never)
+      const evaluate = compileValue(t.value as ValueParts)
       return (state) => void (state.html += stringify(evaluate(state)))
     }
     if (template instanceof CommentTag) return () => {}
@@ -289,7 +295,7 @@ export function compileTheme(engine: Liquid, filters: Record<string, FilterFunct
     if (template instanceof ForTag) return compileFor(template)
     if (template instanceof AssignTag) {
       const key = t.key as string
-      const evaluate = compileValue(t.value as never)
+      const evaluate = compileValue(t.value as ValueParts)
       return (state) => void (state.scopes[0]![key] = evaluate(state))
     }
     if (template instanceof IncludeTag) return compileInclude(t)

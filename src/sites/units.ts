@@ -3,6 +3,7 @@
  * its site's home page; a portal-columns unit (玉溪模式, 办栏目) owns a column subtree on a host
  * site, and the top of that subtree is its landing page, shown with its own navigation.
  */
+import { sitePaths, siteUrl } from './addresses'
 import { ancestry, type ColumnRecord, type Id, type OrganizationRecord, type SiteIndex, type SiteRecord } from './site-index'
 
 /** A unit's column subtree on a site it does not run: the unit, the host site and the subtree's top column. */
@@ -82,7 +83,7 @@ export function unitHome(index: SiteIndex, organizationId: Id): UnitHome | undef
   const roots = rootsByOrganization(index).get(key) ?? []
   if (own && (organization.hostingMode !== 'portal-columns' || !roots.length)) return { organization, site: own, path: '/' }
   const onHost = roots.find((c) => String(c.siteId) === String(organization.hostSiteId)) ?? roots[0]
-  if (onHost) return { organization, site: index.byId.get(String(onHost.siteId))!, column: onHost, path: `/${onHost.path}/` }
+  if (onHost) return { organization, site: index.byId.get(String(onHost.siteId))!, column: onHost, path: sitePaths.column(onHost.path) }
   return own ? { organization, site: own, path: '/' } : undefined
 }
 
@@ -93,8 +94,7 @@ export function unitHome(index: SiteIndex, organizationId: Id): UnitHome | undef
 export function unitHomeUrl(index: SiteIndex, organizationId: Id, options: { local?: boolean; scheme?: string } = {}): string | undefined {
   const home = unitHome(index, organizationId)
   if (!home) return undefined
-  const domain = home.site.domains[0]
-  return !options.local && domain ? `${options.scheme ?? 'https'}://${domain}${home.path}` : `/s/${home.site.code}${home.path}`
+  return siteUrl(home.site, home.path, options)
 }
 
 /** Organizations publishing only through column subtrees on other sites (no active site of their own). */

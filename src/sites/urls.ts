@@ -1,3 +1,4 @@
+import { localUrl, sitePaths, siteBase } from './addresses'
 import type { ColumnRecord, SiteIndex, SiteRecord } from './site-index'
 
 /** Where a request stands: which site, how its links are prefixed, and its canonical origin. */
@@ -15,23 +16,26 @@ export interface Scope {
 }
 
 export function siteScopeOrigin(site: SiteRecord, requestOrigin: string, scheme: string): string {
-  return site.domains[0] ? `${scheme}://${site.domains[0]}` : requestOrigin
+  return site.domains[0] ? siteBase(site, { scheme }) : requestOrigin
 }
 
-export const columnHref = (scope: Scope, column: ColumnRecord) => `${scope.prefix}/${column.path}/`
-export const articleHref = (scope: Scope, column: ColumnRecord, id: string | number) => `${scope.prefix}/${column.path}/${id}.html`
-export const homeHref = (scope: Scope) => `${scope.prefix}/`
+// Links within the scope's site, the way the visitor came (the scope's prefix); paths from the address book.
+export const columnHref = (scope: Scope, column: ColumnRecord) => `${scope.prefix}${sitePaths.column(column.path)}`
+export const articleHref = (scope: Scope, column: ColumnRecord, id: string | number) => `${scope.prefix}${sitePaths.article(column.path, id)}`
+export const homeHref = (scope: Scope) => `${scope.prefix}${sitePaths.home}`
 
 /** Another site's article listed here by reference (信息报送/统一推送): its /s/<code>/ path on a local address, else its own domain. */
 export function foreignArticleHref(scope: Scope, site: SiteRecord, column: ColumnRecord, id: string | number): string {
-  if (scope.prefix || !site.domains[0]) return `/s/${site.code}/${column.path}/${id}.html`
+  if (scope.prefix || !site.domains[0]) return localUrl(site.code, sitePaths.article(column.path, id))
   return foreignArticleUrl(scope, site, column, id)
 }
 
 /** Absolute URL of another site's article (feeds): its canonical address on its own domain. */
 export function foreignArticleUrl(scope: Scope, site: SiteRecord, column: ColumnRecord, id: string | number): string {
-  const path = `/${column.path}/${id}.html`
-  return site.domains[0] ? `${new URL(scope.canonicalOrigin).protocol}//${site.domains[0]}${path}` : `${scope.requestOrigin}/s/${site.code}${path}`
+  const path = sitePaths.article(column.path, id)
+  return site.domains[0]
+    ? `${siteBase(site, { scheme: new URL(scope.canonicalOrigin).protocol.slice(0, -1) })}${path}`
+    : `${scope.requestOrigin}${localUrl(site.code, path)}`
 }
 
 /** Absolute canonical URL for a site-relative path; on a domain the /s/<code> prefix is dropped. */
@@ -42,7 +46,7 @@ export function canonical(scope: Scope, sitePath: string): string {
 
 /** Links to another site of the group: its domain when it has one, else its /s/<code>/ address. */
 export function siteHomeHref(site: SiteRecord, scheme: string, local: boolean): string {
-  return !local && site.domains[0] ? `${scheme}://${site.domains[0]}/` : `/s/${site.code}/`
+  return `${siteBase(site, { scheme, local })}${sitePaths.home}`
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })

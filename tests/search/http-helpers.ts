@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import express from 'express'
 import type { Payload } from 'payload'
 import { createSearchRouter, type SearchEngine, type SearchRouterOptions } from '../../src/search/index'
+import { standalonePublicPages } from '../../src/sites/index'
 
 export interface SearchServer {
   url: string
@@ -12,7 +13,8 @@ export interface SearchServer {
 
 export async function startSearchServer(payload: Payload, engine: SearchEngine, options: Partial<SearchRouterOptions> = {}): Promise<SearchServer> {
   const app = express()
-  const router = createSearchRouter({ payload, engine, rateLimit: false, ...options })
+  // The server hands the search its sites' pages; here the standalone copy (themes from disk).
+  const router = createSearchRouter({ payload, engine, rateLimit: false, pages: standalonePublicPages(payload), ...options })
   app.use('/s/:site', router)
   app.use('/', router)
   const server = app.listen(0, '127.0.0.1')

@@ -9,15 +9,16 @@ import {
   chinaDay,
   createSearchIndexer,
   EmbeddedSearchEngine,
-  letterSource,
   readSearchRequest,
   reportFromAggregates,
   ResultCache,
   SearchInputError,
   searchQueryString,
-  serviceGuideSource,
   synonymGroupsFromRows,
 } from '../../src/search/index'
+import { letterSearchSource as letterSource } from '../../src/interaction/index'
+import { serviceGuideSearchSource as serviceGuideSource } from '../../src/sites/index'
+import { searchSources } from '../../src/search-sources'
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'search-unit-'))
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }))
@@ -123,7 +124,7 @@ describe('reconcile and the rebuilding flag', () => {
     await expect(engine.search({ text: '容县' })).rejects.toThrow(/being rebuilt/)
     // A Payload with no searchable collections: reconcile empties the index and must switch search back on.
     const payload = { collections: {}, globals: { config: [] }, logger: { error: () => {} } } as never
-    const report = await createSearchIndexer(payload, engine).reconcile()
+    const report = await createSearchIndexer(payload, engine, searchSources).reconcile()
     expect(report).toMatchObject({ indexed: 0, removed: 20 })
     expect((await engine.search({ text: '容县' })).total).toBe(0)
     await engine.close()

@@ -2,7 +2,7 @@
 // are cut by bold, italic and link spans at random points, in several kinds of block, plus the
 // other indexed fields (subtitle, summary, 文号, 索引号, publisher, source).
 import { makeRandom } from '../../bench/search/corpus'
-import { articleToSearchDocument } from '../../src/search/index'
+import { articleToSearchDocument } from '../../src/sites/index'
 import type { SearchDocument } from '../../src/search/index'
 
 type Node = Record<string, unknown>

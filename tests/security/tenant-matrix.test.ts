@@ -36,6 +36,8 @@ const RULES: Record<string, Rule> = {
   // A run's metadata (when, which set, how far) is shared with every unit; its results are not.
   'evaluation-runs': { owner: ORG, anonymous: 'none', staff: 'all' },
   holidays: { owner: {}, anonymous: 'all', staff: 'all' },
+  // Moving a unit's old website in is the central office's work (docs/import.md).
+  'import-records': { owner: { sites: ['site'] }, anonymous: 'none', staff: 'none' },
   'indicator-sets': { owner: {}, anonymous: 'none', staff: 'all' },
   'letter-inbox': { owner: { orgs: ['targetOrganization'] }, anonymous: 'none', staff: 'none' },
   letters: { owner: { orgs: ['assignedOrganization'] }, anonymous: 'none', staff: 'own' },
@@ -208,6 +210,7 @@ beforeAll(async () => {
       site: u.site,
       organization: u.org,
     })
+    ids['import-records'] = await plant('import-records', { site: u.site, sourceUrl: `https://old-${code}.example/a.html`, kind: 'page', status: 'imported' })
     ids.redirects = await plant('redirects', { site: u.site, fromPath: `/matrix-${code}/`, match: 'exact', toSite: u.site, toPath: '/' })
     // A private upload (no published document uses it yet) and a public one.
     ids.media = await plant('media', { organization: u.org, filename: `matrix-${code}.png`, mimeType: 'image/png', alt: '未公开', filesize: 1 })
@@ -665,6 +668,14 @@ const FIELD_ATTACKS: FieldAttack[] = [
     own: async () => units.fgw.site,
     patch: () => ({ settings: { logo: foreign.media } }),
     create: false,
+    after: rsjPrivateMediaStaysPrivate,
+  },
+  {
+    field: 'import-records.media',
+    who: SITEADMIN,
+    own: async () => (await one('import-records', { site: { equals: units.fgw.site } })).id,
+    patch: () => ({ media: foreign.media }),
+    create: () => ({ site: units.fgw.site, sourceUrl: `https://old.example/${unique('x')}.pdf`, kind: 'asset', status: 'imported', media: foreign.media }),
     after: rsjPrivateMediaStaysPrivate,
   },
   {

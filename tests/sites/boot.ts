@@ -1,95 +1,22 @@
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import type { Payload, SanitizedConfig } from 'payload'
-import { buildTemplateOnce, freshDatabaseUri } from '../helpers/database'
+import type { Payload } from 'payload'
+import { freshDatabaseUri } from '../helpers/database'
 import { createPublicSites, type PublicSites } from '../../src/sites/index'
 
-const TEMPLATE_ARTICLES = 1500
-
-function registered(): boolean {
-  const text = ['payload.config.ts', 'collections/index.ts'].map((f) => readFileSync(f, 'utf8')).join('\n')
-  return /ServiceGuides/.test(text) && /PageViews/.test(text)
-}
-
-/** payload.config.ts's configuration plus service-guides and page-views, until the lead registers them. */
-async function extendedConfig(): Promise<SanitizedConfig> {
-  const { buildConfig } = await import('payload')
-  const [{ lexicalEditor }, { default: sharp }, { collections }, { GroupSettings }, { databaseAdapter }, { i18n }, { ServiceGuides }, { PageViews }] =
-    await Promise.all([
-      import('@payloadcms/richtext-lexical'),
-      import('sharp'),
-      import('../../collections'),
-      import('../../globals/group-settings'),
-      import('../../src/db/adapter'),
-      import('../../src/i18n'),
-      import('../../collections/service-guides'),
-      import('../../collections/page-views'),
-    ])
-  return buildConfig({
-    admin: { user: 'users', avatar: 'default' },
-    collections: [...collections.filter((c) => !c.slug.startsWith('payload-')), ServiceGuides, PageViews],
-    globals: [GroupSettings],
-    editor: lexicalEditor(),
-    secret: process.env.PAYLOAD_SECRET!,
-    db: databaseAdapter(),
-    sharp,
-    i18n,
-    typescript: { autoGenerate: false },
-    telemetry: false,
-  })
-}
-
-function fingerprint(): string {
-  const hash = createHash('sha256')
-  const walk = (p: string) => {
-    if (!existsSync(p)) return
-    if (statSync(p).isDirectory()) for (const entry of readdirSync(p).sort()) walk(path.join(p, entry))
-    else hash.update(p).update(readFileSync(p))
-  }
-  ;['collections', 'globals', 'src/seed', 'src/access', 'src/db', 'tenants', 'payload.config.ts'].forEach(walk)
-  return hash.digest('hex').slice(0, 16)
-}
-
-/**
- * A seeded Yulin database with this area's collections, built once per source fingerprint
- * (a schema push onto the shared template cannot add tables on SQLite). Builds under a
- * directory lock so parallel test files wait for one build.
- */
-async function privateTemplate(): Promise<string> {
-  const dir = path.resolve('data/test-sites')
-  return buildTemplateOnce(path.join(dir, `yulin-${fingerprint()}.db`), async (building) => {
-    process.env.DATABASE_URI = `file:${building}`
-    ;(process.env as Record<string, string>).NODE_ENV = 'development'
-    const { getPayload } = await import('payload')
-    const payload = await getPayload({ config: await extendedConfig(), key: 'sites-template' } as never)
-    const { seedStructure, seedArticles, planPreset } = await import('../../src/seed')
-    await seedStructure(payload, planPreset('yulin'))
-    await seedArticles(payload, { count: TEMPLATE_ARTICLES, seed: 1 })
-    await payload.destroy()
-  })
-}
-
-/** Boots Payload on a fresh copy of a seeded Yulin database that includes service-guides and page-views. */
+/** Boots Payload on a fresh copy of the seeded Yulin test template (tests/global-setup.ts). */
 export async function bootSitesPayload(label: string): Promise<Payload> {
   process.env.JOBS_AUTORUN = 'false'
   process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
   process.env.MEDIA_DIR ||= mkdtempSync(path.join(os.tmpdir(), 'sitegroup-media-'))
+  process.env.DATABASE_URI = await freshDatabaseUri(label, { seeded: true })
   const { getPayload } = await import('payload')
-  if (registered()) {
-    process.env.DATABASE_URI = await freshDatabaseUri(label, { seeded: true })
-    const { default: config } = await import('@payload-config')
-    return getPayload({ config })
-  }
-  const template = process.env.SITES_TEST_TEMPLATE || (await privateTemplate())
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sites-test-')), `${label}.db`)
-  copyFileSync(template, file)
-  process.env.DATABASE_URI = `file:${file}`
-  return getPayload({ config: await extendedConfig(), key: `sites-${label}` } as never)
+  const { default: config } = await import('@payload-config')
+  return getPayload({ config })
 }
 
 export interface TestServer {

@@ -1,5 +1,5 @@
 'use client'
-import { EmailField, Form, FormSubmit, Link, PasswordField, TextField, useAuth, useConfig, useTranslation } from '@payloadcms/ui'
+import { EmailField, Form, FormSubmit, Link, PasswordField, TextField, useAuth, useConfig, useTranslation, type UserWithToken } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
@@ -21,21 +21,20 @@ export function TotpLoginForm({ redirect }: { redirect: string }) {
       disableSuccessStatus
       initialState={{ email: empty, password: empty, totp: empty }}
       method="POST"
-      onSuccess={(data) => setUser(data as never)}
+      // The form hands back the login response untyped; Payload's login answers with the user and token.
+      onSuccess={(data) => setUser(data as UserWithToken)}
       redirect={redirect}
       waitForAutocomplete
     >
       <div className="login__form__inputWrap">
-        <EmailField field={{ name: 'email', label: tr('general:email'), required: true, admin: { autoComplete: 'email' } } as never} path="email" />
+        <EmailField field={{ name: 'email', label: tr('general:email'), required: true, admin: { autoComplete: 'email' } }} path="email" />
         <PasswordField field={{ name: 'password', label: tr('general:password'), required: true }} path="password" />
         <TextField
-          field={
-            {
-              name: 'totp',
-              label: tr('sitegroup:totpUi.loginCode'),
-              admin: { autoComplete: 'one-time-code', placeholder: tr('sitegroup:totpUi.loginCodeHint') },
-            } as never
-          }
+          field={{
+            name: 'totp',
+            label: tr('sitegroup:totpUi.loginCode'),
+            admin: { autoComplete: 'one-time-code', placeholder: tr('sitegroup:totpUi.loginCodeHint') },
+          }}
           path="totp"
         />
       </div>

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { isCentralAdmin, hasRole, userOrganizationId } from '../../access'
 import type { Id, OrganizationKind } from '../types'
 
@@ -42,12 +42,12 @@ export async function rankingViewData(
   const everyone = isCentralAdmin(user) || hasRole(user, 'evaluator')
   const ownOrg = userOrganizationId(user)
   const { docs: runDocs } = await payload.find({
-    collection: 'evaluation-runs' as never,
+    collection: 'evaluation-runs',
     sort: '-createdAt',
     limit: 30,
     depth: 0,
     overrideAccess: true,
-    select: { title: true, asOf: true, status: true, progress: true, setCode: true, setVersion: true, scope: true } as never,
+    select: { title: true, asOf: true, status: true, progress: true, setCode: true, setVersion: true, scope: true },
   })
   const runs = (runDocs as any[]).map((r) => ({
     id: r.id,
@@ -63,12 +63,12 @@ export async function rankingViewData(
   const empty = { bins: [], counts: [], vetoed: 0 }
   if (!chosen || (!everyone && ownOrg === null)) return { runs, run: chosen, rows: [], distribution: empty, everyone }
   const kind = options.kind && KINDS.has(options.kind) ? options.kind : null
-  const where: Record<string, unknown>[] = [{ run: { equals: chosen.id } }]
+  const where: Where[] = [{ run: { equals: chosen.id } }]
   if (kind) where.push({ organizationKind: { equals: kind } })
   if (!everyone) where.push({ organization: { equals: ownOrg } })
   const { docs } = await payload.find({
-    collection: 'evaluation-results' as never,
-    where: { and: where } as never,
+    collection: 'evaluation-results',
+    where: { and: where },
     sort: 'rank',
     limit: 2000,
     depth: 0,
@@ -84,7 +84,7 @@ export async function rankingViewData(
       bonus: true,
       vetoCodes: true,
       areaDeductions: true,
-    } as never,
+    },
   })
   const trendRunIds = runs
     .filter((r) => r.status === 'done')
@@ -92,13 +92,13 @@ export async function rankingViewData(
     .map((r) => r.id)
   const orgIds = (docs as any[]).map((d) => d.organization)
   const { docs: history } = await payload.find({
-    collection: 'evaluation-results' as never,
-    where: { and: [{ run: { in: trendRunIds } }, { organization: { in: orgIds } }] } as never,
+    collection: 'evaluation-results',
+    where: { and: [{ run: { in: trendRunIds } }, { organization: { in: orgIds } }] },
     limit: trendRunIds.length * Math.max(1, orgIds.length),
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { run: true, organization: true, total: true, status: true, asOf: true } as never,
+    select: { run: true, organization: true, total: true, status: true, asOf: true },
   })
   const trends = new Map<string, RankingRow['trend']>()
   for (const h of (history as any[]).sort((a, b) => String(a.asOf).localeCompare(String(b.asOf)))) {

@@ -1,5 +1,5 @@
 import type { Payload, SelectType, Where } from 'payload'
-import { sitesConfig } from '../../sites'
+import { sitePaths, siteUrl, sitesConfig } from '../../sites'
 import { submissionCounts } from '../../sharing'
 import { DAY_MS } from '../time'
 import {
@@ -172,7 +172,7 @@ function siteFacts(site: GroupStructure['sites'] extends Map<string, infer S> ? 
   return {
     id: site.id,
     name: site.name,
-    homeUrl: site.domains[0] ? `https://${site.domains[0]}/` : `/s/${site.code}/`,
+    homeUrl: siteUrl(site, sitePaths.home),
     identificationCode: site.identificationCode,
     icp: site.icp,
     publicSecurity: site.publicSecurity,

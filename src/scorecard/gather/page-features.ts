@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { sitesConfig } from '../../sites'
+import { themeChromeHtml } from '../../sites'
 
 /** What the scorecard looks for on a site's home page (站内搜索, 我为政府网站找错). */
 export interface PageFeatures {
@@ -19,22 +17,14 @@ export function pageFeatures(html: string): PageFeatures {
 const themeCache = new Map<string, PageFeatures>()
 
 /**
- * Before the first probe has read a page, the theme's templates tell: a theme's own partials
- * override the base theme's, so the first file found of each name is the one rendered.
+ * Before the first probe has read a page, the theme tells: the theme registry renders what the
+ * theme puts around every page, and the same checks as for a probed page read it.
  */
 export function themeFeatures(theme: string | null | undefined): PageFeatures {
-  const config = sitesConfig()
-  const name = theme || config.fallbackTheme
+  const name = theme ?? ''
   const cached = themeCache.get(name)
   if (cached) return cached
-  const read = (file: string) => {
-    for (const dir of [name, config.baseTheme]) {
-      const candidate = path.resolve(config.themesDir, dir, 'partials', file)
-      if (existsSync(candidate)) return readFileSync(candidate, 'utf8')
-    }
-    return ''
-  }
-  const features = pageFeatures(`${read('header.liquid')}\n${read('footer.liquid')}`)
+  const features = pageFeatures(themeChromeHtml(theme))
   themeCache.set(name, features)
   return features
 }

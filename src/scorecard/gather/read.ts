@@ -6,6 +6,9 @@ export function hasCollection(payload: Payload, slug: string): boolean {
   return Boolean((payload.collections as Record<string, unknown>)[slug])
 }
 
+/** The select of a find over any collection. */
+type FindSelect = Parameters<Payload['find']>[0]['select']
+
 /**
  * Every matching document, a page at a time, with keyset pagination on id (offset pages get slower
  * the deeper they go). Only the selected fields are read; nothing is populated.
@@ -30,7 +33,8 @@ export async function* readAll<T = Record<string, unknown>>(
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { ...select, id: true } as never,
+      // The collection is named at run time, so the fields cannot be checked against one collection's select type.
+      select: { ...select, id: true } as unknown as FindSelect,
     })
     if (docs.length === 0) return
     yield docs as T[]

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import type { Column, Organization, Site } from '../../../payload-types'
 import type { ColumnCategory, Id, OrganizationKind } from '../types'
 import { idOf, readAllFlat } from './read'
 
@@ -44,15 +45,27 @@ export interface GroupStructure {
 
 export async function loadStructure(payload: Payload, pageSize: number): Promise<GroupStructure> {
   const [orgs, sites, columns] = await Promise.all([
-    readAllFlat<any>(payload, 'organizations', undefined, { name: true, kind: true, hostingMode: true, hostSite: true }, pageSize),
-    readAllFlat<any>(
+    readAllFlat<Pick<Organization, 'id' | 'name' | 'kind' | 'hostingMode' | 'hostSite'>>(
+      payload,
+      'organizations',
+      undefined,
+      { name: true, kind: true, hostingMode: true, hostSite: true },
+      pageSize,
+    ),
+    readAllFlat<Pick<Site, 'id' | 'name' | 'code' | 'domains' | 'identificationCode' | 'organization' | 'theme' | 'status' | 'settings'>>(
       payload,
       'sites',
       undefined,
-      { name: true, code: true, domains: true, identificationCode: true, organization: true, theme: true, status: true, settings: { footer: true } } as never,
+      { name: true, code: true, domains: true, identificationCode: true, organization: true, theme: true, status: true, settings: { footer: true } },
       pageSize,
     ),
-    readAllFlat<any>(payload, 'columns', undefined, { name: true, site: true, parent: true, path: true, category: true, ownerOrganization: true }, pageSize),
+    readAllFlat<Pick<Column, 'id' | 'name' | 'site' | 'parent' | 'path' | 'category' | 'ownerOrganization'>>(
+      payload,
+      'columns',
+      undefined,
+      { name: true, site: true, parent: true, path: true, category: true, ownerOrganization: true },
+      pageSize,
+    ),
   ])
   const structure: GroupStructure = { organizations: new Map(), sites: new Map(), columns: new Map(), children: new Map() }
   for (const o of orgs) {
@@ -63,7 +76,7 @@ export async function loadStructure(payload: Payload, pageSize: number): Promise
       id: s.id,
       name: s.name,
       code: s.code,
-      domains: (s.domains ?? []).map((d: { domain: string }) => d.domain.toLowerCase()),
+      domains: (s.domains ?? []).map((d) => d.domain.toLowerCase()),
       identificationCode: s.identificationCode ?? null,
       organization: idOf(s.organization),
       theme: s.theme ?? null,

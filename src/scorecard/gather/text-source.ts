@@ -1,6 +1,6 @@
-import type { Payload, Where } from 'payload'
+import type { Payload, SelectType, Where } from 'payload'
 import { publicArticleWhere } from '../../access'
-import { sitesConfig } from '../../sites'
+import { localPrefix, parseLocalPath, RESERVED_PATHS, siteBase, sitePaths, sitesConfig } from '../../sites'
 import type { IndicatorSet } from '../indicator-sets'
 import { scanArticles, scanIndicators, type PrescannedArticle, type TextScanState } from '../scan'
 import type { ArticleText, Id } from '../types'
@@ -20,8 +20,8 @@ export function articleUrl(structure: GroupStructure, siteId: string | null, col
   const site = siteId ? structure.sites.get(siteId) : undefined
   const column = columnId ? structure.columns.get(columnId) : undefined
   if (!site || !column?.path) return undefined
-  const base = site.domains[0] ? `https://${site.domains[0]}` : `http://localhost/s/${site.code}`
-  return `${base}/${column.path}/${articleId}.html`
+  const base = site.domains[0] ? siteBase(site) : `http://localhost${localPrefix(site.code)}`
+  return `${base}${sitePaths.article(column.path, articleId)}`
 }
 
 /**
@@ -39,14 +39,14 @@ function createResolver(structure: GroupStructure, knownArticles: Set<string>) {
     byCode.set(site.code, String(site.id))
   }
   for (const column of structure.columns.values()) if (column.site && column.path) columnPaths.add(`${column.site}|${column.path}`)
-  const reserved = new Set([...config.reservedPaths.map((p) => p.replace(/^\//, '')), config.cataloguePath, config.guidesPath, 's', 'media'])
+  const reserved = new Set([...RESERVED_PATHS.map((p) => p.replace(/^\//, '')), config.cataloguePath, config.guidesPath, 's', 'media'])
   const internalHosts = new Set([...byHost.keys(), ...config.localHosts])
   const locate = (url: URL): { site: string; path: string } | null => {
     const host = url.hostname.toLowerCase()
     const site = byHost.get(host)
     if (site) return { site, path: url.pathname }
-    const match = /^\/s\/([a-z0-9-]+)(\/.*)?$/.exec(url.pathname)
-    if (match && byCode.has(match[1]!)) return { site: byCode.get(match[1]!)!, path: match[2] ?? '/' }
+    const onLocal = parseLocalPath(url.pathname)
+    if (onLocal && byCode.has(onLocal.code)) return { site: byCode.get(onLocal.code)!, path: onLocal.rest || '/' }
     return null
   }
   const resolve = (url: URL): boolean => {
@@ -121,7 +121,7 @@ export async function scanDatabaseArticles(
                 site: true,
                 organization: true,
                 workflow: { action: true },
-              } as never,
+              },
               options.pageSize,
             ),
       )
@@ -227,7 +227,8 @@ async function existingArticleIds(payload: Payload, ids: string[], visible: Wher
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { id: true } as never,
+      // Only the id is wanted; the generated select type lists fields and has no `id` key.
+      select: { id: true } as SelectType,
     })
     for (const doc of docs as Array<{ id: Id }>) found.add(String(doc.id))
   }
@@ -246,7 +247,7 @@ async function mediaAlts(payload: Payload, ids: string[]): Promise<Map<string, s
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { alt: true } as never,
+      select: { alt: true },
     })
     for (const doc of docs as Array<{ id: Id; alt?: string | null }>) alts.set(String(doc.id), doc.alt ?? null)
   }

@@ -1,3 +1,4 @@
+import { schemaId } from '../../lib/schema'
 import type { Payload } from 'payload'
 import gatherConfig from '../gather/config.json' with { type: 'json' }
 import { pageFeatures } from '../gather/page-features'
@@ -53,9 +54,9 @@ export async function runSiteProbe(payload: Payload, options: SiteProbeOptions =
   await Promise.all(Array.from({ length: Math.max(1, Math.min(config.concurrency, targets.length)) }, worker))
   for (const sample of samples) {
     await payload.create({
-      collection: 'probe-samples' as never,
+      collection: 'probe-samples',
       data: {
-        site: sample.siteId,
+        site: schemaId(sample.siteId),
         url: sample.url,
         at: sample.at,
         ok: sample.ok,
@@ -64,12 +65,12 @@ export async function runSiteProbe(payload: Payload, options: SiteProbeOptions =
         error: sample.error ?? null,
         searchBox: sample.features?.searchBox ?? null,
         errorReportEntry: sample.features?.errorReportEntry ?? null,
-      } as never,
+      },
       overrideAccess: true,
       context: { skipAudit: true },
     })
   }
   const cutoff = new Date((options.now?.() ?? new Date()).getTime() - config.keepDays * DAY_MS).toISOString()
-  await payload.delete({ collection: 'probe-samples' as never, where: { at: { less_than: cutoff } }, overrideAccess: true, context: { skipAudit: true } })
+  await payload.delete({ collection: 'probe-samples', where: { at: { less_than: cutoff } }, overrideAccess: true, context: { skipAudit: true } })
   return samples
 }

@@ -1,3 +1,4 @@
+import { schemaId } from '../../lib/schema'
 import type { TaskConfig } from 'payload'
 import gatherConfig from '../gather/config.json' with { type: 'json' }
 import { executeEvaluationRun } from '../persist/run'
@@ -27,14 +28,14 @@ export const scorecardEvaluateTask: TaskConfig<any> = {
       const setDoc = await activeIndicatorSetDoc(req.payload, gatherConfig.evaluate.setCode)
       if (!setDoc) throw new Error(`no active indicator set ${gatherConfig.evaluate.setCode}`)
       const run = await req.payload.create({
-        collection: 'evaluation-runs' as never,
+        collection: 'evaluation-runs',
         data: {
           title: `定时考评 ${new Date().toISOString().slice(0, 10)}`,
           scope: organizationId ? 'organization' : 'all',
-          organization: organizationId ?? null,
-          indicatorSet: setDoc.id,
+          organization: organizationId ? schemaId(organizationId) : null,
+          indicatorSet: schemaId(setDoc.id),
           trigger: 'schedule',
-        } as never,
+        },
         overrideAccess: true,
         context: { scorecardNoQueue: true },
       })

@@ -1,3 +1,5 @@
+import { schemaId, schemaJson, type SchemaJson } from '../../lib/schema'
+import type { RectificationItem as RectificationItemDoc } from '../../../payload-types'
 import type { Payload } from 'payload'
 import type { EvaluationRun } from '../evaluate'
 import type { IndicatorSet } from '../indicator-sets'
@@ -61,36 +63,36 @@ export async function applyRectification(payload: Payload, runId: Id, run: Evalu
     deadline: doc.deadline,
   }))
   const update = reconcileRectification(previous, run, set)
-  const details = new Map<string, unknown>()
+  const details = new Map<string, SchemaJson>()
   for (const result of run.results) {
     for (const indicator of result.indicators) {
-      for (const evidence of indicator.evidence) details.set(`${result.organization.id}|${indicator.code}|${evidence.key}`, evidence.detail ?? null)
+      for (const evidence of indicator.evidence) details.set(`${result.organization.id}|${indicator.code}|${evidence.key}`, schemaJson(evidence.detail ?? null))
     }
   }
   const stillFailing = new Set(deriveRectificationItems(run, set).map((item) => item.key))
   for (const item of update.closed) {
     const doc = byKey.get(item.key)!
     await payload.update({
-      collection: 'rectification-items' as never,
+      collection: 'rectification-items',
       id: doc.id,
-      data: { status: 'closed', closedAt: run.asOf, closedInRun: runId, lastSeenInRun: runId } as never,
+      data: { status: 'closed', closedAt: run.asOf, closedInRun: schemaId(runId), lastSeenInRun: schemaId(runId) },
       overrideAccess: true,
     })
   }
   for (const item of update.open) {
     const doc = byKey.get(item.key)
     if (!doc || !stillFailing.has(item.key)) continue
-    const data: Record<string, unknown> = { message: item.message, lastSeenInRun: runId, detail: details.get(item.key) ?? null }
+    const data: Partial<RectificationItemDoc> = { message: item.message, lastSeenInRun: schemaId(runId), detail: details.get(item.key) ?? null }
     if (doc.status === 'fixed-pending-recheck') data.status = 'open' // the recheck found it still failing
-    await payload.update({ collection: 'rectification-items' as never, id: doc.id, data: data as never, overrideAccess: true })
+    await payload.update({ collection: 'rectification-items', id: doc.id, data, overrideAccess: true })
   }
   for (const item of update.opened) {
     await payload.create({
-      collection: 'rectification-items' as never,
+      collection: 'rectification-items',
       data: {
         key: item.key,
         setCode: set.code,
-        organization: item.organizationId,
+        organization: schemaId(item.organizationId),
         indicatorCode: item.indicatorCode,
         indicatorName: item.indicatorName,
         evidenceKey: item.evidenceKey,
@@ -102,9 +104,9 @@ export async function applyRectification(payload: Payload, runId: Id, run: Evalu
         status: 'open',
         openedAt: item.openedAt,
         deadline: item.deadline,
-        openedInRun: runId,
-        lastSeenInRun: runId,
-      } as never,
+        openedInRun: schemaId(runId),
+        lastSeenInRun: schemaId(runId),
+      },
       overrideAccess: true,
     })
   }

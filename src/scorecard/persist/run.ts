@@ -1,3 +1,5 @@
+import { schemaId, schemaJson } from '../../lib/schema'
+import type { ManualScore } from '../../../payload-types'
 import type { Payload } from 'payload'
 import { evaluateRun, type EvaluationRun } from '../evaluate'
 import { gatherConfig, gatherInputs, type GatherConfig } from '../gather/gather'
@@ -42,7 +44,7 @@ const idOf = (value: Id | { id: Id } | null | undefined) => (value && typeof val
 export async function executeEvaluationRun(payload: Payload, runId: Id, options: ExecuteRunOptions = {}): Promise<EvaluationRun> {
   const started = performance.now()
   const config = options.config ?? gatherConfig
-  const run = (await payload.findByID({ collection: 'evaluation-runs' as never, id: runId, depth: 0, overrideAccess: true })) as unknown as RunDoc
+  const run = (await payload.findByID({ collection: 'evaluation-runs', id: runId, depth: 0, overrideAccess: true })) as unknown as RunDoc
   runId = run.id // job inputs carry ids as text; relationships need the stored type
   const asOf = run.asOf ? new Date(run.asOf) : (options.now ?? new Date())
   let lastWrite = 0
@@ -52,17 +54,17 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
     if (!force && performance.now() - lastWrite < 1000) return
     lastWrite = performance.now()
     await payload.update({
-      collection: 'evaluation-runs' as never,
+      collection: 'evaluation-runs',
       id: runId,
-      data: { progress: Math.round(percent), stage } as never,
+      data: { progress: Math.round(percent), stage },
       overrideAccess: true,
       context: { skipAudit: true },
     })
   }
   await payload.update({
-    collection: 'evaluation-runs' as never,
+    collection: 'evaluation-runs',
     id: runId,
-    data: { status: 'running', startedAt: new Date().toISOString(), asOf: asOf.toISOString(), error: null } as never,
+    data: { status: 'running', startedAt: new Date().toISOString(), asOf: asOf.toISOString(), error: null },
     overrideAccess: true,
   })
   try {
@@ -120,7 +122,7 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
       failedCount: evaluation.results.filter((r) => r.status === 'fail').length,
     }
     await payload.update({
-      collection: 'evaluation-runs' as never,
+      collection: 'evaluation-runs',
       id: runId,
       data: {
         ...counts,
@@ -134,22 +136,22 @@ export async function executeEvaluationRun(payload: Payload, runId: Id, options:
         rectificationOpened: rectification.opened,
         rectificationClosed: rectification.closed,
         durationMs: Math.round(performance.now() - started),
-        scanState: serializeScanState(scan),
-      } as never,
+        scanState: schemaJson(serializeScanState(scan)),
+      },
       overrideAccess: true,
     })
     options.onProgress?.('done', 100)
     return evaluation
   } catch (error) {
     await payload.update({
-      collection: 'evaluation-runs' as never,
+      collection: 'evaluation-runs',
       id: runId,
       data: {
         status: 'failed',
         stage: 'failed',
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
         finishedAt: new Date().toISOString(),
-      } as never,
+      },
       overrideAccess: true,
     })
     throw error
@@ -165,26 +167,26 @@ async function previousScan(
   config: GatherConfig,
 ): Promise<{ state: TextScanState | null; full: boolean }> {
   const { docs } = await payload.find({
-    collection: 'evaluation-runs' as never,
+    collection: 'evaluation-runs',
     where: { and: [{ status: { equals: 'done' } }, { setCode: { equals: set.code } }, { id: { not_equals: runId } }] },
     sort: '-finishedAt',
     limit: 5,
     depth: 0,
     overrideAccess: true,
-    select: { scanState: true, textScanMode: true, textScanAt: true, finishedAt: true } as never,
+    select: { scanState: true, textScanMode: true, textScanAt: true, finishedAt: true },
   })
   const signature = scanSignature(set)
   const usable = (docs as Array<{ scanState?: SerializedScanState | null }>).find((doc) => doc.scanState?.signature === signature)
   if (!usable?.scanState) return { state: null, full: true }
   // A full pass every few days catches what "changed since" cannot see (e.g. scheduled items becoming due).
   const lastFull = await payload.find({
-    collection: 'evaluation-runs' as never,
+    collection: 'evaluation-runs',
     where: { and: [{ status: { equals: 'done' } }, { setCode: { equals: set.code } }, { textScanMode: { equals: 'full' } }] },
     sort: '-finishedAt',
     limit: 1,
     depth: 0,
     overrideAccess: true,
-    select: { textScanAt: true } as never,
+    select: { textScanAt: true },
   })
   const fullAt = (lastFull.docs[0] as { textScanAt?: string } | undefined)?.textScanAt
   if (!fullAt || asOf.getTime() - Date.parse(fullAt) > config.fullTextScanEveryDays * DAY_MS) return { state: null, full: true }
@@ -193,7 +195,7 @@ async function previousScan(
 
 /** The newest manual score per organization and indicator of the set. */
 async function manualEntries(payload: Payload, setCode: string, organizationIds: Id[]): Promise<Map<string, ManualEntry[]>> {
-  const docs = await readAllFlat<any>(
+  const docs = await readAllFlat<Pick<ManualScore, 'id' | 'organization' | 'indicatorCode' | 'points' | 'reason' | 'evaluatorName' | 'enteredAt'>>(
     payload,
     'manual-scores',
     { and: [{ setCode: { equals: setCode } }, { organization: { in: organizationIds.map(String) } }] },
@@ -213,14 +215,14 @@ async function manualEntries(payload: Payload, setCode: string, organizationIds:
 
 /** One result per organization (re-running a run replaces its results). */
 async function storeResults(payload: Payload, runId: Id, evaluation: EvaluationRun) {
-  await payload.delete({ collection: 'evaluation-results' as never, where: { run: { equals: runId } }, overrideAccess: true, context: { skipAudit: true } })
+  await payload.delete({ collection: 'evaluation-results', where: { run: { equals: runId } }, overrideAccess: true, context: { skipAudit: true } })
   const ranks = new Map(rankResults(evaluation.results).map(({ rank, result }) => [String(result.organization.id), rank]))
   for (const result of evaluation.results) {
     await payload.create({
-      collection: 'evaluation-results' as never,
+      collection: 'evaluation-results',
       data: {
-        run: runId,
-        organization: result.organization.id,
+        run: schemaId(runId),
+        organization: schemaId(result.organization.id),
         organizationName: result.organization.name,
         organizationKind: result.organization.kind,
         asOf: evaluation.asOf,
@@ -232,7 +234,7 @@ async function storeResults(payload: Payload, runId: Id, evaluation: EvaluationR
         vetoCodes: result.vetoCodes.join(' '),
         areaDeductions: result.areaDeductions,
         indicators: result.indicators,
-      } as never,
+      },
       overrideAccess: true,
       // Machine output, recorded as a whole by the run doc: no audit entry per result.
       context: { skipAudit: true },

@@ -17,15 +17,15 @@ export async function ensureBuiltInIndicatorSets(payload: Payload, req?: Payload
     if (changed.has(`${data.code}@${data.version}`)) continue
     const set = loadIndicatorSet(structuredClone(data))
     const { totalDocs } = await payload.count({
-      collection: 'indicator-sets' as never,
+      collection: 'indicator-sets',
       where: { and: [{ code: { equals: set.code } }, { version: { equals: set.version } }] },
       overrideAccess: true,
       req,
     })
     if (totalDocs === 0) {
       await payload.create({
-        collection: 'indicator-sets' as never,
-        data: { data: structuredClone(data), active: true, builtIn: true } as never,
+        collection: 'indicator-sets',
+        data: { data: structuredClone(data), active: true, builtIn: true },
         overrideAccess: true,
         req,
       })
@@ -38,7 +38,7 @@ export async function activeIndicatorSetDoc(payload: Payload, code = DEFAULT_SET
   assertShippedSetUnchanged(code)
   const find = () =>
     payload.find({
-      collection: 'indicator-sets' as never,
+      collection: 'indicator-sets',
       where: { and: [{ code: { equals: code } }, { active: { equals: true } }] },
       sort: '-createdAt',
       limit: 1,
@@ -60,7 +60,7 @@ export async function activeIndicatorSet(payload: Payload, code = DEFAULT_SET_CO
 }
 
 export async function indicatorSetById(payload: Payload, id: number | string, req?: PayloadRequest): Promise<IndicatorSet> {
-  const doc = (await payload.findByID({ collection: 'indicator-sets' as never, id, depth: 0, overrideAccess: true, req })) as unknown as SetDoc
+  const doc = (await payload.findByID({ collection: 'indicator-sets', id, depth: 0, overrideAccess: true, req })) as unknown as SetDoc
   return loadIndicatorSet(doc.data)
 }
 

@@ -21,7 +21,7 @@ type ResultDoc = {
 
 /** A stored run as the core's EvaluationRun (for export and the ranking view). */
 export async function loadStoredRun(payload: Payload, runId: Id): Promise<{ run: EvaluationRun; doc: Record<string, any> }> {
-  const doc = (await payload.findByID({ collection: 'evaluation-runs' as never, id: runId, depth: 0, overrideAccess: true })) as Record<string, any>
+  const doc = (await payload.findByID({ collection: 'evaluation-runs', id: runId, depth: 0, overrideAccess: true })) as Record<string, any>
   const results = await readAllFlat<ResultDoc>(
     payload,
     'evaluation-results',
@@ -70,9 +70,7 @@ export const exportRunEndpoint: Endpoint = {
       return Response.json({ errors: [{ message: '只有考评管理人员可以导出考评结果 / only the central office and evaluators export runs' }] }, { status: 403 })
     }
     const id = req.routeParams?.id as string | undefined
-    const found = id
-      ? await req.payload.find({ collection: 'evaluation-runs' as never, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true })
-      : null
+    const found = id ? await req.payload.find({ collection: 'evaluation-runs', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true }) : null
     const runDoc = found?.docs[0] as { status?: string; indicatorSet?: Id } | undefined
     if (!runDoc) return Response.json({ errors: [{ message: `没有考评批次 ${id} / no evaluation run ${id}` }] }, { status: 404 })
     if (runDoc.status !== 'done')

@@ -23,8 +23,8 @@ export function labelSource(payload: Payload): () => Promise<Labels> {
   let loading: Promise<void> | null = null
   const load = async () => {
     const read = async (collection: 'sites' | 'organizations') => {
-      const { docs } = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, select: { code: true, name: true } as never })
-      return new Map((docs as unknown as { code: string; name: string }[]).map((doc) => [String(doc.code), String(doc.name)]))
+      const { docs } = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, select: { code: true, name: true } })
+      return new Map(docs.map((doc) => [String(doc.code), String(doc.name)]))
     }
     const [sites, organizations] = await Promise.all([read('sites'), read('organizations')])
     loaded = { sites, organizations, at: Date.now() }

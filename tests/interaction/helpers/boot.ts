@@ -1,8 +1,4 @@
-/**
- * Boots Payload for the interaction integration tests on a fresh, empty database. Until the lead
- * registers the interaction collections in payload.config.ts, the config is the foundation's
- * collections plus ours, built here; once registered, the real @payload-config is used.
- */
+/** Boots Payload for the interaction integration tests on a fresh, empty database. */
 import os from 'node:os'
 import path from 'node:path'
 import { mkdtempSync } from 'node:fs'
@@ -13,57 +9,14 @@ import { freshDatabaseUri } from '../../helpers/database'
 import type { CalendarEntry, InteractionRouterOptions } from '../../../src/interaction'
 import holidays2025 from '../../../src/interaction/data/holidays-2025.json'
 
-const INTERACTION_SLUGS = ['letters', 'holidays', 'ratings', 'error-reports']
-
 /** `databaseUri` overrides the fresh test database (the MongoDB test of the bulk inbox insert). */
 export async function bootInteractionPayload(label: string, options: { databaseUri?: string } = {}): Promise<Payload> {
   process.env.DATABASE_URI = options.databaseUri ?? (await freshDatabaseUri(label))
   process.env.JOBS_AUTORUN = 'false'
   process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
   process.env.MEDIA_DIR ||= mkdtempSync(path.join(os.tmpdir(), 'sitegroup-media-'))
-  const { getPayload, buildConfig } = await import('payload')
-  const { collections } = await import('../../../collections')
-  if (INTERACTION_SLUGS.every((slug) => collections.some((c) => c.slug === slug))) {
-    const { default: config } = await import('@payload-config')
-    return getPayload({ config })
-  }
-  const [
-    { Letters },
-    { Holidays },
-    { Ratings },
-    { ErrorReports },
-    { withAudit },
-    { GroupSettings },
-    { databaseAdapter },
-    { i18n },
-    { lexicalEditor },
-    { letterRemindersTask },
-    { default: sharp },
-  ] = await Promise.all([
-    import('../../../collections/letters'),
-    import('../../../collections/holidays'),
-    import('../../../collections/ratings'),
-    import('../../../collections/error-reports'),
-    import('../../../collections/audit-log/hooks'),
-    import('../../../globals/group-settings'),
-    import('../../../src/db/adapter'),
-    import('../../../src/i18n'),
-    import('@payloadcms/richtext-lexical'),
-    import('../../../src/interaction'),
-    import('sharp'),
-  ])
-  const config = buildConfig({
-    admin: { user: 'users', avatar: 'default' },
-    collections: [...collections, ...withAudit([Letters, Holidays, Ratings, ErrorReports])],
-    globals: [GroupSettings],
-    editor: lexicalEditor(),
-    secret: process.env.PAYLOAD_SECRET!,
-    db: databaseAdapter(process.env.DATABASE_URI),
-    i18n,
-    sharp,
-    jobs: { tasks: [letterRemindersTask as never] },
-    telemetry: false,
-  })
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('@payload-config')
   return getPayload({ config })
 }
 

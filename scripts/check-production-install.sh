@@ -11,7 +11,11 @@ port=${PROD_CHECK_PORT:-3997}
 log="$work.log"
 server_pid=
 cleanup() {
-  if [ -n "$server_pid" ]; then kill -- "-$server_pid" 2>/dev/null || kill "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$server_pid" ]; then
+    kill -- "-$server_pid" 2>/dev/null || kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 -- "-$server_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 -- "-$server_pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -25,7 +29,9 @@ if [ -d "$work/node_modules/vitest" ] || [ -d "$work/node_modules/eslint" ] || [
 fi
 
 echo "starting the production install on port $port (log: $log)"
-(cd "$work" && DATA_DIR="$work/data" PORT=$port NEXT_TELEMETRY_DISABLED=1 setsid npm start -- --articles 100 >"$log" 2>&1) &
+# Its own process group (setsid keeps this pid when started in the background), so cleanup stops
+# npm, node and the build it may still be running, not only the first process.
+DATA_DIR="$work/data" PORT=$port NEXT_TELEMETRY_DISABLED=1 setsid bash -c 'cd "$1" && exec npm start -- --articles 100' _ "$work" >"$log" 2>&1 &
 server_pid=$!
 
 # next build (about 2 minutes on two cores) and seeding come first; give them 15 minutes.
@@ -54,3 +60,4 @@ for path in / /admin/login; do
   echo "GET $path → 200"
 done
 echo "npm ci --omit=dev && npm start: the server runs"
+rm -f "$log"
